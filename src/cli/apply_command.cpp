@@ -1,0 +1,10 @@
+#include "cli/commands.h"
+
+namespace aigw::cli {
+
+void add_apply_command(CLI::App& app, const GlobalOptions& /*global*/, int* exit_code) {
+  auto* cmd = app.add_subcommand("apply", "(not built yet)");
+  cmd->callback([exit_code] { *exit_code = 1; });
+}
+
+} // namespace aigw::cli

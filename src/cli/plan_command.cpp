@@ -1,0 +1,10 @@
+#include "cli/commands.h"
+
+namespace aigw::cli {
+
+void add_plan_command(CLI::App& app, const GlobalOptions& /*global*/, int* exit_code) {
+  auto* cmd = app.add_subcommand("plan", "(not built yet)");
+  cmd->callback([exit_code] { *exit_code = 1; });
+}
+
+} // namespace aigw::cli

@@ -1,0 +1,65 @@
+#pragma once
+// Change: one step of a plan, as a plain value. Renderers read it; the executor runs it.
+
+#include "model/field_spec.h"
+#include "model/resources.h"
+#include "util/secret.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aigw::engine {
+
+enum class ChangeKind {
+  create,             ///< POST a new object
+  update,             ///< PUT a full body (gateway, dataset) or POST a billing singleton
+  remove,             ///< DELETE
+  deploy_new_version, ///< route: POST a version with the desired elements, then deploy it
+  redeploy_version,   ///< route: deploy an existing version whose elements already match
+  cannot_fix,         ///< live differs and the API offers no way to change it (provider configs)
+};
+
+/// Stable lower-case name: "create", "update", "delete", "deploy_new_version", ...
+std::string_view change_kind_name(ChangeKind kind);
+
+/// One field that differs: dotted path (e.g. "guardrails.prompt.S1"), old and new values.
+/// nullopt means "absent". Sensitive fields carry no values, only the flag.
+struct FieldChange {
+  std::string path;
+  std::optional<model::Value> old_value;
+  std::optional<model::Value> new_value;
+  bool sensitive = false;
+};
+
+struct Change {
+  ChangeKind kind = ChangeKind::create;
+  model::ResourceKind resource = model::ResourceKind::gateway;
+  std::string gateway_id; ///< the gateway (itself, for a gateway change); "" for billing
+  std::string key;        ///< identity within its parent: dataset/route name, "slug/alias"
+  std::string server_id;  ///< live server id for update/remove/route changes, when known
+
+  /// create/update: the complete request body (gateway update: live fields overlaid with
+  /// desired ones, read-only fields removed). Never holds a secret.
+  model::Object body;
+  /// Route create / deploy_new_version: the desired elements.
+  std::vector<model::RouteElement> elements;
+  /// Route redeploy_version: the existing version to deploy.
+  std::string version_id;
+  /// Provider config create: the secret and the env variable it came from (plan files
+  /// store only the variable's name; apply of a saved plan reads the environment again).
+  std::optional<Secret> secret;
+  std::string secret_env;
+
+  std::vector<FieldChange> diff; ///< field-level differences, for display
+  std::string reason;            ///< cannot_fix: why; otherwise optional context
+  bool billing = false;          ///< touches money: flagged in every output
+  /// Indices into Plan::changes that must succeed before this one runs.
+  std::vector<std::size_t> depends_on;
+
+  /// "gateway support-bot", "dataset support-bot/failures", "spending limit", ...
+  [[nodiscard]] std::string address() const;
+};
+
+} // namespace aigw::engine

@@ -1,0 +1,84 @@
+#pragma once
+// GatewayApi: the port through which the engine reads and changes an account.
+// cloudflare::CloudflareGatewayApi implements it over HTTPS; tests plug in fakes.
+// Implementations must be safe to call from several threads at once.
+
+#include "engine/api_error.h"
+#include "model/resources.h"
+#include "util/result.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aigw::engine {
+
+template <class T> using ApiResult = Result<T, ApiError>;
+using ApiStatus = Result<Unit, ApiError>;
+
+/// Request counters, for plan/apply summaries and benchmarks.
+struct ApiStats {
+  std::uint64_t requests = 0;
+  std::uint64_t retries = 0;
+  /// "GET gateways 200" -> count (method, endpoint template, status).
+  std::map<std::string, std::uint64_t> by_endpoint;
+};
+
+class GatewayApi {
+public:
+  virtual ~GatewayApi() = default;
+
+  // Gateways (account level). Live Gateway.fields carries every field the API returned.
+  virtual ApiResult<std::vector<model::Gateway>> list_gateways() = 0;
+  /// POST with only the fields the create call accepts; returns the created gateway.
+  virtual ApiResult<model::Gateway> create_gateway(const model::Gateway& gateway) = 0;
+  /// PUT with a full body: `gateway.fields` must already hold every field to keep.
+  virtual ApiResult<model::Gateway> update_gateway(const model::Gateway& gateway) = 0;
+  virtual ApiStatus delete_gateway(const std::string& gateway_id) = 0;
+
+  // Datasets.
+  virtual ApiResult<std::vector<model::Dataset>> list_datasets(const std::string& gateway_id) = 0;
+  virtual ApiResult<model::Dataset> create_dataset(const model::Dataset& dataset) = 0;
+  /// PUT by dataset.server_id with name, enable and filters.
+  virtual ApiResult<model::Dataset> update_dataset(const model::Dataset& dataset) = 0;
+  virtual ApiStatus delete_dataset(const std::string& gateway_id, const std::string& server_id) = 0;
+
+  // Provider configs: create and list only (the API has no update or delete).
+  virtual ApiResult<std::vector<model::ProviderConfig>>
+  list_provider_configs(const std::string& gateway_id) = 0;
+  virtual ApiResult<model::ProviderConfig> create_provider_config(const model::ProviderConfig& config) = 0;
+
+  // Dynamic routes. list_routes carries each route's deployed elements and version.
+  virtual ApiResult<std::vector<model::Route>> list_routes(const std::string& gateway_id) = 0;
+  /// POST name + elements; the API creates and deploys the first version.
+  virtual ApiResult<model::Route> create_route(const model::Route& route) = 0;
+  /// PATCH the name.
+  virtual ApiResult<model::Route> rename_route(const std::string& gateway_id,
+                                               const std::string& route_id,
+                                               const std::string& new_name) = 0;
+  virtual ApiStatus delete_route(const std::string& gateway_id, const std::string& route_id) = 0;
+  virtual ApiResult<std::vector<model::RouteVersion>>
+  list_route_versions(const std::string& gateway_id, const std::string& route_id) = 0;
+  /// POST a version. The response does not reliably name the new version: callers find it
+  /// by listing versions before and after.
+  virtual ApiStatus create_route_version(const std::string& gateway_id, const std::string& route_id,
+                                         const std::vector<model::RouteElement>& elements) = 0;
+  virtual ApiStatus create_route_deployment(const std::string& gateway_id,
+                                            const std::string& route_id,
+                                            const std::string& version_id) = 0;
+
+  // Billing singletons: nullopt when none is set.
+  virtual ApiResult<std::optional<model::SpendingLimit>> get_spending_limit() = 0;
+  virtual ApiStatus set_spending_limit(const model::SpendingLimit& limit) = 0;
+  virtual ApiStatus delete_spending_limit() = 0;
+  virtual ApiResult<std::optional<model::AutoTopup>> get_auto_topup() = 0;
+  virtual ApiStatus set_auto_topup(const model::AutoTopup& topup) = 0;
+  virtual ApiStatus delete_auto_topup() = 0;
+
+  /// Counters since construction.
+  [[nodiscard]] virtual ApiStats stats() const = 0;
+};
+
+} // namespace aigw::engine

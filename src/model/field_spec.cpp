@@ -1,0 +1,186 @@
+#include "model/field_spec.h"
+
+#include <array>
+
+namespace aigw::model {
+namespace {
+
+using FT = FieldType;
+
+FieldSpec ro(std::string_view name, FieldType type, std::string_view description) {
+  FieldSpec s{name, type};
+  s.read_only = true;
+  s.description = description;
+  return s;
+}
+
+const std::vector<FieldSpec>& gateway_table() {
+  static const std::vector<FieldSpec> table = [] {
+    std::vector<FieldSpec> t;
+    auto add = [&t](FieldSpec s) { t.push_back(std::move(s)); };
+    add({.name = "cache_invalidate_on_update", .type = FT::boolean, .required_on_create = true,
+         .create_default = Value(false),
+         .description = "Invalidate cached responses when the gateway is updated."});
+    add({.name = "cache_ttl", .type = FT::number, .min = 0, .required_on_create = true,
+         .create_default = Value(0), .description = "Cache time to live in seconds; 0 disables caching."});
+    add({.name = "collect_logs", .type = FT::boolean, .required_on_create = true,
+         .create_default = Value(true), .description = "Store request logs for this gateway."});
+    add({.name = "rate_limiting_interval", .type = FT::number, .min = 0,
+         .required_on_create = true, .create_default = Value(0),
+         .description = "Rate limiting window in seconds; 0 disables rate limiting."});
+    add({.name = "rate_limiting_limit", .type = FT::number, .min = 0, .required_on_create = true,
+         .create_default = Value(0),
+         .description = "Requests allowed per rate limiting window; 0 disables rate limiting."});
+    add({.name = "authentication", .type = FT::boolean,
+         .description = "Require an authenticated request (cf-aig-authorization) to use the gateway."});
+    add({.name = "log_management", .type = FT::number, .min = 10000, .max = 10000000,
+         .description = "Maximum number of logs kept for the gateway (10000..10000000)."});
+    add({.name = "log_management_strategy", .type = FT::enumeration,
+         .enum_values = {"STOP_INSERTING", "DELETE_OLDEST"},
+         .description = "What happens when the log limit is reached."});
+    add({.name = "logpush", .type = FT::boolean, .description = "Push logs with Logpush."});
+    add({.name = "logpush_public_key", .type = FT::string, .min = 16, .max = 1024,
+         .description = "Public key used to encrypt pushed logs (16..1024 characters)."});
+    add({.name = "rate_limiting_technique", .type = FT::enumeration,
+         .enum_values = {"fixed", "sliding"}, .description = "Rate limiting window technique."});
+    add({.name = "retry_backoff", .type = FT::enumeration,
+         .enum_values = {"constant", "linear", "exponential"},
+         .description = "Backoff strategy for retry delays."});
+    add({.name = "retry_delay", .type = FT::number, .min = 0, .max = 5000,
+         .description = "Delay between retry attempts in milliseconds (0..5000)."});
+    add({.name = "retry_max_attempts", .type = FT::number, .min = 1, .max = 5,
+         .description = "Maximum number of retry attempts for failed requests (1..5)."});
+    add({.name = "workers_ai_billing_mode", .type = FT::enumeration, .enum_values = {"postpaid"},
+         .description = "How Workers AI calls through this gateway are billed; only 'postpaid'."});
+    add({.name = "zdr", .type = FT::boolean, .description = "Zero data retention."});
+    add({.name = "dlp", .type = FT::object, .accepted_on_create = false,
+         .description = "Data loss prevention: {action, enabled, profiles} or {enabled, policies}."});
+    add({.name = "guardrails", .type = FT::object, .accepted_on_create = false,
+         .description = "Guardrails: {prompt, response}, each mapping a category (P1, S1..S13) to FLAG or BLOCK."});
+    add({.name = "otel", .type = FT::array, .accepted_on_create = false,
+         .description = "OpenTelemetry exporters: [{authorization, headers, url, content_type}]."});
+    add({.name = "stripe", .type = FT::object, .accepted_on_create = false,
+         .description = "Stripe usage billing: {authorization, usage_events: [{payload}]}."});
+    add({.name = "store_id", .type = FT::string, .accepted_on_create = false,
+         .description = "Store id."});
+    t.push_back(ro("created_at", FT::string, "When the gateway was created."));
+    t.push_back(ro("modified_at", FT::string, "When the gateway was last changed."));
+    t.push_back(ro("is_default", FT::boolean, "Whether this is the account's default gateway."));
+    return t;
+  }();
+  return table;
+}
+
+const std::vector<FieldSpec>& dataset_table() {
+  static const std::vector<FieldSpec> table = [] {
+    std::vector<FieldSpec> t;
+    t.push_back({.name = "enable", .type = FT::boolean, .required_on_create = true,
+                 .create_default = Value(true), .description = "Whether the dataset collects logs."});
+    t.push_back({.name = "filters", .type = FT::array, .required_on_create = true,
+                 .set_like = true, .create_default = Value(Array{}),
+                 .description = "Log filters: [{key, operator, value: [...]}]; order has no meaning."});
+    t.push_back(ro("id", FT::string, "Server-assigned dataset id."));
+    t.push_back(ro("gateway_id", FT::string, "The gateway the dataset belongs to."));
+    t.push_back(ro("created_at", FT::string, "When the dataset was created."));
+    t.push_back(ro("modified_at", FT::string, "When the dataset was last changed."));
+    return t;
+  }();
+  return table;
+}
+
+const std::vector<FieldSpec>& provider_config_table() {
+  static const std::vector<FieldSpec> table = [] {
+    std::vector<FieldSpec> t;
+    t.push_back({.name = "default_config", .type = FT::boolean, .required_on_create = true,
+                 .create_default = Value(false),
+                 .description = "Use this config when a request names no alias."});
+    t.push_back({.name = "secret_id", .type = FT::string,
+                 .description = "Id of a secret held in a Secrets Store, instead of `secret`."});
+    t.push_back({.name = "rate_limit", .type = FT::number, .min = 0,
+                 .description = "Requests allowed per rate limit period."});
+    t.push_back({.name = "rate_limit_period", .type = FT::number, .min = 0,
+                 .description = "Rate limit period in seconds."});
+    FieldSpec secret{.name = "secret", .type = FT::string, .sensitive = true,
+                     .description = "The provider API key; must come from ${ENV}; write-only."};
+    t.push_back(secret);
+    t.push_back(ro("id", FT::string, "Server-assigned provider config id."));
+    t.push_back(ro("gateway_id", FT::string, "The gateway the config belongs to."));
+    t.push_back(ro("modified_at", FT::string, "When the config was last changed."));
+    t.push_back(ro("secret_preview", FT::string, "A preview of the stored secret."));
+    return t;
+  }();
+  return table;
+}
+
+const std::vector<FieldSpec>& spending_limit_table() {
+  static const std::vector<FieldSpec> table = {
+      {.name = "amount", .type = FT::number, .min = 100, .required_on_create = true,
+       .description = "Spending limit amount in cents (min 100)."},
+      {.name = "duration", .type = FT::enumeration, .enum_values = {"daily", "weekly", "monthly"},
+       .required_on_create = true, .description = "Spending limit duration."},
+      {.name = "strategy", .type = FT::enumeration, .enum_values = {"fixed", "sliding"},
+       .required_on_create = true, .description = "Spending limit strategy."},
+  };
+  return table;
+}
+
+const std::vector<FieldSpec>& auto_topup_table() {
+  static const std::vector<FieldSpec> table = {
+      {.name = "amount", .type = FT::number, .min = 1000, .required_on_create = true,
+       .description = "Auto top-up amount in cents (min 1000)."},
+      {.name = "threshold", .type = FT::number, .min = 500, .required_on_create = true,
+       .description = "Balance threshold in cents that triggers auto top-up (min 500)."},
+  };
+  return table;
+}
+
+constexpr std::array<std::string_view, 14> k_guardrail_categories = {
+    "P1", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "S13"};
+constexpr std::array<std::string_view, 13> k_filter_keys = {
+    "created_at", "request_content_type", "response_content_type", "success", "cached",
+    "provider", "model", "cost", "tokens", "tokens_in", "tokens_out", "duration", "feedback"};
+constexpr std::array<std::string_view, 4> k_filter_operators = {"eq", "contains", "lt", "gt"};
+constexpr std::array<std::string_view, 6> k_element_types = {"start", "conditional", "percentage",
+                                                             "rate", "model", "end"};
+
+} // namespace
+
+std::string_view resource_kind_name(ResourceKind kind) {
+  switch (kind) {
+  case ResourceKind::gateway: return "gateway";
+  case ResourceKind::dataset: return "dataset";
+  case ResourceKind::provider_config: return "provider config";
+  case ResourceKind::route: return "route";
+  case ResourceKind::spending_limit: return "spending limit";
+  case ResourceKind::auto_topup: return "auto top-up";
+  }
+  return "resource";
+}
+
+std::span<const FieldSpec> field_specs(ResourceKind kind) {
+  switch (kind) {
+  case ResourceKind::gateway: return gateway_table();
+  case ResourceKind::dataset: return dataset_table();
+  case ResourceKind::provider_config: return provider_config_table();
+  case ResourceKind::spending_limit: return spending_limit_table();
+  case ResourceKind::auto_topup: return auto_topup_table();
+  case ResourceKind::route: return {};
+  }
+  return {};
+}
+
+const FieldSpec* find_field(ResourceKind kind, std::string_view name) {
+  for (const auto& spec : field_specs(kind)) {
+    if (spec.name == name) {
+      return &spec;
+    }
+  }
+  return nullptr;
+}
+
+std::span<const std::string_view> guardrail_categories() { return k_guardrail_categories; }
+std::span<const std::string_view> dataset_filter_keys() { return k_filter_keys; }
+std::span<const std::string_view> dataset_filter_operators() { return k_filter_operators; }
+std::span<const std::string_view> route_element_types() { return k_element_types; }
+
+} // namespace aigw::model

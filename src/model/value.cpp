@@ -1,0 +1,121 @@
+#include "model/value.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace aigw::model {
+
+bool Value::is_integer() const {
+  if (!is_number()) {
+    return false;
+  }
+  const double d = as_number();
+  return std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.2e18;
+}
+
+const Value* Value::find(const std::string& key) const {
+  if (!is_object()) {
+    return nullptr;
+  }
+  const auto& obj = as_object();
+  auto it = obj.find(key);
+  return it == obj.end() ? nullptr : &it->second;
+}
+
+bool operator==(const Value& a, const Value& b) { return a.m_data == b.m_data; }
+
+namespace {
+
+void append_escaped(std::string& out, const std::string& s) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    case '\b': out += "\\b"; break;
+    case '\f': out += "\\f"; break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+        out += buf;
+      } else {
+        out += c;
+      }
+    }
+  }
+  out += '"';
+}
+
+void append_json(std::string& out, const Value& v) {
+  switch (v.kind()) {
+  case Value::Kind::null: out += "null"; break;
+  case Value::Kind::boolean: out += v.as_bool() ? "true" : "false"; break;
+  case Value::Kind::number: {
+    if (v.is_integer()) {
+      out += std::to_string(static_cast<long long>(v.as_number()));
+    } else if (std::isfinite(v.as_number())) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.17g", v.as_number());
+      out += buf;
+    } else {
+      out += "null";
+    }
+    break;
+  }
+  case Value::Kind::string: append_escaped(out, v.as_string()); break;
+  case Value::Kind::array: {
+    out += '[';
+    bool first = true;
+    for (const auto& item : v.as_array()) {
+      if (!first) {
+        out += ',';
+      }
+      first = false;
+      append_json(out, item);
+    }
+    out += ']';
+    break;
+  }
+  case Value::Kind::object: {
+    out += '{';
+    bool first = true;
+    for (const auto& [key, item] : v.as_object()) {
+      if (!first) {
+        out += ',';
+      }
+      first = false;
+      append_escaped(out, key);
+      out += ':';
+      append_json(out, item);
+    }
+    out += '}';
+    break;
+  }
+  }
+}
+
+} // namespace
+
+std::string Value::to_json() const {
+  std::string out;
+  append_json(out, *this);
+  return out;
+}
+
+const char* kind_name(Value::Kind kind) {
+  switch (kind) {
+  case Value::Kind::null: return "null";
+  case Value::Kind::boolean: return "boolean";
+  case Value::Kind::number: return "number";
+  case Value::Kind::string: return "string";
+  case Value::Kind::array: return "array";
+  case Value::Kind::object: return "object";
+  }
+  return "unknown";
+}
+
+} // namespace aigw::model

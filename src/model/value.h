@@ -1,0 +1,67 @@
+#pragma once
+// Value: a JSON-shaped value with no third-party dependency. Resource fields are kept as
+// Values so that fields aigw does not know (the API grows) are carried through unchanged.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace aigw::model {
+
+class Value;
+using Array = std::vector<Value>;
+/// Keys are sorted, which keeps every rendering and fingerprint deterministic.
+using Object = std::map<std::string, Value>;
+
+class Value {
+public:
+  enum class Kind { null, boolean, number, string, array, object };
+
+  Value() = default;
+  Value(std::nullptr_t) {}
+  Value(bool b) : m_data(b) {}
+  Value(double d) : m_data(d) {}
+  Value(int i) : m_data(static_cast<double>(i)) {}
+  Value(std::int64_t i) : m_data(static_cast<double>(i)) {}
+  Value(const char* s) : m_data(std::string(s)) {}
+  Value(std::string s) : m_data(std::move(s)) {}
+  Value(Array a) : m_data(std::move(a)) {}
+  Value(Object o) : m_data(std::move(o)) {}
+
+  [[nodiscard]] Kind kind() const { return static_cast<Kind>(m_data.index()); }
+  [[nodiscard]] bool is_null() const { return kind() == Kind::null; }
+  [[nodiscard]] bool is_bool() const { return kind() == Kind::boolean; }
+  [[nodiscard]] bool is_number() const { return kind() == Kind::number; }
+  [[nodiscard]] bool is_string() const { return kind() == Kind::string; }
+  [[nodiscard]] bool is_array() const { return kind() == Kind::array; }
+  [[nodiscard]] bool is_object() const { return kind() == Kind::object; }
+  /// True for a number with no fractional part that fits in int64.
+  [[nodiscard]] bool is_integer() const;
+
+  [[nodiscard]] bool as_bool() const { return std::get<bool>(m_data); }
+  [[nodiscard]] double as_number() const { return std::get<double>(m_data); }
+  [[nodiscard]] const std::string& as_string() const { return std::get<std::string>(m_data); }
+  [[nodiscard]] const Array& as_array() const { return std::get<Array>(m_data); }
+  [[nodiscard]] Array& as_array() { return std::get<Array>(m_data); }
+  [[nodiscard]] const Object& as_object() const { return std::get<Object>(m_data); }
+  [[nodiscard]] Object& as_object() { return std::get<Object>(m_data); }
+
+  /// Member lookup on an object; nullptr when absent or when this is not an object.
+  [[nodiscard]] const Value* find(const std::string& key) const;
+
+  /// Structural equality; numbers compare by value (300 == 300.0).
+  friend bool operator==(const Value& a, const Value& b);
+
+  /// Compact JSON text with sorted keys; integral numbers print without a fraction.
+  [[nodiscard]] std::string to_json() const;
+
+private:
+  std::variant<std::nullptr_t, bool, double, std::string, Array, Object> m_data{nullptr};
+};
+
+/// Name of a kind for messages ("string", "number", ...).
+const char* kind_name(Value::Kind kind);
+
+} // namespace aigw::model

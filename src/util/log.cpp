@@ -1,0 +1,81 @@
+#include "util/log.h"
+
+#include "util/secret.h"
+
+#include <spdlog/pattern_formatter.h>
+#include <spdlog/sinks/base_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace aigw {
+namespace {
+
+std::string json_escape(std::string_view in) {
+  std::string out;
+  out.reserve(in.size() + 8);
+  for (char c : in) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += c;
+      }
+    }
+  }
+  return out;
+}
+
+/// A stderr sink that redacts secrets from the formatted line before writing it.
+class RedactingStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
+public:
+  explicit RedactingStderrSink(LogFormat format) : m_format(format) {}
+
+protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    std::string line;
+    if (m_format == LogFormat::json) {
+      const auto secs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            msg.time.time_since_epoch())
+                            .count();
+      const auto level = spdlog::level::to_string_view(msg.level);
+      line = "{\"ts_ms\":" + std::to_string(secs) + ",\"level\":\"" +
+             std::string(level.data(), level.size()) + "\",\"msg\":\"" +
+             json_escape(std::string_view(msg.payload.data(), msg.payload.size())) + "\"}\n";
+    } else {
+      spdlog::memory_buf_t formatted;
+      formatter_->format(msg, formatted);
+      line.assign(formatted.data(), formatted.size());
+    }
+    const std::string safe = Redactor::global().redact(line);
+    std::fwrite(safe.data(), 1, safe.size(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+
+private:
+  LogFormat m_format;
+};
+
+} // namespace
+
+void configure_logging(std::string_view level, LogFormat format) {
+  auto sink = std::make_shared<RedactingStderrSink>(format);
+  sink->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  auto logger = std::make_shared<spdlog::logger>("aigw", std::move(sink));
+  logger->set_level(spdlog::level::from_str(std::string(level)));
+  logger->flush_on(spdlog::level::trace);
+  spdlog::set_default_logger(std::move(logger));
+}
+
+} // namespace aigw
