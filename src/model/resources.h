@@ -50,6 +50,7 @@ struct ProviderConfig {
   std::string server_id;
   Object fields; ///< `default_config`, `rate_limit`, `rate_limit_period`, `secret_id`, ...
   std::optional<Secret> secret; ///< desired only: live reads show `secret_preview`
+  std::string secret_env; ///< desired only: the environment variable `secret` came from
   Origin origin;
 };
 
