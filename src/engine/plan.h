@@ -31,6 +31,9 @@ struct Plan {
   std::vector<Fingerprint> fingerprints;
   std::vector<std::string> warnings;
   std::uint64_t api_requests = 0; ///< requests made to read live state
+  /// What was read to make the plan, so apply of a saved plan can re-read the same.
+  std::vector<std::string> read_gateways;
+  bool read_billing = false;
 
   [[nodiscard]] PlanCounts counts() const;
   /// True when apply has anything to do (cannot_fix changes alone do not count).

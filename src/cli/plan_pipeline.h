@@ -1,0 +1,41 @@
+#pragma once
+// The steps plan and apply share: load the desired state, connect to the API, read live
+// state, build the plan. Each step prints its own errors to stderr.
+
+#include "cli/commands.h"
+#include "engine/gateway_api.h"
+#include "engine/live_state.h"
+#include "engine/plan.h"
+#include "engine/planner.h"
+#include "model/resources.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aigw::cli {
+
+struct PlanInputs {
+  std::vector<std::string> paths; ///< -f values (files or directories)
+  bool prune = false;             ///< --prune
+  bool force = false;             ///< --force
+  int concurrency = 8;
+};
+
+struct PlanRun {
+  model::Desired desired;
+  engine::LiveState live;
+  engine::Plan plan;
+  std::unique_ptr<engine::GatewayApi> api;
+};
+
+/// Builds an API client for account_id (falling back to CLOUDFLARE_ACCOUNT_ID) from the
+/// global flags and the environment; prints the reason and returns nullptr on failure.
+std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
+                                                const std::string& account_id, int concurrency);
+
+/// Loads, validates, connects, reads live and plans. nullopt after printing why.
+std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs);
+
+} // namespace aigw::cli

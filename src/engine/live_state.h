@@ -1,0 +1,36 @@
+#pragma once
+// Reading live state through the GatewayApi with the minimum of requests.
+
+#include "engine/gateway_api.h"
+#include "model/resources.h"
+
+#include <string>
+#include <vector>
+
+namespace aigw::engine {
+
+/// What to read: always the gateway list; the children (datasets, provider configs,
+/// routes) of the named gateways that exist live; billing singletons when asked.
+struct LiveQuery {
+  std::vector<std::string> gateway_ids; ///< gateways whose children to list
+  bool billing = false;
+  int concurrency = 8; ///< independent reads in flight at once
+};
+
+/// The live state that was read, and what was read (for fingerprints and pruning).
+struct LiveState {
+  model::Resources resources;
+  /// Gateway ids whose children were listed (a subset of LiveQuery::gateway_ids: those
+  /// that exist live).
+  std::vector<std::string> children_read;
+  bool billing_read = false;
+};
+
+/// The query a desired state needs: its declared gateways, and billing when declared.
+LiveQuery query_for(const model::Desired& desired);
+
+/// Reads live state: 1 paged gateway list, then 3 paged lists per queried gateway that
+/// exists, then the 2 billing GETs when asked; independent reads run concurrently.
+ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query);
+
+} // namespace aigw::engine
