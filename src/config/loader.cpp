@@ -1,0 +1,209 @@
+#include "config/loader.h"
+
+#include "config/desired_builder.h"
+#include "config/node_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace aigw::config {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Deepest flow nesting ([ and {) accepted; yaml-cpp recurses per level.
+constexpr int k_max_flow_depth = 200;
+
+Diagnostic file_error(const std::string& file, std::string message) {
+  return Diagnostic{file, 1, 1, std::move(message)};
+}
+
+bool is_yaml_name(const fs::path& p) {
+  const auto ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+/// Expands directories to their *.yaml/*.yml files (sorted); reports unreadable paths.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                      std::vector<Diagnostic>& out) {
+  std::vector<std::string> files;
+  std::set<std::string> seen;
+  auto add = [&](const fs::path& p) {
+    std::error_code ec;
+    const auto canonical = fs::weakly_canonical(p, ec).string();
+    if (seen.insert(ec ? p.string() : canonical).second) {
+      files.push_back(p.string());
+    }
+  };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (fs::is_directory(status)) {
+      std::vector<fs::path> found;
+      for (const auto& entry : fs::directory_iterator(path, ec)) {
+        if (entry.is_regular_file(ec) && is_yaml_name(entry.path())) {
+          found.push_back(entry.path());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        out.push_back(file_error(path, "no *.yaml or *.yml files in this directory"));
+      }
+      std::for_each(found.begin(), found.end(), add);
+    } else if (fs::is_regular_file(status)) {
+      add(path);
+    } else {
+      out.push_back(file_error(path, fs::exists(status) ? "not a regular file or directory"
+                                                         : "no such file or directory"));
+    }
+  }
+  return files;
+}
+
+/// Finds flow nesting too deep for the parser, outside quoted scalars and comments.
+std::optional<Diagnostic> check_flow_depth(const std::string& file, const std::string& text) {
+  int depth = 0;
+  int line = 1;
+  int column = 0;
+  char quote = 0;
+  bool comment = false;
+  for (const char c : text) {
+    ++column;
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      comment = false;
+      continue;
+    }
+    if (comment) {
+      continue;
+    }
+    if (quote != 0) {
+      quote = c == quote ? 0 : quote;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#') {
+      comment = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > k_max_flow_depth) {
+        return Diagnostic{file, line, column,
+                          "document nested deeper than " + std::to_string(k_max_flow_depth) +
+                              " levels"};
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> read_file(const std::string& file, std::vector<Diagnostic>& out) {
+  std::error_code ec;
+  const auto size = fs::file_size(file, ec);
+  if (!ec && size > k_max_file_bytes) {
+    out.push_back(file_error(file, "file is too large (" + std::to_string(size) +
+                                       " bytes; the limit is " +
+                                       std::to_string(k_max_file_bytes) + ")"));
+    return std::nullopt;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    out.push_back(file_error(file, "cannot read the file"));
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void load_file(const std::string& file, const EnvLookup& env, DesiredBuilder& builder,
+               std::vector<Diagnostic>& out) {
+  auto text = read_file(file, out);
+  if (!text) {
+    return;
+  }
+  if (auto deep = check_flow_depth(file, *text)) {
+    out.push_back(std::move(*deep));
+    return;
+  }
+  NodeReader reader(file, env, &out);
+  try {
+    const std::vector<YAML::Node> documents = YAML::LoadAll(*text);
+    if (documents.size() > 1) {
+      reader.error(documents[1], "only one YAML document per file is allowed");
+      return;
+    }
+    builder.add_document(reader, documents.empty() ? YAML::Node() : documents.front());
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp reports syntax errors (tabs, indentation, unterminated quotes) with a mark.
+    reader.error_at(e.mark, "invalid YAML: " + e.msg);
+  } catch (const std::exception& e) {
+    reader.error_at(YAML::Mark::null_mark(), std::string("cannot load: ") + e.what());
+  }
+}
+
+} // namespace
+
+bool LoadResult::ok() const {
+  return std::none_of(diagnostics.begin(), diagnostics.end(),
+                      [](const Diagnostic& d) { return d.severity == "error"; });
+}
+
+LoadResult load_desired(const std::vector<std::string>& paths, const LoadOptions& options) {
+  EnvLookup env = options.getenv;
+  if (!env) {
+    env = [](const std::string& name) -> std::optional<std::string> {
+      const char* value = std::getenv(name.c_str());
+      return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
+    };
+  }
+  LoadResult result;
+  DesiredBuilder builder;
+  try {
+    for (const auto& file : expand_paths(paths, result.diagnostics)) {
+      load_file(file, env, builder, result.diagnostics);
+    }
+  } catch (const std::exception& e) {
+    result.diagnostics.push_back(file_error(paths.empty() ? "." : paths.front(),
+                                            std::string("cannot load: ") + e.what()));
+  }
+  result.desired = std::move(builder.desired());
+  if (result.desired.account_id.empty()) {
+    if (auto id = env("CLOUDFLARE_ACCOUNT_ID"); id && !id->empty()) {
+      result.desired.account_id = *id;
+    }
+  }
+  sort_diagnostics(result.diagnostics);
+  return result;
+}
+
+std::string source_line(const std::string& file, int line) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text;
+  for (int i = 1; i <= line && std::getline(in, text); ++i) {
+    if (i == line) {
+      if (!text.empty() && text.back() == '\r') {
+        text.pop_back();
+      }
+      return text;
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> default_paths(const std::string& dir) {
+  const fs::path single = fs::path(dir) / "aigw.yaml";
+  std::error_code ec;
+  if (fs::is_regular_file(single, ec)) {
+    return {single.string()};
+  }
+  return {dir};
+}
+
+} // namespace aigw::config

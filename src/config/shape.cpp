@@ -1,0 +1,211 @@
+#include "config/shape.h"
+
+#include "config/suggest.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace aigw::config {
+namespace {
+
+std::string format_number(double d) {
+  std::ostringstream out;
+  out << d;
+  return out.str();
+}
+
+// "between 0 and 5000" / "at least 100" / "at most 5"
+std::string bounds_text(const Shape& shape) {
+  if (shape.min && shape.max) {
+    return "between " + format_number(*shape.min) + " and " + format_number(*shape.max);
+  }
+  if (shape.min) {
+    return "at least " + format_number(*shape.min);
+  }
+  return "at most " + format_number(*shape.max);
+}
+
+bool outside(const Shape& shape, double x) {
+  return (shape.min && x < *shape.min) || (shape.max && x > *shape.max);
+}
+
+std::optional<model::Value> check_enum(NodeReader& reader, const YAML::Node& node,
+                                       const Shape& shape, const std::string& path) {
+  auto text = reader.string(node, path);
+  if (!text) {
+    return std::nullopt;
+  }
+  for (const auto allowed : shape.enum_values) {
+    if (allowed == *text) {
+      return model::Value(*text);
+    }
+  }
+  std::string message = "'" + path + "' must be one of: ";
+  for (std::size_t i = 0; i < shape.enum_values.size(); ++i) {
+    message += (i == 0 ? "" : ", ") + std::string(shape.enum_values[i]);
+  }
+  message += "; got '" + NodeReader::raw(node) + "'";
+  if (const auto guess = nearest(*text, shape.enum_values); !guess.empty()) {
+    message += " (did you mean '" + guess + "'?)";
+  }
+  reader.error(node, std::move(message));
+  return std::nullopt;
+}
+
+std::optional<model::Value> check_object(NodeReader& reader, const YAML::Node& node,
+                                         const Shape& shape, const std::string& path) {
+  auto entries = reader.mapping(node, path);
+  if (!entries) {
+    return std::nullopt;
+  }
+  std::vector<std::string_view> names;
+  std::vector<std::string_view> required;
+  for (const auto& p : shape.properties) {
+    names.push_back(p.name);
+    if (p.required) {
+      required.push_back(p.name);
+    }
+  }
+  bool ok = reader.check_required(node, *entries, required, "'" + path + "'");
+  model::Object object;
+  for (const auto& e : *entries) {
+    if (!reader.check_known(e, names, "'" + path + "'")) {
+      ok = false;
+      continue;
+    }
+    for (const auto& p : shape.properties) {
+      if (p.name == e.key) {
+        auto v = check_shape(reader, e.value, p.shape, path + "." + e.key);
+        ok = ok && v.has_value();
+        if (v) {
+          object.emplace(e.key, std::move(*v));
+        }
+      }
+    }
+  }
+  return ok ? std::optional<model::Value>(std::move(object)) : std::nullopt;
+}
+
+// Picks the variant whose keys the node uses: all keys known and all required present
+// first, then all keys known, else the first (whose errors then explain the mismatch).
+const Shape& choose_variant(const YAML::Node& node, const Shape& shape) {
+  if (!node.IsMap()) {
+    return shape.variants.front();
+  }
+  auto fits = [&node](const Shape& variant, bool need_required) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      bool known = false;
+      for (const auto& p : variant.properties) {
+        known = known || (it->first.IsScalar() && p.name == it->first.Scalar());
+      }
+      if (!known) {
+        return false;
+      }
+    }
+    if (need_required) {
+      for (const auto& p : variant.properties) {
+        if (p.required && !node[std::string(p.name)].IsDefined()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  for (const bool need_required : {true, false}) {
+    for (const auto& variant : shape.variants) {
+      if (fits(variant, need_required)) {
+        return variant;
+      }
+    }
+  }
+  return shape.variants.front();
+}
+
+} // namespace
+
+std::optional<model::Value> check_shape(NodeReader& reader, const YAML::Node& node,
+                                        const Shape& shape, const std::string& path) {
+  using K = Shape::Kind;
+  switch (shape.kind) {
+  case K::any: return reader.value(node, path);
+  case K::boolean: {
+    auto b = reader.boolean(node, path);
+    return b ? std::optional<model::Value>(*b) : std::nullopt;
+  }
+  case K::number: {
+    auto n = reader.number(node, path);
+    if (!n) {
+      return std::nullopt;
+    }
+    if (outside(shape, *n)) {
+      reader.error(node, "'" + path + "' must be " + bounds_text(shape) + ", got " +
+                             NodeReader::raw(node));
+      return std::nullopt;
+    }
+    return model::Value(*n);
+  }
+  case K::string: {
+    auto s = reader.string(node, path);
+    if (!s) {
+      return std::nullopt;
+    }
+    if (outside(shape, static_cast<double>(s->size()))) {
+      reader.error(node, "'" + path + "' must be " + bounds_text(shape) +
+                             " characters long, got " + std::to_string(s->size()));
+      return std::nullopt;
+    }
+    return model::Value(*s);
+  }
+  case K::enumeration: return check_enum(reader, node, shape, path);
+  case K::scalar: {
+    if (!node.IsScalar() || node.IsNull()) {
+      reader.type_error(node, path, "a string, number or boolean");
+      return std::nullopt;
+    }
+    return reader.scalar(node, path);
+  }
+  case K::object: return check_object(reader, node, shape, path);
+  case K::array: {
+    if (!node.IsSequence()) {
+      reader.type_error(node, path, "a list");
+      return std::nullopt;
+    }
+    if (outside(shape, static_cast<double>(node.size()))) {
+      reader.error(node, "'" + path + "' must have " + bounds_text(shape) + " items, got " +
+                             std::to_string(node.size()));
+      return std::nullopt;
+    }
+    model::Array items;
+    bool ok = true;
+    std::size_t index = 0;
+    for (const auto& item : node) {
+      auto v = check_shape(reader, item, *shape.items, path + "[" + std::to_string(index++) + "]");
+      ok = ok && v.has_value();
+      if (v) {
+        items.push_back(std::move(*v));
+      }
+    }
+    return ok ? std::optional<model::Value>(std::move(items)) : std::nullopt;
+  }
+  case K::string_map: {
+    auto entries = reader.mapping(node, path);
+    if (!entries) {
+      return std::nullopt;
+    }
+    model::Object object;
+    bool ok = true;
+    for (const auto& e : *entries) {
+      auto s = reader.string(e.value, path + "." + e.key);
+      ok = ok && s.has_value();
+      if (s) {
+        object.emplace(e.key, std::move(*s));
+      }
+    }
+    return ok ? std::optional<model::Value>(std::move(object)) : std::nullopt;
+  }
+  case K::one_of: return check_shape(reader, node, choose_variant(node, shape), path);
+  }
+  return std::nullopt;
+}
+
+} // namespace aigw::config
