@@ -1,0 +1,197 @@
+#include "cloudflare/api_transport.h"
+
+#include "cloudflare/envelope.h"
+#include "cloudflare/paging.h"
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+namespace aigw::cloudflare {
+namespace {
+
+using Kind = engine::ApiError::Kind;
+using Clock = std::chrono::steady_clock;
+
+std::mt19937_64& jitter_rng() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return rng;
+}
+
+engine::ApiError config_error(std::string message) {
+  engine::ApiError error;
+  error.kind = Kind::config;
+  error.message = Redactor::global().redact(message);
+  return error;
+}
+
+engine::ApiError transport_error(const RequestInfo& info, const TransportError& failure) {
+  switch (failure.kind) {
+  case TransportError::Kind::timeout: return make_api_error(Kind::timeout, info, failure.message);
+  case TransportError::Kind::too_large: return make_api_error(Kind::decode, info, failure.message);
+  case TransportError::Kind::connect:
+  case TransportError::Kind::tls:
+  case TransportError::Kind::io: break;
+  }
+  return make_api_error(Kind::network, info, failure.message);
+}
+
+long long elapsed_ms(Clock::time_point since) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
+}
+
+} // namespace
+
+Result<std::unique_ptr<ApiTransport>, engine::ApiError>
+ApiTransport::create(const ClientOptions& options) {
+  auto base = parse_api_base_url(options.api_url);
+  if (!base) {
+    return config_error(base.error().message);
+  }
+  const bool has_token = options.api_token && !options.api_token->empty();
+  const bool has_key = options.api_key && !options.api_key->empty() && !options.email.empty();
+  if (!has_token && !has_key) {
+    return config_error("no API credentials: set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and "
+                        "CLOUDFLARE_API_KEY");
+  }
+  if (options.account_id.empty()) {
+    return config_error("no account id: set account_id in the YAML or CLOUDFLARE_ACCOUNT_ID");
+  }
+  HttpSessionOptions session_options;
+  session_options.host = base->host;
+  session_options.port = base->port;
+  session_options.tls = base->tls;
+  session_options.ca_file = options.ca_file;
+  session_options.max_connections = options.concurrency;
+  session_options.connect_timeout = options.connect_timeout;
+  session_options.read_timeout = options.read_timeout;
+  session_options.max_response_bytes = options.max_response_bytes;
+  session_options.user_agent = std::string("aigw/") + AIGW_VERSION;
+  auto session = HttpSession::create(session_options);
+  if (!session) {
+    return config_error(session.error().message);
+  }
+  return std::unique_ptr<ApiTransport>(
+      new ApiTransport(options, std::move(base).value(), std::move(session).value()));
+}
+
+ApiTransport::ApiTransport(const ClientOptions& options, ApiBaseUrl base,
+                           std::unique_ptr<HttpSession> session)
+    : m_base(std::move(base)), m_api_token(options.api_token), m_email(options.email),
+      m_api_key(options.api_key),
+      m_retry{options.max_attempts, options.max_retry_time, options.retry_base_delay,
+              options.retry_max_delay},
+      m_session(std::move(session)),
+      m_bucket(options.rate_limit_requests,
+               std::chrono::duration_cast<std::chrono::milliseconds>(options.rate_limit_window),
+               options.rate_limit_burst) {
+  if (m_retry.max_attempts < 1) {
+    m_retry.max_attempts = 1;
+  }
+}
+
+HttpRequest ApiTransport::build_request(const ApiCall& call) const {
+  HttpRequest request;
+  request.method = call.method;
+  request.target = m_base.path_prefix + call.path + (call.query.empty() ? "" : "?" + call.query);
+  // The only place credentials are revealed: straight into headers, never logged.
+  if (m_api_token && !m_api_token->empty()) {
+    request.headers.emplace_back("Authorization", "Bearer " + m_api_token->reveal());
+  } else if (m_api_key) {
+    request.headers.emplace_back("X-Auth-Email", m_email);
+    request.headers.emplace_back("X-Auth-Key", m_api_key->reveal());
+  }
+  if (call.body) {
+    request.body = call.body->to_json();
+  }
+  return request;
+}
+
+Result<model::Value, engine::ApiError> ApiTransport::call(const ApiCall& call) {
+  const RequestInfo info{call.method, call.path};
+  const HttpRequest request = build_request(call);
+  const bool is_post = call.method == "POST";
+  const auto started = Clock::now();
+  const auto deadline = started + m_retry.max_total;
+  for (int attempt = 1;; ++attempt) {
+    if (attempt > 1) {
+      m_stats.record_retry();
+    }
+    m_bucket.acquire();
+    const auto sent_at = Clock::now();
+    auto response = m_session->send(request);
+    const int status = response ? response->status : 0;
+    m_stats.record(call.method, call.endpoint, status);
+    spdlog::debug("{} {} -> {} ({} ms, attempt {})", call.method, call.path,
+                  response ? std::to_string(status) : response.error().message,
+                  elapsed_ms(sent_at), attempt);
+
+    std::optional<std::chrono::milliseconds> wait;
+    engine::ApiError error;
+    if (!response) {
+      const auto& failure = response.error();
+      if (is_post && failure.request_sent) {
+        // Repeating a POST that may have been applied could create a duplicate.
+        return make_api_error(Kind::outcome_unknown, info, failure.message);
+      }
+      error = transport_error(info, failure);
+      if (failure.kind == TransportError::Kind::tls ||
+          failure.kind == TransportError::Kind::too_large) {
+        return error;
+      }
+    } else if (is_retryable_status(status)) {
+      auto decoded = decode_envelope(info, status, response->body);
+      error = decoded ? make_api_error(Kind::http, info, "", status) : std::move(decoded).error();
+      if (is_post && !is_post_retryable_status(status)) {
+        error.kind = Kind::outcome_unknown;
+        return error;
+      }
+      wait = parse_retry_after(response->retry_after);
+    } else {
+      return decode_envelope(info, status, response->body);
+    }
+
+    if (attempt >= m_retry.max_attempts) {
+      error.message += (error.message.empty() ? "" : "; ") + std::string("gave up after ") +
+                       std::to_string(attempt) + " attempts";
+      return error;
+    }
+    const auto delay = wait ? *wait : m_retry.backoff(attempt, jitter_rng());
+    if (Clock::now() + delay > deadline) {
+      error.message += (error.message.empty() ? "" : "; ") +
+                       std::string("retry time budget exhausted after ") +
+                       std::to_string(attempt) + " attempts";
+      return error;
+    }
+    spdlog::debug("{} {}: retrying in {} ms", call.method, call.path, delay.count());
+    std::this_thread::sleep_for(delay);
+  }
+}
+
+Result<model::Array, engine::ApiError> ApiTransport::list_all(const ApiCall& call,
+                                                              const std::string& data_key) {
+  model::Array all;
+  for (int page = 1; page <= k_max_pages; ++page) {
+    ApiCall paged = call;
+    paged.query = (call.query.empty() ? "" : call.query + "&") + "page=" + std::to_string(page) +
+                  "&per_page=" + std::to_string(k_per_page);
+    auto body = this->call(paged);
+    if (!body) {
+      return std::move(body).error();
+    }
+    auto parsed = read_page(*body, data_key, page, k_per_page);
+    if (!parsed) {
+      return make_api_error(Kind::decode, {call.method, call.path}, parsed.error().message);
+    }
+    for (auto& item : parsed->items) {
+      all.push_back(std::move(item));
+    }
+    if (!parsed->more) {
+      return all;
+    }
+  }
+  return make_api_error(Kind::decode, {call.method, call.path},
+                        "paging did not end after " + std::to_string(k_max_pages) + " pages");
+}
+
+} // namespace aigw::cloudflare

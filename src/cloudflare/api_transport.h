@@ -1,0 +1,55 @@
+#pragma once
+// ApiTransport: one API call with auth headers, the shared rate limiter, retries with
+// backoff, envelope decoding and counters; plus paged lists. Thread-safe.
+
+#include "cloudflare/api_base_url.h"
+#include "cloudflare/client_factory.h"
+#include "cloudflare/http_session.h"
+#include "cloudflare/request_stats.h"
+#include "cloudflare/retry_policy.h"
+#include "cloudflare/token_bucket.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace aigw::cloudflare {
+
+/// One request to the API. The path excludes the base URL's prefix.
+struct ApiCall {
+  std::string method;
+  std::string path;
+  std::string endpoint; ///< template for counters, e.g. "gateways/{id}"
+  std::optional<model::Value> body;
+  std::string query; ///< without '?', already encoded
+};
+
+class ApiTransport {
+public:
+  /// Validates credentials and the URL, and prepares the connection pool.
+  static Result<std::unique_ptr<ApiTransport>, engine::ApiError> create(const ClientOptions& options);
+
+  /// Sends the call (retrying when safe) and returns the decoded body object.
+  Result<model::Value, engine::ApiError> call(const ApiCall& call);
+  /// Follows pages (per_page=100) and returns every item; data_key as in read_page().
+  Result<model::Array, engine::ApiError> list_all(const ApiCall& call, const std::string& data_key);
+
+  [[nodiscard]] engine::ApiStats stats() const { return m_stats.snapshot(); }
+  /// How many connections were opened (keep-alive reuse keeps this low).
+  [[nodiscard]] std::uint64_t connections_opened() const { return m_session->connections_opened(); }
+
+private:
+  ApiTransport(const ClientOptions& options, ApiBaseUrl base, std::unique_ptr<HttpSession> session);
+  HttpRequest build_request(const ApiCall& call) const;
+
+  ApiBaseUrl m_base;
+  std::optional<Secret> m_api_token;
+  std::string m_email;
+  std::optional<Secret> m_api_key;
+  RetryPolicy m_retry;
+  std::unique_ptr<HttpSession> m_session;
+  TokenBucket m_bucket;
+  RequestStats m_stats;
+};
+
+} // namespace aigw::cloudflare

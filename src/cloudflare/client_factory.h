@@ -1,0 +1,47 @@
+#pragma once
+// The one way to build the real GatewayApi: options (from flags and the environment) in,
+// a ready client out. Callers never see Beast, OpenSSL or JSON.
+
+#include "engine/gateway_api.h"
+#include "util/secret.h"
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace aigw::cloudflare {
+
+/// Everything the client needs; every default is documented in docs/api-client.md.
+struct ClientOptions {
+  std::string api_url = "https://api.cloudflare.com/client/v4";
+  std::string account_id;
+  std::optional<Secret> api_token; // CLOUDFLARE_API_TOKEN
+  std::string email;               // CLOUDFLARE_EMAIL
+  std::optional<Secret> api_key;   // CLOUDFLARE_API_KEY
+  std::string ca_file;             // SSL_CERT_FILE or option
+  int concurrency = 8;
+  std::chrono::milliseconds connect_timeout{10000}, read_timeout{60000};
+  int max_attempts = 5;
+  std::chrono::milliseconds max_retry_time{120000};
+  // Cloudflare allows 1200 requests per 300 s per token; the bucket refills at
+  // (requests - burst) / window so that even a full burst stays under the limit.
+  double rate_limit_requests = 1200;
+  std::chrono::seconds rate_limit_window{300};
+  int rate_limit_burst = 50;
+  std::size_t max_response_bytes = 32u << 20;
+  /// First backoff step; the n-th retry waits a random time in [0, base * 2^(n-1)].
+  std::chrono::milliseconds retry_base_delay{250};
+  /// Upper bound of one backoff step (Retry-After may ask for more, within max_retry_time).
+  std::chrono::milliseconds retry_max_delay{10000};
+};
+
+/// Reads credentials, CA file and base URL from the environment; api_url_flag (when non-empty) wins over CLOUDFLARE_API_BASE_URL.
+Result<ClientOptions, engine::ApiError> options_from_environment(const std::string& api_url_flag,
+                                                                 const std::string& account_id);
+/// Builds the client; fails (Kind::config) on no credentials, an http:// URL to a non-loopback host, an unparsable URL.
+Result<std::unique_ptr<engine::GatewayApi>, engine::ApiError>
+make_gateway_api(const ClientOptions& options);
+
+} // namespace aigw::cloudflare

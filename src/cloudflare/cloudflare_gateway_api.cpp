@@ -1,0 +1,279 @@
+#include "cloudflare/cloudflare_gateway_api.h"
+
+#include "cloudflare/envelope.h"
+#include "cloudflare/resource_codec.h"
+
+#include <cctype>
+
+namespace aigw::cloudflare {
+namespace {
+
+using engine::ApiError;
+using engine::ApiResult;
+using engine::ApiStatus;
+
+/// Percent-encodes one path segment (ids come from YAML and from the server).
+std::string segment(const std::string& text) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += k_hex[c >> 4];
+      out += k_hex[c & 15];
+    }
+  }
+  return out;
+}
+
+/// Applies a codec function to a payload, turning its error into a decode ApiError.
+template <class T, class Decode>
+ApiResult<T> decode_value(ApiResult<model::Value> payload, const RequestInfo& info, Decode decode) {
+  if (!payload) {
+    return std::move(payload).error();
+  }
+  auto decoded = decode(*payload);
+  if (!decoded) {
+    return make_api_error(ApiError::Kind::decode, info, decoded.error().message);
+  }
+  return std::move(decoded).value();
+}
+
+template <class T, class Decode>
+ApiResult<std::vector<T>> decode_list(ApiResult<model::Array> items, const RequestInfo& info,
+                                      Decode decode) {
+  if (!items) {
+    return std::move(items).error();
+  }
+  std::vector<T> out;
+  out.reserve(items->size());
+  for (const auto& item : *items) {
+    auto decoded = decode(item);
+    if (!decoded) {
+      return make_api_error(ApiError::Kind::decode, info, decoded.error().message);
+    }
+    out.push_back(std::move(decoded).value());
+  }
+  return out;
+}
+
+ApiStatus status_of(const ApiResult<model::Value>& result) {
+  if (!result) {
+    return result.error();
+  }
+  return Unit{};
+}
+
+} // namespace
+
+CloudflareGatewayApi::CloudflareGatewayApi(std::unique_ptr<ApiTransport> transport,
+                                           std::string account_id)
+    : m_transport(std::move(transport)), m_account_id(std::move(account_id)) {}
+
+std::string CloudflareGatewayApi::path(const std::string& suffix) const {
+  return "/accounts/" + segment(m_account_id) + "/ai-gateway" + suffix;
+}
+
+std::string CloudflareGatewayApi::gateway_path(const std::string& gateway_id,
+                                               const std::string& suffix) const {
+  return path("/gateways/" + segment(gateway_id) + suffix);
+}
+
+ApiResult<model::Value> CloudflareGatewayApi::send(std::string method, std::string call_path,
+                                                   std::string endpoint,
+                                                   std::optional<model::Value> body) {
+  return m_transport->call(
+      {std::move(method), std::move(call_path), std::move(endpoint), std::move(body), {}});
+}
+
+ApiResult<model::Value> CloudflareGatewayApi::send_for(const std::string& key, std::string method,
+                                                       std::string call_path, std::string endpoint,
+                                                       std::optional<model::Value> body) {
+  const RequestInfo info{method, call_path};
+  auto decoded = send(std::move(method), std::move(call_path), std::move(endpoint), std::move(body));
+  if (!decoded) {
+    return decoded;
+  }
+  return envelope_member(info, *decoded, key);
+}
+
+// Gateways.
+
+ApiResult<std::vector<model::Gateway>> CloudflareGatewayApi::list_gateways() {
+  const std::string p = path("/gateways");
+  return decode_list<model::Gateway>(m_transport->list_all({"GET", p, "gateways", {}, {}}, ""),
+                                     {"GET", p}, gateway_from_value);
+}
+
+ApiResult<model::Gateway> CloudflareGatewayApi::create_gateway(const model::Gateway& gateway) {
+  const std::string p = path("/gateways");
+  return decode_value<model::Gateway>(
+      send_for("result", "POST", p, "gateways", gateway_create_body(gateway)), {"POST", p},
+      gateway_from_value);
+}
+
+ApiResult<model::Gateway> CloudflareGatewayApi::update_gateway(const model::Gateway& gateway) {
+  const std::string p = gateway_path(gateway.id, "");
+  return decode_value<model::Gateway>(
+      send_for("result", "PUT", p, "gateways/{id}", gateway_update_body(gateway)), {"PUT", p},
+      gateway_from_value);
+}
+
+ApiStatus CloudflareGatewayApi::delete_gateway(const std::string& gateway_id) {
+  return status_of(send("DELETE", gateway_path(gateway_id, ""), "gateways/{id}"));
+}
+
+// Datasets.
+
+ApiResult<std::vector<model::Dataset>>
+CloudflareGatewayApi::list_datasets(const std::string& gateway_id) {
+  const std::string p = gateway_path(gateway_id, "/datasets");
+  return decode_list<model::Dataset>(
+      m_transport->list_all({"GET", p, "gateways/{id}/datasets", {}, {}}, ""), {"GET", p},
+      [&](const model::Value& v) { return dataset_from_value(gateway_id, v); });
+}
+
+ApiResult<model::Dataset> CloudflareGatewayApi::create_dataset(const model::Dataset& dataset) {
+  const std::string p = gateway_path(dataset.gateway_id, "/datasets");
+  return decode_value<model::Dataset>(
+      send_for("result", "POST", p, "gateways/{id}/datasets", dataset_body(dataset)), {"POST", p},
+      [&](const model::Value& v) { return dataset_from_value(dataset.gateway_id, v); });
+}
+
+ApiResult<model::Dataset> CloudflareGatewayApi::update_dataset(const model::Dataset& dataset) {
+  const std::string p = gateway_path(dataset.gateway_id, "/datasets/" + segment(dataset.server_id));
+  return decode_value<model::Dataset>(
+      send_for("result", "PUT", p, "gateways/{id}/datasets/{id}", dataset_body(dataset)),
+      {"PUT", p}, [&](const model::Value& v) { return dataset_from_value(dataset.gateway_id, v); });
+}
+
+ApiStatus CloudflareGatewayApi::delete_dataset(const std::string& gateway_id,
+                                               const std::string& server_id) {
+  return status_of(send("DELETE", gateway_path(gateway_id, "/datasets/" + segment(server_id)),
+                        "gateways/{id}/datasets/{id}"));
+}
+
+// Provider configs.
+
+ApiResult<std::vector<model::ProviderConfig>>
+CloudflareGatewayApi::list_provider_configs(const std::string& gateway_id) {
+  const std::string p = gateway_path(gateway_id, "/provider_configs");
+  return decode_list<model::ProviderConfig>(
+      m_transport->list_all({"GET", p, "gateways/{id}/provider_configs", {}, {}}, ""),
+      {"GET", p}, [&](const model::Value& v) { return provider_config_from_value(gateway_id, v); });
+}
+
+ApiResult<model::ProviderConfig>
+CloudflareGatewayApi::create_provider_config(const model::ProviderConfig& config) {
+  const std::string p = gateway_path(config.gateway_id, "/provider_configs");
+  return decode_value<model::ProviderConfig>(
+      send_for("result", "POST", p, "gateways/{id}/provider_configs", provider_config_body(config)),
+      {"POST", p},
+      [&](const model::Value& v) { return provider_config_from_value(config.gateway_id, v); });
+}
+
+// Dynamic routes: lists use {"data": {...}}, PATCH answers {"route": ...}.
+
+ApiResult<std::vector<model::Route>> CloudflareGatewayApi::list_routes(const std::string& gateway_id) {
+  const std::string p = gateway_path(gateway_id, "/routes");
+  return decode_list<model::Route>(
+      m_transport->list_all({"GET", p, "gateways/{id}/routes", {}, {}}, "routes"), {"GET", p},
+      [&](const model::Value& v) { return route_from_value(gateway_id, v); });
+}
+
+ApiResult<model::Route> CloudflareGatewayApi::create_route(const model::Route& route) {
+  const std::string p = gateway_path(route.gateway_id, "/routes");
+  return decode_value<model::Route>(
+      send_for("result", "POST", p, "gateways/{id}/routes", route_create_body(route)), {"POST", p},
+      [&](const model::Value& v) { return route_from_value(route.gateway_id, v); });
+}
+
+ApiResult<model::Route> CloudflareGatewayApi::rename_route(const std::string& gateway_id,
+                                                           const std::string& route_id,
+                                                           const std::string& new_name) {
+  const std::string p = gateway_path(gateway_id, "/routes/" + segment(route_id));
+  return decode_value<model::Route>(
+      send_for("route", "PATCH", p, "gateways/{id}/routes/{id}",
+               model::Value(model::Object{{"name", new_name}})),
+      {"PATCH", p}, [&](const model::Value& v) { return route_from_value(gateway_id, v); });
+}
+
+ApiStatus CloudflareGatewayApi::delete_route(const std::string& gateway_id,
+                                             const std::string& route_id) {
+  return status_of(send("DELETE", gateway_path(gateway_id, "/routes/" + segment(route_id)),
+                        "gateways/{id}/routes/{id}"));
+}
+
+ApiResult<std::vector<model::RouteVersion>>
+CloudflareGatewayApi::list_route_versions(const std::string& gateway_id,
+                                          const std::string& route_id) {
+  const std::string p = gateway_path(gateway_id, "/routes/" + segment(route_id) + "/versions");
+  return decode_list<model::RouteVersion>(
+      m_transport->list_all({"GET", p, "gateways/{id}/routes/{id}/versions", {}, {}}, "versions"),
+      {"GET", p}, route_version_from_value);
+}
+
+ApiStatus CloudflareGatewayApi::create_route_version(const std::string& gateway_id,
+                                                     const std::string& route_id,
+                                                     const std::vector<model::RouteElement>& elements) {
+  return status_of(send("POST", gateway_path(gateway_id, "/routes/" + segment(route_id) + "/versions"),
+                        "gateways/{id}/routes/{id}/versions",
+                        model::Value(model::Object{{"elements", model::elements_to_value(elements)}})));
+}
+
+ApiStatus CloudflareGatewayApi::create_route_deployment(const std::string& gateway_id,
+                                                        const std::string& route_id,
+                                                        const std::string& version_id) {
+  return status_of(
+      send("POST", gateway_path(gateway_id, "/routes/" + segment(route_id) + "/deployments"),
+           "gateways/{id}/routes/{id}/deployments",
+           model::Value(model::Object{{"version_id", version_id}})));
+}
+
+// Billing singletons.
+
+ApiResult<std::optional<model::SpendingLimit>> CloudflareGatewayApi::get_spending_limit() {
+  const std::string p = path("/billing/spending-limit");
+  return decode_value<std::optional<model::SpendingLimit>>(
+      send_for("result", "GET", p, "billing/spending-limit"), {"GET", p}, spending_limit_from_value);
+}
+
+ApiStatus CloudflareGatewayApi::set_spending_limit(const model::SpendingLimit& limit) {
+  return status_of(send("POST", path("/billing/spending-limit"), "billing/spending-limit",
+                        billing_body(model::ResourceKind::spending_limit, limit.fields)));
+}
+
+ApiStatus CloudflareGatewayApi::delete_spending_limit() {
+  return status_of(send("DELETE", path("/billing/spending-limit"), "billing/spending-limit"));
+}
+
+ApiResult<std::optional<model::AutoTopup>> CloudflareGatewayApi::get_auto_topup() {
+  const std::string p = path("/billing/topup/config");
+  return decode_value<std::optional<model::AutoTopup>>(
+      send_for("result", "GET", p, "billing/topup/config"), {"GET", p}, auto_topup_from_value);
+}
+
+ApiStatus CloudflareGatewayApi::set_auto_topup(const model::AutoTopup& topup) {
+  return status_of(send("POST", path("/billing/topup/config"), "billing/topup/config",
+                        billing_body(model::ResourceKind::auto_topup, topup.fields)));
+}
+
+ApiStatus CloudflareGatewayApi::delete_auto_topup() {
+  return status_of(send("DELETE", path("/billing/topup/config"), "billing/topup/config"));
+}
+
+ApiResult<std::string> CloudflareGatewayApi::get_gateway_url(const std::string& gateway_id,
+                                                             const std::string& provider) {
+  const std::string p = gateway_path(gateway_id, "/url/" + segment(provider));
+  return decode_value<std::string>(send_for("result", "GET", p, "gateways/{id}/url/{provider}"),
+                                   {"GET", p}, [](const model::Value& v) -> Result<std::string> {
+                                     if (!v.is_string()) {
+                                       return Error{"'result' is not a string"};
+                                     }
+                                     return v.as_string();
+                                   });
+}
+
+} // namespace aigw::cloudflare

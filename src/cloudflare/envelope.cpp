@@ -1,0 +1,93 @@
+#include "cloudflare/envelope.h"
+
+#include "cloudflare/json_codec.h"
+#include "util/secret.h"
+
+namespace aigw::cloudflare {
+namespace {
+
+constexpr std::size_t k_excerpt_chars = 200;
+
+void collect_errors(const model::Value& body, engine::ApiError& error) {
+  const model::Value* errors = body.find("errors");
+  if (errors == nullptr || !errors->is_array()) {
+    return;
+  }
+  for (const auto& item : errors->as_array()) {
+    engine::ApiError::Detail detail;
+    if (const auto* code = item.find("code"); code != nullptr && code->is_number()) {
+      detail.code = static_cast<long>(code->as_number());
+    }
+    if (const auto* message = item.find("message"); message != nullptr && message->is_string()) {
+      // Error messages may echo what was sent; scrub before it can reach any output.
+      detail.message = Redactor::global().redact(message->as_string());
+    }
+    error.errors.push_back(std::move(detail));
+  }
+}
+
+engine::ApiError status_error(const RequestInfo& request, int status, std::string_view body,
+                              const model::Value* parsed) {
+  const auto kind = status == 404 ? engine::ApiError::Kind::not_found : engine::ApiError::Kind::http;
+  auto error = make_api_error(kind, request, "", status);
+  if (parsed != nullptr) {
+    collect_errors(*parsed, error);
+  }
+  if (error.errors.empty() && !body.empty()) {
+    const std::string excerpt(body.substr(0, k_excerpt_chars));
+    error.message = Redactor::global().redact(excerpt);
+  }
+  return error;
+}
+
+} // namespace
+
+engine::ApiError make_api_error(engine::ApiError::Kind kind, const RequestInfo& request,
+                                std::string_view message, int status) {
+  engine::ApiError error;
+  error.kind = kind;
+  error.status = status;
+  error.method = request.method;
+  error.path = Redactor::global().redact(request.path);
+  error.message = Redactor::global().redact(message);
+  return error;
+}
+
+Result<model::Value, engine::ApiError> decode_envelope(const RequestInfo& request, int status,
+                                                       std::string_view body) {
+  auto parsed = parse_json(body);
+  const bool is_object = parsed.ok() && parsed->is_object();
+  if (status < 200 || status > 299) {
+    return status_error(request, status, body, is_object ? &parsed.value() : nullptr);
+  }
+  if (!parsed) {
+    return make_api_error(engine::ApiError::Kind::decode, request, parsed.error().message, status);
+  }
+  if (!is_object) {
+    return make_api_error(engine::ApiError::Kind::decode, request,
+                          "response body is not a JSON object", status);
+  }
+  if (const auto* success = parsed->find("success"); success != nullptr) {
+    if (!success->is_bool()) {
+      return make_api_error(engine::ApiError::Kind::decode, request,
+                            "'success' is not a boolean", status);
+    }
+    if (!success->as_bool()) {
+      return status_error(request, status, body, &parsed.value());
+    }
+  }
+  return std::move(parsed).value();
+}
+
+Result<model::Value, engine::ApiError> envelope_member(const RequestInfo& request,
+                                                       const model::Value& body,
+                                                       const std::string& key) {
+  const auto* member = body.find(key);
+  if (member == nullptr) {
+    return make_api_error(engine::ApiError::Kind::decode, request,
+                          "response has no '" + key + "'");
+  }
+  return *member;
+}
+
+} // namespace aigw::cloudflare

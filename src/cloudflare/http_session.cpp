@@ -1,0 +1,281 @@
+#include "cloudflare/http_session.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+#include <poll.h>
+
+#include <optional>
+
+namespace aigw::cloudflare {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+
+struct HttpSession::TlsContext {
+  ssl::context context{ssl::context::tls_client};
+};
+
+/// One connection with its own io_context: operations are asynchronous only so that the
+/// tcp_stream timeouts apply (Beast ignores them on synchronous calls), and each call runs
+/// the context on the calling thread until the operation completes.
+struct HttpSession::Connection {
+  asio::io_context io;
+  std::optional<beast::tcp_stream> plain;
+  std::optional<beast::ssl_stream<beast::tcp_stream>> secure;
+  beast::flat_buffer buffer;
+  bool connected = false;
+
+  beast::tcp_stream& lowest() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+};
+
+namespace {
+
+using Connection = HttpSession::Connection;
+
+/// Starts an asynchronous operation and runs the context until it and its timer are done.
+template <class Initiate> beast::error_code run_op(asio::io_context& io, Initiate&& initiate) {
+  beast::error_code result;
+  initiate([&result](beast::error_code ec, auto&&...) { result = ec; });
+  io.restart();
+  io.run();
+  return result;
+}
+
+TransportError failure(TransportError::Kind kind, bool sent, std::string message) {
+  return TransportError{kind, sent, std::move(message)};
+}
+
+TransportError classify(const beast::error_code& ec, bool sent, const char* phase) {
+  if (ec == beast::error::timeout) {
+    return failure(TransportError::Kind::timeout, sent, std::string(phase) + " timed out");
+  }
+  if (ec == http::error::body_limit || ec == http::error::header_limit ||
+      ec == http::error::buffer_overflow) {
+    return failure(TransportError::Kind::too_large, sent,
+                   "response exceeds the size limit (" + ec.message() + ")");
+  }
+  return failure(sent ? TransportError::Kind::io : TransportError::Kind::connect, sent,
+                 std::string(phase) + ": " + ec.message());
+}
+
+/// A pooled connection the server has closed (or sent stray bytes on) is readable while
+/// idle; reusing it would turn a harmless stale socket into a lost request.
+bool is_stale(Connection& c) {
+  pollfd fd{c.lowest().socket().native_handle(), POLLIN, 0};
+  return ::poll(&fd, 1, 0) != 0;
+}
+
+void close_connection(Connection& c, bool graceful) {
+  if (c.secure && graceful) {
+    c.lowest().expires_after(std::chrono::milliseconds(500));
+    // Errors are ignored on purpose: many servers close TCP without a TLS close_notify,
+    // which surfaces as stream_truncated. That is harmless here because every response
+    // was already delimited by Content-Length or chunked framing, so no truncated data
+    // can be mistaken for a complete message.
+    (void)run_op(c.io, [&](auto handler) { c.secure->async_shutdown(std::move(handler)); });
+  }
+  beast::error_code ignored;
+  c.lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
+  c.lowest().socket().close(ignored);
+  c.connected = false;
+}
+
+std::string host_header(const HttpSessionOptions& o) {
+  std::string host = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;
+  const bool default_port = (o.tls && o.port == 443) || (!o.tls && o.port == 80);
+  return default_port ? host : host + ":" + std::to_string(o.port);
+}
+
+/// Configures SNI and the identity the certificate must prove (name or IP address).
+void set_peer_identity(SSL* handle, const std::string& host) {
+  boost::system::error_code not_ip;
+  (void)asio::ip::make_address(host, not_ip);
+  if (not_ip) {
+    SSL_set_tlsext_host_name(handle, host.c_str());
+    SSL_set1_host(handle, host.c_str());
+  } else {
+    X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(handle), host.c_str());
+  }
+}
+
+Result<Unit, TransportError> open_connection(Connection& c, const HttpSessionOptions& o,
+                                             ssl::context* tls) {
+  tcp::resolver resolver(c.io);
+  beast::error_code ec;
+  // The system resolver applies its own timeout; asio cannot interrupt getaddrinfo.
+  const auto endpoints = resolver.resolve(o.host, std::to_string(o.port), ec);
+  if (ec) {
+    return failure(TransportError::Kind::connect, false, "resolve " + o.host + ": " + ec.message());
+  }
+  if (tls != nullptr) {
+    c.secure.emplace(c.io, *tls);
+    set_peer_identity(c.secure->native_handle(), o.host);
+  } else {
+    c.plain.emplace(c.io);
+  }
+  c.lowest().expires_after(o.connect_timeout);
+  ec = run_op(c.io, [&](auto handler) { c.lowest().async_connect(endpoints, std::move(handler)); });
+  if (ec) {
+    return classify(ec, false, "connect");
+  }
+  if (c.secure) {
+    c.lowest().expires_after(o.connect_timeout);
+    ec = run_op(c.io, [&](auto handler) {
+      c.secure->async_handshake(ssl::stream_base::client, std::move(handler));
+    });
+    if (ec) {
+      const long verify = SSL_get_verify_result(c.secure->native_handle());
+      if (verify != X509_V_OK) {
+        return failure(TransportError::Kind::tls, false,
+                       std::string("TLS certificate verification failed: ") +
+                           X509_verify_cert_error_string(verify));
+      }
+      return classify(ec, false, "TLS handshake");
+    }
+  }
+  c.connected = true;
+  return Unit{};
+}
+
+template <class Stream>
+Result<HttpResponse, TransportError> exchange(Connection& c, Stream& stream,
+                                              const HttpSessionOptions& o,
+                                              const HttpRequest& request) {
+  http::request<http::string_body> req;
+  req.version(11);
+  req.method_string(request.method);
+  req.target(request.target);
+  req.set(http::field::host, host_header(o));
+  req.set(http::field::user_agent, o.user_agent);
+  req.set(http::field::accept, "application/json");
+  for (const auto& [name, value] : request.headers) {
+    req.set(name, value);
+  }
+  if (!request.body.empty()) {
+    req.set(http::field::content_type, "application/json");
+    req.body() = request.body;
+  }
+  req.keep_alive(true);
+  req.prepare_payload();
+
+  c.lowest().expires_after(o.read_timeout);
+  auto ec = run_op(c.io, [&](auto handler) { http::async_write(stream, req, std::move(handler)); });
+  if (ec) {
+    close_connection(c, false);
+    return classify(ec, true, "send request");
+  }
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(static_cast<std::uint64_t>(o.max_response_bytes));
+  parser.header_limit(64 * 1024);
+  c.lowest().expires_after(o.read_timeout);
+  ec = run_op(c.io, [&](auto handler) {
+    http::async_read(stream, c.buffer, parser, std::move(handler));
+  });
+  if (ec) {
+    close_connection(c, false);
+    return classify(ec, true, "read response");
+  }
+  auto response = parser.release();
+  HttpResponse out;
+  out.status = static_cast<int>(response.result_int());
+  out.body = std::move(response.body());
+  if (auto it = response.find(http::field::retry_after); it != response.end()) {
+    out.retry_after = std::string(it->value());
+  }
+  if (!response.keep_alive() || c.buffer.size() != 0) {
+    close_connection(c, true);
+  }
+  return out;
+}
+
+} // namespace
+
+Result<std::unique_ptr<HttpSession>> HttpSession::create(const HttpSessionOptions& options) {
+  std::unique_ptr<HttpSession> session(new HttpSession(options));
+  if (options.tls) {
+    session->m_tls = std::make_unique<TlsContext>();
+    auto& context = session->m_tls->context;
+    SSL_CTX_set_min_proto_version(context.native_handle(), TLS1_2_VERSION);
+    context.set_verify_mode(ssl::verify_peer);
+    boost::system::error_code ec;
+    if (!options.ca_file.empty()) {
+      context.load_verify_file(options.ca_file, ec);
+      if (ec) {
+        return Error{"cannot load CA file '" + options.ca_file + "': " + ec.message()};
+      }
+    } else {
+      context.set_default_verify_paths(ec);
+      if (ec) {
+        return Error{"cannot load the system CA certificates: " + ec.message()};
+      }
+    }
+  }
+  return session;
+}
+
+HttpSession::HttpSession(HttpSessionOptions options) : m_options(std::move(options)) {
+  if (m_options.max_connections < 1) {
+    m_options.max_connections = 1;
+  }
+}
+
+HttpSession::~HttpSession() = default;
+
+std::unique_ptr<HttpSession::Connection> HttpSession::acquire() {
+  std::unique_lock lock(m_mutex);
+  m_available.wait(lock, [this] { return !m_idle.empty() || m_live < m_options.max_connections; });
+  if (!m_idle.empty()) {
+    auto connection = std::move(m_idle.back());
+    m_idle.pop_back();
+    return connection;
+  }
+  ++m_live;
+  return std::make_unique<Connection>();
+}
+
+void HttpSession::release(std::unique_ptr<Connection> connection) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (connection->connected) {
+      m_idle.push_back(std::move(connection));
+    } else {
+      --m_live;
+    }
+  }
+  m_available.notify_one();
+}
+
+Result<HttpResponse, TransportError> HttpSession::send(const HttpRequest& request) {
+  auto connection = acquire();
+  if (connection->connected && is_stale(*connection)) {
+    close_connection(*connection, false);
+  }
+  if (!connection->connected) {
+    connection = std::make_unique<Connection>();
+    ++m_opened;
+    auto opened = open_connection(*connection, m_options, m_tls ? &m_tls->context : nullptr);
+    if (!opened) {
+      release(std::move(connection));
+      return std::move(opened).error();
+    }
+  }
+  auto result = connection->secure
+                    ? exchange(*connection, *connection->secure, m_options, request)
+                    : exchange(*connection, *connection->plain, m_options, request);
+  release(std::move(connection));
+  return result;
+}
+
+} // namespace aigw::cloudflare

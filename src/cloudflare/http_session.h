@@ -1,0 +1,62 @@
+#pragma once
+// HttpSession: a bounded pool of keep-alive HTTP/1.1 connections (TLS or plain) to one
+// host. send() blocks the calling thread; up to max_connections calls run in parallel.
+
+#include "cloudflare/http_message.h"
+#include "util/result.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace aigw::cloudflare {
+
+struct HttpSessionOptions {
+  std::string host;
+  std::uint16_t port = 443;
+  bool tls = true;
+  std::string ca_file; ///< empty: the system's default CA store
+  int max_connections = 8;
+  std::chrono::milliseconds connect_timeout{10000}; ///< resolve + connect + TLS handshake
+  std::chrono::milliseconds read_timeout{60000};    ///< write the request + read the response
+  std::size_t max_response_bytes = 32u << 20;
+  std::string user_agent;
+};
+
+class HttpSession {
+public:
+  /// Prepares the TLS context; fails when the CA file cannot be loaded.
+  static Result<std::unique_ptr<HttpSession>> create(const HttpSessionOptions& options);
+  ~HttpSession();
+  HttpSession(const HttpSession&) = delete;
+  HttpSession& operator=(const HttpSession&) = delete;
+
+  /// Sends one request on an idle connection (or a new one) and reads the response.
+  Result<HttpResponse, TransportError> send(const HttpRequest& request);
+  /// How many connections were opened so far (keep-alive reuse keeps this low).
+  [[nodiscard]] std::uint64_t connections_opened() const { return m_opened.load(); }
+
+  struct Connection; // Beast state, defined in the .cpp
+  struct TlsContext;
+
+private:
+  explicit HttpSession(HttpSessionOptions options);
+  std::unique_ptr<Connection> acquire();
+  void release(std::unique_ptr<Connection> connection);
+
+  HttpSessionOptions m_options;
+  std::unique_ptr<TlsContext> m_tls;
+  std::mutex m_mutex;
+  std::condition_variable m_available;
+  std::vector<std::unique_ptr<Connection>> m_idle;
+  int m_live = 0; ///< connections handed out or idle
+  std::atomic<std::uint64_t> m_opened{0};
+};
+
+} // namespace aigw::cloudflare

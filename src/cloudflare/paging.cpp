@@ -1,0 +1,67 @@
+#include "cloudflare/paging.h"
+
+namespace aigw::cloudflare {
+namespace {
+
+const model::Value* number_member(const model::Value* object, const std::string& key) {
+  if (object == nullptr) {
+    return nullptr;
+  }
+  const auto* member = object->find(key);
+  return member != nullptr && member->is_number() ? member : nullptr;
+}
+
+bool more_after(const model::Value* info, std::size_t count, int page, int per_page) {
+  if (count == 0) {
+    return false;
+  }
+  if (info != nullptr) {
+    if (const auto* has_more = info->find("has_more"); has_more != nullptr && has_more->is_bool()) {
+      return has_more->as_bool();
+    }
+  }
+  double size = per_page;
+  if (const auto* reported = number_member(info, "per_page"); reported && reported->as_number() > 0) {
+    size = reported->as_number();
+  }
+  if (const auto* pages = number_member(info, "total_pages"); pages && pages->as_number() > 0) {
+    return page < pages->as_number();
+  }
+  if (const auto* total = number_member(info, "total_count"); total && total->as_number() > 0) {
+    return page * size < total->as_number();
+  }
+  return static_cast<double>(count) >= size;
+}
+
+} // namespace
+
+Result<Page> read_page(const model::Value& body, const std::string& data_key, int page,
+                       int per_page) {
+  const model::Value* items = nullptr;
+  const model::Value* info = nullptr;
+  if (data_key.empty()) {
+    items = body.find("result");
+    info = body.find("result_info");
+    if (items == nullptr || !items->is_array()) {
+      return Error{"'result' is missing or not an array"};
+    }
+  } else {
+    info = body.find("data");
+    if (info == nullptr || !info->is_object()) {
+      return Error{"'data' is missing or not an object"};
+    }
+    items = info->find(data_key);
+    if (items == nullptr || !items->is_array()) {
+      return Error{"'data." + data_key + "' is missing or not an array"};
+    }
+  }
+  if (info != nullptr && !info->is_object()) {
+    info = nullptr;
+  }
+  Page out;
+  out.items = items->as_array();
+  out.more = more_after(info, out.items.size(), page, per_page);
+  return out;
+}
+
+} // namespace aigw::cloudflare

@@ -1,0 +1,28 @@
+#pragma once
+// Paging: reads one page of a list response and decides whether another page follows,
+// from `result_info` (or the `data` object of dynamic routing lists) where present,
+// else from a short page.
+
+#include "model/value.h"
+#include "util/result.h"
+
+#include <string>
+
+namespace aigw::cloudflare {
+
+/// Lists ask for this many items per page (the API's maximum).
+inline constexpr int k_per_page = 100;
+/// A server that never stops paging is cut off after this many pages.
+inline constexpr int k_max_pages = 1000;
+
+struct Page {
+  model::Array items;
+  bool more = false;
+};
+
+/// Reads page number `page` (from 1) of a decoded body. data_key empty: items are
+/// `result`; otherwise items are `data.<data_key>` (dynamic routing).
+Result<Page> read_page(const model::Value& body, const std::string& data_key, int page,
+                       int per_page);
+
+} // namespace aigw::cloudflare

@@ -1,0 +1,295 @@
+#include "cloudflare/resource_codec.h"
+
+#include "cloudflare/json_codec.h"
+#include "model/field_spec.h"
+
+#include <initializer_list>
+
+namespace aigw::cloudflare {
+namespace {
+
+using model::FieldType;
+using model::Object;
+using model::ResourceKind;
+using model::Value;
+
+bool has_type(const Value& value, FieldType type) {
+  switch (type) {
+  case FieldType::boolean: return value.is_bool();
+  case FieldType::number: return value.is_number();
+  case FieldType::string:
+  case FieldType::enumeration: return value.is_string();
+  case FieldType::object: return value.is_object();
+  case FieldType::array: return value.is_array();
+  }
+  return false;
+}
+
+const char* type_name(FieldType type) {
+  switch (type) {
+  case FieldType::boolean: return "boolean";
+  case FieldType::number: return "number";
+  case FieldType::string:
+  case FieldType::enumeration: return "string";
+  case FieldType::object: return "object";
+  case FieldType::array: return "array";
+  }
+  return "value";
+}
+
+/// Checks the type of every field the table knows; null counts as "not set".
+Result<Object> checked_object(const Value& value, ResourceKind kind) {
+  if (!value.is_object()) {
+    return Error{std::string(model::resource_kind_name(kind)) + " is a " +
+                 model::kind_name(value.kind()) + ", expected an object"};
+  }
+  for (const auto& [key, field] : value.as_object()) {
+    const auto* spec = model::find_field(kind, key);
+    if (spec != nullptr && !field.is_null() && !has_type(field, spec->type)) {
+      return Error{std::string(model::resource_kind_name(kind)) + " field '" + key + "' is a " +
+                   model::kind_name(field.kind()) + ", expected a " + type_name(spec->type)};
+    }
+  }
+  return value.as_object();
+}
+
+Result<std::string> take_string(Object& object, const std::string& key, ResourceKind kind) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->second.is_string()) {
+    return Error{std::string(model::resource_kind_name(kind)) + " has no string '" + key + "'"};
+  }
+  std::string out = it->second.as_string();
+  object.erase(it);
+  return out;
+}
+
+const std::string* string_member(const Value& value, const std::string& key) {
+  const auto* member = value.find(key);
+  return member != nullptr && member->is_string() ? &member->as_string() : nullptr;
+}
+
+/// Elements from an `elements` array, else from a JSON string member (`data`).
+Result<std::vector<model::RouteElement>> read_elements(const Value* elements,
+                                                       const std::string* json) {
+  if (elements != nullptr) {
+    auto parsed = model::elements_from_value(*elements);
+    if (!parsed) {
+      return Error{"'elements' is not an array of elements with string 'id' and 'type'"};
+    }
+    return std::move(*parsed);
+  }
+  if (json == nullptr) {
+    return Error{"neither 'elements' nor a 'data' string with the elements"};
+  }
+  auto value = parse_json(*json);
+  if (!value) {
+    return Error{"version 'data' is not JSON: " + value.error().message};
+  }
+  auto parsed = model::elements_from_value(*value);
+  if (!parsed) {
+    return Error{"version 'data' is not an array of elements"};
+  }
+  return std::move(*parsed);
+}
+
+void drop(Object& object, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    object.erase(key);
+  }
+}
+
+/// Writable fields of `fields` (unknown ones included unless known_only), plus the create
+/// defaults of required fields that are missing.
+Object writable_fields(ResourceKind kind, const Object& fields, bool create_only, bool known_only) {
+  Object out;
+  for (const auto& [key, value] : fields) {
+    const auto* spec = model::find_field(kind, key);
+    if (spec == nullptr ? known_only : (spec->read_only || spec->sensitive ||
+                                        (create_only && !spec->accepted_on_create))) {
+      continue;
+    }
+    out.emplace(key, value);
+  }
+  for (const auto& spec : model::field_specs(kind)) {
+    if (spec.required_on_create && spec.create_default && !out.contains(std::string(spec.name))) {
+      out.emplace(std::string(spec.name), *spec.create_default);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+Result<model::Gateway> gateway_from_value(const Value& value) {
+  auto fields = checked_object(value, ResourceKind::gateway);
+  if (!fields) {
+    return fields.error();
+  }
+  auto id = take_string(*fields, "id", ResourceKind::gateway);
+  if (!id) {
+    return id.error();
+  }
+  return model::Gateway{std::move(*id), std::move(*fields), {}};
+}
+
+Result<model::Dataset> dataset_from_value(const std::string& gateway_id, const Value& value) {
+  auto fields = checked_object(value, ResourceKind::dataset);
+  if (!fields) {
+    return fields.error();
+  }
+  auto id = take_string(*fields, "id", ResourceKind::dataset);
+  if (!id) {
+    return id.error();
+  }
+  auto name = take_string(*fields, "name", ResourceKind::dataset);
+  if (!name) {
+    return name.error();
+  }
+  drop(*fields, {"gateway_id"});
+  return model::Dataset{gateway_id, std::move(*name), std::move(*id), std::move(*fields), {}};
+}
+
+Result<model::ProviderConfig> provider_config_from_value(const std::string& gateway_id,
+                                                         const Value& value) {
+  auto fields = checked_object(value, ResourceKind::provider_config);
+  if (!fields) {
+    return fields.error();
+  }
+  auto id = take_string(*fields, "id", ResourceKind::provider_config);
+  auto slug = take_string(*fields, "provider_slug", ResourceKind::provider_config);
+  auto alias = take_string(*fields, "alias", ResourceKind::provider_config);
+  for (const auto* part : {&id, &slug, &alias}) {
+    if (!*part) {
+      return part->error();
+    }
+  }
+  drop(*fields, {"gateway_id"});
+  model::ProviderConfig out;
+  out.gateway_id = gateway_id;
+  out.provider_slug = std::move(*slug);
+  out.alias = std::move(*alias);
+  out.server_id = std::move(*id);
+  out.fields = std::move(*fields);
+  return out;
+}
+
+Result<model::Route> route_from_value(const std::string& gateway_id, const Value& value) {
+  const auto* id = string_member(value, "id");
+  const auto* name = string_member(value, "name");
+  if (id == nullptr || name == nullptr) {
+    return Error{"route has no string 'id' or 'name'"};
+  }
+  const Value* version = value.find("version");
+  auto elements = read_elements(value.find("elements"),
+                                version != nullptr ? string_member(*version, "data") : nullptr);
+  if (!elements) {
+    return Error{"route '" + *name + "': " + elements.error().message};
+  }
+  model::Route out;
+  out.gateway_id = gateway_id;
+  out.name = *name;
+  out.server_id = *id;
+  out.elements = std::move(*elements);
+  const Value* deployment = value.find("deployment");
+  if (const auto* deployed = deployment ? string_member(*deployment, "version_id") : nullptr) {
+    out.deployed_version_id = *deployed;
+  } else if (const auto* current = version ? string_member(*version, "version_id") : nullptr) {
+    out.deployed_version_id = *current;
+  }
+  return out;
+}
+
+Result<model::RouteVersion> route_version_from_value(const Value& value) {
+  const auto* id = string_member(value, "version_id");
+  if (id == nullptr) {
+    return Error{"route version has no string 'version_id'"};
+  }
+  auto elements = read_elements(value.find("elements"), string_member(value, "data"));
+  if (!elements) {
+    return Error{"route version '" + *id + "': " + elements.error().message};
+  }
+  model::RouteVersion out;
+  out.version_id = *id;
+  if (const auto* created = string_member(value, "created_at")) {
+    out.created_at = *created;
+  }
+  // The API spells `active` as the string "true"/"false"; accept a boolean as well.
+  if (const auto* active = value.find("active"); active != nullptr) {
+    out.active = active->is_bool() ? active->as_bool()
+                                   : (active->is_string() && active->as_string() == "true");
+  }
+  out.elements = std::move(*elements);
+  return out;
+}
+
+Result<std::optional<model::SpendingLimit>> spending_limit_from_value(const Value& result) {
+  if (result.is_null()) {
+    return std::optional<model::SpendingLimit>{};
+  }
+  if (!result.is_object()) {
+    return Error{"spending limit result is not an object"};
+  }
+  const Value* config = result.find("config");
+  const Value* enabled = result.find("enabled");
+  // "Nothing set" reads as {"config": null, "enabled": false}; a disabled limit is not
+  // enforced, so it counts as absent too.
+  if (config == nullptr || config->is_null() ||
+      (enabled != nullptr && enabled->is_bool() && !enabled->as_bool())) {
+    return std::optional<model::SpendingLimit>{};
+  }
+  auto fields = checked_object(*config, ResourceKind::spending_limit);
+  if (!fields) {
+    return fields.error();
+  }
+  return std::optional<model::SpendingLimit>(model::SpendingLimit{std::move(*fields), {}});
+}
+
+Result<std::optional<model::AutoTopup>> auto_topup_from_value(const Value& result) {
+  if (result.is_null()) {
+    return std::optional<model::AutoTopup>{};
+  }
+  auto fields = checked_object(result, ResourceKind::auto_topup);
+  if (!fields) {
+    return fields.error();
+  }
+  return std::optional<model::AutoTopup>(model::AutoTopup{std::move(*fields), {}});
+}
+
+Value gateway_create_body(const model::Gateway& gateway) {
+  Object body = writable_fields(ResourceKind::gateway, gateway.fields, true, true);
+  body.insert_or_assign("id", gateway.id);
+  return body;
+}
+
+Value gateway_update_body(const model::Gateway& gateway) {
+  Object body = writable_fields(ResourceKind::gateway, gateway.fields, false, false);
+  body.insert_or_assign("id", gateway.id);
+  return body;
+}
+
+Value dataset_body(const model::Dataset& dataset) {
+  Object body = writable_fields(ResourceKind::dataset, dataset.fields, false, false);
+  drop(body, {"name", "gateway_id"});
+  body.insert_or_assign("name", dataset.name);
+  return body;
+}
+
+Value provider_config_body(const model::ProviderConfig& config) {
+  Object body = writable_fields(ResourceKind::provider_config, config.fields, false, true);
+  body.insert_or_assign("provider_slug", config.provider_slug);
+  body.insert_or_assign("alias", config.alias);
+  if (config.secret) {
+    body.insert_or_assign("secret", config.secret->reveal());
+  }
+  return body;
+}
+
+Value route_create_body(const model::Route& route) {
+  return Object{{"name", route.name}, {"elements", model::elements_to_value(route.elements)}};
+}
+
+Value billing_body(ResourceKind kind, const Object& fields) {
+  return writable_fields(kind, fields, false, true);
+}
+
+} // namespace aigw::cloudflare

@@ -1,0 +1,41 @@
+#include "cloudflare/json_codec.h"
+
+#include <gtest/gtest.h>
+
+namespace aigw::cloudflare {
+namespace {
+
+TEST(JsonCodec, ParsesEveryKind) {
+  auto value = parse_json(R"({"a":[1,2.5,"x",true,null,{"b":{}}],"big":18446744073709551615})");
+  ASSERT_TRUE(value.ok()) << value.error().message;
+  const auto& a = value->find("a")->as_array();
+  ASSERT_EQ(a.size(), 6u);
+  EXPECT_EQ(a[0], model::Value(1));
+  EXPECT_EQ(a[1], model::Value(2.5));
+  EXPECT_EQ(a[2], model::Value("x"));
+  EXPECT_EQ(a[3], model::Value(true));
+  EXPECT_TRUE(a[4].is_null());
+  EXPECT_TRUE(a[5].find("b")->is_object());
+  EXPECT_TRUE(value->find("big")->is_number());
+}
+
+TEST(JsonCodec, RoundTripsThroughModelSerialisation) {
+  const std::string text = R"({"cache_ttl":300,"guardrails":{"prompt":{"S1":"BLOCK"}},"x":[1.5]})";
+  auto value = parse_json(text);
+  ASSERT_TRUE(value.ok());
+  EXPECT_EQ(value->to_json(), text);
+}
+
+TEST(JsonCodec, MalformedInputIsAnErrorNotACrash) {
+  EXPECT_FALSE(parse_json("").ok());
+  EXPECT_FALSE(parse_json("{").ok());
+  EXPECT_FALSE(parse_json("{\"a\":}").ok());
+  EXPECT_FALSE(parse_json("<html>502 Bad Gateway</html>").ok());
+  EXPECT_FALSE(parse_json(std::string(10000, '[')).ok()); // too deep
+  auto error = parse_json("{\"a\" 1}");
+  ASSERT_FALSE(error.ok());
+  EXPECT_NE(error.error().message.find("malformed JSON"), std::string::npos);
+}
+
+} // namespace
+} // namespace aigw::cloudflare
