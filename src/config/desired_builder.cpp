@@ -67,7 +67,10 @@ bool DesiredBuilder::claim(NodeReader& reader, const YAML::Node& node, const std
   const model::Origin here = reader.origin(node);
   auto [it, inserted] = m_declared.emplace(identity_key, here);
   if (!inserted) {
-    reader.error(node, label + " is declared twice: here and at " + it->second.to_string());
+    const std::string first = it->second.file == here.file
+                                  ? "line " + std::to_string(it->second.line)
+                                  : it->second.to_string();
+    reader.error(node, label + " is declared twice (first at " + first + ")");
     return false;
   }
   return true;

@@ -66,29 +66,52 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
   return files;
 }
 
-/// Finds flow nesting too deep for the parser, outside quoted scalars and comments.
-std::optional<Diagnostic> check_flow_depth(const std::string& file, const std::string& text) {
+/// Finds what yaml-cpp would accept silently or recurse on without bound: flow nesting
+/// deeper than the limit, and a quoted scalar left open until the end of the file.
+std::optional<Diagnostic> prescan(const std::string& file, const std::string& text) {
   int depth = 0;
   int line = 1;
   int column = 0;
   char quote = 0;
+  int quote_line = 0;
+  int quote_column = 0;
   bool comment = false;
-  for (const char c : text) {
+  char previous = '\n'; // last non-blank character outside quotes on this line
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     ++column;
     if (c == '\n') {
       ++line;
       column = 0;
       comment = false;
-      continue;
-    }
-    if (comment) {
+      if (quote == 0) {
+        previous = '\n';
+      }
       continue;
     }
     if (quote != 0) {
-      quote = c == quote ? 0 : quote;
-    } else if (c == '"' || c == '\'') {
+      if (quote == '"' && c == '\\') {
+        ++i; // skip the escaped character
+        ++column;
+      } else if (c == quote) {
+        quote = 0;
+        previous = c;
+      }
+      continue;
+    }
+    if (comment || c == ' ' || c == '\t') {
+      continue;
+    }
+    // A quote opens a quoted scalar only where a scalar may start; elsewhere ("don't") it
+    // is part of a plain scalar.
+    const bool scalar_start = previous == '\n' || previous == ':' || previous == '-' ||
+                              previous == '[' || previous == '{' || previous == ',' ||
+                              previous == '?';
+    if ((c == '"' || c == '\'') && scalar_start) {
       quote = c;
-    } else if (c == '#') {
+      quote_line = line;
+      quote_column = column;
+    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
       comment = true;
     } else if (c == '[' || c == '{') {
       if (++depth > k_max_flow_depth) {
@@ -99,8 +122,23 @@ std::optional<Diagnostic> check_flow_depth(const std::string& file, const std::s
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
     }
+    previous = c;
+  }
+  if (quote != 0) {
+    return Diagnostic{file, quote_line, quote_column,
+                      std::string("invalid YAML: unterminated quoted string (missing closing ") +
+                          quote + ")"};
   }
   return std::nullopt;
+}
+
+/// Line `index` (0-based) of text.
+std::string line_of(const std::string& text, int index) {
+  std::istringstream in(text);
+  std::string line;
+  for (int i = 0; i <= index && std::getline(in, line); ++i) {
+  }
+  return line;
 }
 
 std::optional<std::string> read_file(const std::string& file, std::vector<Diagnostic>& out) {
@@ -128,8 +166,8 @@ void load_file(const std::string& file, const EnvLookup& env, DesiredBuilder& bu
   if (!text) {
     return;
   }
-  if (auto deep = check_flow_depth(file, *text)) {
-    out.push_back(std::move(*deep));
+  if (auto problem = prescan(file, *text)) {
+    out.push_back(std::move(*problem));
     return;
   }
   NodeReader reader(file, env, &out);
@@ -142,7 +180,11 @@ void load_file(const std::string& file, const EnvLookup& env, DesiredBuilder& bu
     builder.add_document(reader, documents.empty() ? YAML::Node() : documents.front());
   } catch (const YAML::Exception& e) {
     // yaml-cpp reports syntax errors (tabs, indentation, unterminated quotes) with a mark.
-    reader.error_at(e.mark, "invalid YAML: " + e.msg);
+    const std::string line = e.mark.line >= 0 ? line_of(*text, e.mark.line) : std::string();
+    const bool tab = line.find_first_not_of(" \t") != std::string::npos &&
+                     line.substr(0, line.find_first_not_of(" \t")).find('\t') != std::string::npos;
+    reader.error_at(e.mark, tab ? "invalid YAML: tab in indentation (indent with spaces)"
+                                : "invalid YAML: " + e.msg);
   } catch (const std::exception& e) {
     reader.error_at(YAML::Mark::null_mark(), std::string("cannot load: ") + e.what());
   }

@@ -9,6 +9,9 @@ namespace aigw::config {
 namespace {
 
 std::string format_number(double d) {
+  if (std::abs(d) < 1e15 && d == std::floor(d)) {
+    return std::to_string(static_cast<long long>(d));
+  }
   std::ostringstream out;
   out << d;
   return out.str();
