@@ -1,0 +1,87 @@
+#pragma once
+// Shared by the apply end-to-end tests: run the real aigw binary against a real emulator
+// process, and read the emulator's state back through the real client.
+
+#include "cloudflare/client_factory.h"
+#include "support/emulator_process.h"
+#include "support/process.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace aigw::test {
+
+inline constexpr const char* k_account = "acct-e2e";
+inline constexpr const char* k_provider_secret = "sk-e2e-provider-secret-0123456789";
+
+/// Runs `aigw ARGS...` against the emulator with credentials and the provider secret in
+/// the environment. stdin is a pipe, so aigw never sees a TTY.
+inline ProcessResult run_aigw(const EmulatorProcess& emulator, std::vector<std::string> args) {
+  args.insert(args.begin(), aigw_binary());
+  ProcessOptions options;
+  options.env = {{"CLOUDFLARE_API_TOKEN", "e2e-token-value"},
+                 {"CLOUDFLARE_ACCOUNT_ID", k_account},
+                 {"CLOUDFLARE_API_BASE_URL", emulator.api_url()},
+                 {"OPENAI_API_KEY", k_provider_secret},
+                 {"NO_COLOR", "1"}};
+  options.timeout = std::chrono::seconds(120);
+  return run_process(args, options);
+}
+
+/// A client straight to the emulator, for checking what apply did.
+inline std::unique_ptr<engine::GatewayApi> emulator_client(const EmulatorProcess& emulator) {
+  cloudflare::ClientOptions options;
+  options.api_url = emulator.api_url();
+  options.account_id = k_account;
+  options.api_token = Secret("e2e-token-value");
+  auto api = cloudflare::make_gateway_api(options);
+  if (!api) {
+    ADD_FAILURE() << api.error().to_string();
+    return nullptr;
+  }
+  return std::move(api.value());
+}
+
+/// How many live objects have each identity ("dataset gw/name" -> 2 means a duplicate).
+inline std::map<std::string, int> live_identities(engine::GatewayApi& api) {
+  std::map<std::string, int> seen;
+  auto gateways = api.list_gateways();
+  EXPECT_TRUE(gateways.ok());
+  if (!gateways) {
+    return seen;
+  }
+  for (const auto& g : *gateways) {
+    ++seen["gateway " + g.id];
+    auto datasets = api.list_datasets(g.id);
+    auto configs = api.list_provider_configs(g.id);
+    auto routes = api.list_routes(g.id);
+    EXPECT_TRUE(datasets.ok() && configs.ok() && routes.ok());
+    if (!datasets || !configs || !routes) {
+      continue;
+    }
+    for (const auto& d : *datasets) ++seen["dataset " + g.id + "/" + d.name];
+    for (const auto& c : *configs) {
+      ++seen["provider config " + g.id + "/" + c.provider_slug + "/" + c.alias];
+    }
+    for (const auto& r : *routes) ++seen["route " + g.id + "/" + r.name];
+  }
+  return seen;
+}
+
+/// Fails the test for every identity that exists more than once.
+inline void expect_no_duplicates(const std::map<std::string, int>& identities) {
+  for (const auto& [identity, count] : identities) {
+    EXPECT_EQ(count, 1) << "duplicate: " << identity;
+  }
+}
+
+/// The output of a run, for failure messages.
+inline std::string describe(const ProcessResult& r) {
+  return "exit " + std::to_string(r.exit_code) + "\nstdout:\n" + r.out + "\nstderr:\n" + r.err;
+}
+
+} // namespace aigw::test
