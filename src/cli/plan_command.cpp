@@ -1,10 +1,105 @@
+// aigw plan: show what apply would change. The plan is the result (stdout, as text, JSON or
+// Markdown); logs and errors go to stderr. Exit 0 ok, 1 error, 2 changes pending with
+// --detailed-exitcode (drift aigw cannot fix counts as pending: it is drift).
+
 #include "cli/commands.h"
+#include "cli/plan_pipeline.h"
+#include "render/plan_file.h"
+#include "render/plan_json.h"
+#include "render/plan_markdown.h"
+#include "render/plan_text.h"
+#include "util/secret.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
 
 namespace aigw::cli {
+namespace {
 
-void add_plan_command(CLI::App& app, const GlobalOptions& /*global*/, int* exit_code) {
-  auto* cmd = app.add_subcommand("plan", "(not built yet)");
-  cmd->callback([exit_code] { *exit_code = 1; });
+struct PlanFlags {
+  std::vector<std::string> paths;
+  std::string out;
+  std::string output = "text";
+  bool detailed_exitcode = false;
+  bool prune = false;
+  bool force = false;
+  int concurrency = 8;
+};
+
+bool colour_wanted() {
+  return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+}
+
+/// Writes the saved plan atomically (temp file, then rename) so a reader never sees half.
+bool save_plan(const std::string& path, const engine::Plan& plan) {
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    file << render::write_plan_file(plan);
+    if (!file.good()) {
+      std::cerr << "aigw: error: cannot write " << temp << "\n";
+      return false;
+    }
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    std::cerr << "aigw: error: cannot write " << path << "\n";
+    std::remove(temp.c_str());
+    return false;
+  }
+  return true;
+}
+
+int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
+  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.concurrency};
+  auto run = run_plan_pipeline(global, inputs);
+  if (!run) {
+    return 1;
+  }
+  const engine::Plan& plan = run->plan;
+  if (!flags.out.empty() && !save_plan(flags.out, plan)) {
+    return 1;
+  }
+  if (flags.output == "json") {
+    std::cout << render::render_plan_json(plan);
+  } else if (flags.output == "markdown") {
+    std::cout << render::render_plan_markdown(plan);
+  } else {
+    std::cout << render::render_plan_text(plan, {colour_wanted()});
+    if (!flags.out.empty()) {
+      std::cout << "Saved the plan to " << flags.out << "; apply it with `aigw apply "
+                << flags.out << "`.\n";
+    }
+  }
+  std::cout.flush();
+  if (flags.detailed_exitcode && !plan.changes.empty()) {
+    return 2;
+  }
+  return 0;
+}
+
+} // namespace
+
+void add_plan_command(CLI::App& app, const GlobalOptions& global, int* exit_code) {
+  auto flags = std::make_shared<PlanFlags>();
+  auto* cmd = app.add_subcommand("plan", "Show the changes apply would make (reads live state)");
+  cmd->add_option("-f,--file", flags->paths,
+                  "A YAML file or a directory of *.yaml/*.yml (repeatable; default: ./aigw.yaml "
+                  "if it exists, else the current directory)");
+  cmd->add_option("--out", flags->out, "Save the plan (with live fingerprints, no secrets) for "
+                                       "`aigw apply FILE`");
+  cmd->add_option("--output", flags->output, "text|json|markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  cmd->add_flag("--detailed-exitcode", flags->detailed_exitcode,
+                "Exit 2 when changes (or drift aigw cannot fix) are pending, 0 when none");
+  cmd->add_flag("--prune", flags->prune, "Delete undeclared resources within scope");
+  cmd->add_flag("--force", flags->force, "Plan even past the mass-delete safety threshold");
+  cmd->add_option("--concurrency", flags->concurrency, "Reads in flight at once (default 8)")
+      ->check(CLI::Range(1, 64));
+  cmd->callback([&global, flags, exit_code] { *exit_code = run_plan(global, *flags); });
 }
 
 } // namespace aigw::cli

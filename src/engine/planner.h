@@ -2,6 +2,7 @@
 // build_plan: desired + live -> an ordered, checked Plan. Pure: no I/O.
 
 #include "engine/live_state.h"
+#include "engine/plan_error.h"
 #include "engine/plan.h"
 #include "model/resources.h"
 #include "util/result.h"
@@ -19,12 +20,6 @@ struct PlanOptions {
   double max_delete_ratio = 0.25;
   /// ...provided at least this many exist.
   std::size_t min_resources_for_threshold = 8;
-};
-
-/// Why no plan could be made (duplicate live identities, unsafe mass delete, ...).
-struct PlanError {
-  std::string message;
-  std::vector<std::string> details;
 };
 
 /// Computes the changes, orders them (parents first for creates, children first for

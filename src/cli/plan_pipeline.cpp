@@ -1,0 +1,92 @@
+#include "cli/plan_pipeline.h"
+
+#include "cloudflare/client_factory.h"
+#include "config/loader.h"
+#include "engine/route_versions.h"
+#include "util/secret.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace aigw::cli {
+namespace {
+
+void print_error(const std::string& message) {
+  std::cerr << "aigw: error: " << Redactor::global().redact(message) << "\n";
+}
+
+} // namespace
+
+std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
+                                                const std::string& account_id, int concurrency) {
+  std::string account = account_id;
+  if (account.empty()) {
+    if (const char* env = std::getenv("CLOUDFLARE_ACCOUNT_ID"); env != nullptr) {
+      account = env;
+    }
+  }
+  if (account.empty()) {
+    print_error("no account id: set `account_id` in the configuration or CLOUDFLARE_ACCOUNT_ID");
+    return nullptr;
+  }
+  auto options = cloudflare::options_from_environment(global.api_url, account);
+  if (!options) {
+    print_error(options.error().to_string());
+    return nullptr;
+  }
+  options->concurrency = concurrency;
+  auto api = cloudflare::make_gateway_api(*options);
+  if (!api) {
+    print_error(api.error().to_string());
+    return nullptr;
+  }
+  return std::move(api.value());
+}
+
+std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs) {
+  const auto paths = inputs.paths.empty() ? config::default_paths() : inputs.paths;
+  auto loaded = config::load_desired(paths);
+  if (!loaded.ok()) {
+    for (const auto& diagnostic : loaded.diagnostics) {
+      std::cerr << Redactor::global().redact(diagnostic.to_string()) << "\n";
+    }
+    print_error("the configuration is invalid; no API call was made");
+    return std::nullopt;
+  }
+  PlanRun run;
+  run.desired = std::move(loaded.desired);
+  run.api = connect_api(global, run.desired.account_id, inputs.concurrency);
+  if (!run.api) {
+    return std::nullopt;
+  }
+  auto query = engine::query_for(run.desired);
+  query.concurrency = inputs.concurrency;
+  spdlog::info("reading live state: {} declared gateways{}", query.gateway_ids.size(),
+               query.billing ? ", billing" : "");
+  auto live = engine::read_live(*run.api, query);
+  if (!live) {
+    print_error("reading live state: " + live.error().to_string());
+    return std::nullopt;
+  }
+  run.live = std::move(live.value());
+  engine::PlanOptions options;
+  options.prune = inputs.prune;
+  options.force = inputs.force;
+  auto plan = engine::build_plan(run.desired, run.live, options);
+  if (!plan) {
+    print_error(plan.error().to_string());
+    return std::nullopt;
+  }
+  run.plan = std::move(plan.value());
+  if (auto resolved = engine::resolve_route_versions(*run.api, run.plan, inputs.concurrency);
+      !resolved) {
+    print_error("listing route versions: " + resolved.error().to_string());
+    return std::nullopt;
+  }
+  run.plan.api_requests = run.api->stats().requests;
+  return run;
+}
+
+} // namespace aigw::cli

@@ -1,0 +1,297 @@
+#include "engine/diff.h"
+
+#include "engine/billing_diff.h"
+#include "engine/field_diff.h"
+#include "engine/normalize.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+namespace aigw::engine {
+namespace {
+
+using model::ResourceKind;
+
+const char* k_provider_reason =
+    "the API cannot update provider configs; delete and recreate it in the dashboard, or "
+    "change the alias";
+
+std::string provider_key(const model::ProviderConfig& config) {
+  return config.provider_slug + "/" + config.alias;
+}
+
+/// Live children of one gateway, indexed by identity.
+struct LiveChildren {
+  std::map<std::string, const model::Dataset*> datasets;
+  std::map<std::string, const model::ProviderConfig*> provider_configs;
+  std::map<std::string, const model::Route*> routes;
+};
+
+std::map<std::string, LiveChildren> index_children(const model::Resources& live) {
+  std::map<std::string, LiveChildren> out;
+  for (const auto& d : live.datasets) {
+    out[d.gateway_id].datasets.emplace(d.name, &d);
+  }
+  for (const auto& c : live.provider_configs) {
+    out[c.gateway_id].provider_configs.emplace(provider_key(c), &c);
+  }
+  for (const auto& r : live.routes) {
+    out[r.gateway_id].routes.emplace(r.name, &r);
+  }
+  return out;
+}
+
+Change make_change(ChangeKind kind, ResourceKind resource, std::string gateway_id,
+                   std::string key = {}) {
+  Change change;
+  change.kind = kind;
+  change.resource = resource;
+  change.gateway_id = std::move(gateway_id);
+  change.key = std::move(key);
+  return change;
+}
+
+/// Planner state for one run: the desired state, the live index and the output.
+class DiffBuilder {
+public:
+  DiffBuilder(const model::Desired& desired, const LiveState& live, bool prune)
+      : m_desired(desired), m_live(live), m_prune(prune),
+        m_children(index_children(live.resources)) {}
+
+  DiffResult run() {
+    std::map<std::string, const model::Gateway*> live_gateways;
+    for (const auto& g : m_live.resources.gateways) {
+      live_gateways.emplace(g.id, &g);
+    }
+    std::set<std::string> declared;
+    for (const auto& gateway : m_desired.resources.gateways) {
+      declared.insert(gateway.id);
+      auto it = live_gateways.find(gateway.id);
+      diff_gateway(gateway, it == live_gateways.end() ? nullptr : it->second);
+    }
+    if (m_prune) {
+      for (const auto& [id, gateway] : live_gateways) {
+        if (!declared.contains(id) && model::in_scope(m_desired.scope, id)) {
+          Change change = make_change(ChangeKind::remove, ResourceKind::gateway, id);
+          change.server_id = id;
+          m_out.changes.push_back(std::move(change));
+        }
+      }
+    }
+    for (auto& change : compute_billing_diff(m_desired, m_live, m_prune)) {
+      m_out.changes.push_back(std::move(change));
+    }
+    return std::move(m_out);
+  }
+
+private:
+  void diff_gateway(const model::Gateway& want, const model::Gateway* have) {
+    if (have == nullptr) {
+      create_gateway(want);
+    } else if (auto diff = diff_declared(ResourceKind::gateway, want.fields, have->fields);
+               !diff.empty()) {
+      Change change = make_change(ChangeKind::update, ResourceKind::gateway, want.id);
+      change.server_id = want.id;
+      change.body = update_body(ResourceKind::gateway, have->fields, want.fields);
+      change.diff = std::move(diff);
+      m_out.changes.push_back(std::move(change));
+    }
+    static const LiveChildren k_none;
+    auto it = m_children.find(want.id);
+    const LiveChildren& children = (have == nullptr || it == m_children.end()) ? k_none : it->second;
+    diff_datasets(want.id, children);
+    diff_provider_configs(want.id, children);
+    diff_routes(want.id, children);
+  }
+
+  /// POST with the fields create accepts, then (when the YAML declares fields create does
+  /// not take: dlp, guardrails, ...) a PUT with the full desired body.
+  void create_gateway(const model::Gateway& want) {
+    Change create = make_change(ChangeKind::create, ResourceKind::gateway, want.id);
+    create.body = create_body(ResourceKind::gateway, want.fields);
+    create.diff = describe_new(ResourceKind::gateway, create.body);
+    model::Object later;
+    for (const auto& [name, value] : want.fields) {
+      const auto* spec = model::find_field(ResourceKind::gateway, name);
+      if (spec != nullptr && !spec->accepted_on_create) {
+        later.emplace(name, value);
+      }
+    }
+    if (!later.empty()) {
+      Change follow_up = make_change(ChangeKind::update, ResourceKind::gateway, want.id);
+      follow_up.server_id = want.id;
+      follow_up.body = update_body(ResourceKind::gateway, create.body, want.fields);
+      follow_up.diff = describe_new(ResourceKind::gateway, later);
+      follow_up.reason = "fields the create call does not accept";
+      m_out.changes.push_back(std::move(create));
+      m_out.changes.push_back(std::move(follow_up));
+      return;
+    }
+    m_out.changes.push_back(std::move(create));
+  }
+
+  template <class T> std::vector<const T*> declared_in(const std::vector<T>& all,
+                                                       const std::string& gateway_id) const {
+    std::vector<const T*> out;
+    for (const auto& item : all) {
+      if (item.gateway_id == gateway_id) {
+        out.push_back(&item);
+      }
+    }
+    return out;
+  }
+
+  void diff_datasets(const std::string& gateway_id, const LiveChildren& live) {
+    std::set<std::string> declared;
+    for (const auto* want : declared_in(m_desired.resources.datasets, gateway_id)) {
+      declared.insert(want->name);
+      auto it = live.datasets.find(want->name);
+      if (it == live.datasets.end()) {
+        Change change = make_change(ChangeKind::create, ResourceKind::dataset, gateway_id, want->name);
+        change.body = create_body(ResourceKind::dataset, want->fields);
+        change.diff = describe_new(ResourceKind::dataset, change.body);
+        m_out.changes.push_back(std::move(change));
+        continue;
+      }
+      const auto& have = *it->second;
+      auto diff = diff_declared(ResourceKind::dataset, want->fields, have.fields);
+      if (!diff.empty()) {
+        Change change = make_change(ChangeKind::update, ResourceKind::dataset, gateway_id, want->name);
+        change.server_id = have.server_id;
+        change.body = update_body(ResourceKind::dataset, have.fields, want->fields);
+        change.diff = std::move(diff);
+        m_out.changes.push_back(std::move(change));
+      }
+    }
+    remove_undeclared(live.datasets, declared, ResourceKind::dataset, gateway_id);
+  }
+
+  void diff_provider_configs(const std::string& gateway_id, const LiveChildren& live) {
+    std::set<std::string> declared;
+    for (const auto* want : declared_in(m_desired.resources.provider_configs, gateway_id)) {
+      const std::string key = provider_key(*want);
+      declared.insert(key);
+      auto it = live.provider_configs.find(key);
+      if (it == live.provider_configs.end()) {
+        Change change = make_change(ChangeKind::create, ResourceKind::provider_config, gateway_id, key);
+        change.body = create_body(ResourceKind::provider_config, want->fields);
+        change.body.erase("secret"); // travels only in Change::secret
+        change.diff = describe_new(ResourceKind::provider_config, change.body);
+        if (want->secret) {
+          change.secret = want->secret;
+          change.secret_env = want->secret_env;
+          change.diff.push_back({"secret", std::nullopt, std::nullopt, true});
+        }
+        m_out.changes.push_back(std::move(change));
+        continue;
+      }
+      auto diff = diff_declared(ResourceKind::provider_config, want->fields, it->second->fields);
+      if (!diff.empty()) {
+        Change change =
+            make_change(ChangeKind::cannot_fix, ResourceKind::provider_config, gateway_id, key);
+        change.server_id = it->second->server_id;
+        change.diff = std::move(diff);
+        change.reason = k_provider_reason;
+        m_out.changes.push_back(std::move(change));
+      }
+    }
+    if (!m_prune) {
+      return;
+    }
+    for (const auto& [key, config] : live.provider_configs) {
+      if (!declared.contains(key)) {
+        m_out.warnings.push_back("provider config " + gateway_id + "/" + key +
+                                 " is not declared, but the API cannot delete provider "
+                                 "configs: delete it in the dashboard");
+      }
+    }
+  }
+
+  void diff_routes(const std::string& gateway_id, const LiveChildren& live) {
+    std::set<std::string> declared;
+    for (const auto* want : declared_in(m_desired.resources.routes, gateway_id)) {
+      declared.insert(want->name);
+      auto it = live.routes.find(want->name);
+      if (it == live.routes.end()) {
+        Change change = make_change(ChangeKind::create, ResourceKind::route, gateway_id, want->name);
+        change.elements = want->elements;
+        change.diff = diff_elements({}, want->elements);
+        m_out.changes.push_back(std::move(change));
+        continue;
+      }
+      const auto& have = *it->second;
+      if (!elements_equal(have.elements, want->elements)) {
+        Change change =
+            make_change(ChangeKind::deploy_new_version, ResourceKind::route, gateway_id, want->name);
+        change.server_id = have.server_id;
+        change.elements = want->elements;
+        change.diff = diff_elements(have.elements, want->elements);
+        m_out.changes.push_back(std::move(change));
+      }
+    }
+    remove_undeclared(live.routes, declared, ResourceKind::route, gateway_id);
+  }
+
+  template <class T>
+  void remove_undeclared(const std::map<std::string, const T*>& live,
+                         const std::set<std::string>& declared, ResourceKind kind,
+                         const std::string& gateway_id) {
+    if (!m_prune) {
+      return;
+    }
+    for (const auto& [key, item] : live) {
+      if (!declared.contains(key)) {
+        Change change = make_change(ChangeKind::remove, kind, gateway_id, key);
+        change.server_id = item->server_id;
+        m_out.changes.push_back(std::move(change));
+      }
+    }
+  }
+
+  const model::Desired& m_desired;
+  const LiveState& m_live;
+  bool m_prune;
+  std::map<std::string, LiveChildren> m_children;
+  DiffResult m_out;
+};
+
+} // namespace
+
+model::Object create_body(ResourceKind kind, const model::Object& declared) {
+  model::Object body;
+  for (const auto& [name, value] : declared) {
+    const auto* spec = model::find_field(kind, name);
+    if (spec == nullptr || (spec->accepted_on_create && !spec->read_only)) {
+      body.emplace(name, value);
+    }
+  }
+  for (const auto& spec : model::field_specs(kind)) {
+    if (spec.required_on_create && spec.create_default && !body.contains(std::string(spec.name))) {
+      body.emplace(std::string(spec.name), *spec.create_default);
+    }
+  }
+  return body;
+}
+
+model::Object update_body(ResourceKind kind, const model::Object& live,
+                          const model::Object& declared) {
+  model::Object body;
+  for (const auto& [name, value] : live) {
+    const auto* spec = model::find_field(kind, name);
+    if (spec == nullptr || !spec->read_only) {
+      body.emplace(name, value);
+    }
+  }
+  for (const auto& [name, value] : declared) {
+    body[name] = value;
+  }
+  return body;
+}
+
+DiffResult compute_diff(const model::Desired& desired, const LiveState& live, bool prune) {
+  return DiffBuilder(desired, live, prune).run();
+}
+
+} // namespace aigw::engine

@@ -1,0 +1,149 @@
+#include "engine/fingerprint.h"
+
+#include "engine/normalize.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace aigw::engine {
+namespace {
+
+using model::ResourceKind;
+
+constexpr const char* k_absent = "absent";
+
+/// Addresses come from Change::address(), so plans and fingerprints always agree.
+std::string address_of(ResourceKind kind, const std::string& gateway_id, const std::string& key = {}) {
+  Change change;
+  change.resource = kind;
+  change.gateway_id = gateway_id;
+  change.key = key;
+  return change.address();
+}
+
+/// FNV-1a, 64 bit, as 16 hex digits: enough to notice a change, and needs no crypto
+/// library in the engine. Fingerprints guard against accidents, not adversaries.
+std::string digest(const std::string& text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
+  return buf;
+}
+
+model::Value canonical_fields(ResourceKind kind, const model::Object& fields) {
+  model::Object out;
+  for (const auto& [name, value] : fields) {
+    out.emplace(name, normalize_field(kind, name, value));
+  }
+  return out;
+}
+
+/// Every live object's address and hash.
+std::map<std::string, std::string> hash_all(const LiveState& live) {
+  std::map<std::string, std::string> out;
+  const auto& r = live.resources;
+  for (const auto& g : r.gateways) {
+    model::Object o{{"id", g.id}, {"fields", canonical_fields(ResourceKind::gateway, g.fields)}};
+    out[address_of(ResourceKind::gateway, g.id)] = digest(model::Value(o).to_json());
+  }
+  for (const auto& d : r.datasets) {
+    model::Object o{{"server_id", d.server_id},
+                    {"fields", canonical_fields(ResourceKind::dataset, d.fields)}};
+    out[address_of(ResourceKind::dataset, d.gateway_id, d.name)] = digest(model::Value(o).to_json());
+  }
+  for (const auto& c : r.provider_configs) {
+    model::Object o{{"server_id", c.server_id},
+                    {"fields", canonical_fields(ResourceKind::provider_config, c.fields)}};
+    out[address_of(ResourceKind::provider_config, c.gateway_id, c.provider_slug + "/" + c.alias)] =
+        digest(model::Value(o).to_json());
+  }
+  for (const auto& route : r.routes) {
+    model::Object o{{"server_id", route.server_id},
+                    {"deployed_version_id", route.deployed_version_id},
+                    {"elements", normalize_elements(route.elements)}};
+    out[address_of(ResourceKind::route, route.gateway_id, route.name)] =
+        digest(model::Value(o).to_json());
+  }
+  if (r.spending_limit) {
+    out[address_of(ResourceKind::spending_limit, "")] =
+        digest(canonical_fields(ResourceKind::spending_limit, r.spending_limit->fields).to_json());
+  }
+  if (r.auto_topup) {
+    out[address_of(ResourceKind::auto_topup, "")] =
+        digest(canonical_fields(ResourceKind::auto_topup, r.auto_topup->fields).to_json());
+  }
+  return out;
+}
+
+std::string lookup(const std::map<std::string, std::string>& hashes, std::string_view address) {
+  auto it = hashes.find(std::string(address));
+  return it == hashes.end() ? k_absent : it->second;
+}
+
+} // namespace
+
+std::vector<Fingerprint> fingerprints_for(const model::Desired& desired, const LiveState& live) {
+  // Declared objects, present or not, plus every live object read that a prune could
+  // touch (in-scope gateways, children of read gateways, billing when read). Recording a
+  // few objects the plan does not change only makes the staleness check stricter.
+  std::set<std::string> addresses;
+  const auto& d = desired.resources;
+  for (const auto& g : d.gateways) {
+    addresses.insert(address_of(ResourceKind::gateway, g.id));
+  }
+  for (const auto& x : d.datasets) {
+    addresses.insert(address_of(ResourceKind::dataset, x.gateway_id, x.name));
+  }
+  for (const auto& c : d.provider_configs) {
+    addresses.insert(address_of(ResourceKind::provider_config, c.gateway_id,
+                                c.provider_slug + "/" + c.alias));
+  }
+  for (const auto& route : d.routes) {
+    addresses.insert(address_of(ResourceKind::route, route.gateway_id, route.name));
+  }
+  if (desired.billing_declared) {
+    addresses.insert(address_of(ResourceKind::spending_limit, ""));
+    addresses.insert(address_of(ResourceKind::auto_topup, ""));
+  }
+  const auto hashes = hash_all(live);
+  for (const auto& g : live.resources.gateways) {
+    if (model::in_scope(desired.scope, g.id)) {
+      addresses.insert(address_of(ResourceKind::gateway, g.id));
+    }
+  }
+  for (const auto& [address, hash] : hashes) {
+    if (address.rfind("gateway ", 0) != 0) {
+      addresses.insert(address);
+    }
+  }
+  std::vector<Fingerprint> out;
+  out.reserve(addresses.size());
+  for (const auto& address : addresses) {
+    out.push_back({address, lookup(hashes, address)});
+  }
+  return out;
+}
+
+std::string live_hash(const LiveState& live, std::string_view address) {
+  return lookup(hash_all(live), address);
+}
+
+std::vector<std::string> find_stale(const std::vector<Fingerprint>& recorded,
+                                    const LiveState& fresh) {
+  const auto hashes = hash_all(fresh);
+  std::vector<std::string> out;
+  for (const auto& fingerprint : recorded) {
+    if (lookup(hashes, fingerprint.address) != fingerprint.hash) {
+      out.push_back(fingerprint.address);
+    }
+  }
+  return out;
+}
+
+} // namespace aigw::engine

@@ -1,0 +1,89 @@
+#include "engine/normalize.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace aigw::engine {
+namespace {
+
+using model::ResourceKind;
+using model::Value;
+
+/// Nested arrays whose order has no meaning, beyond the field table's top-level set_like
+/// fields. From the reference: DLP profile and policy lists, a policy's `check` list, OTel
+/// exporters and a dataset filter's value list.
+struct NestedSet {
+  ResourceKind kind;
+  std::string_view path;
+};
+constexpr std::array<NestedSet, 6> k_nested_sets = {{
+    {ResourceKind::gateway, "dlp.profiles"},
+    {ResourceKind::gateway, "dlp.policies"},
+    {ResourceKind::gateway, "dlp.policies[].check"},
+    {ResourceKind::gateway, "dlp.policies[].profiles"},
+    {ResourceKind::gateway, "otel"},
+    {ResourceKind::dataset, "filters[].value"},
+}};
+
+Value normalize_at(ResourceKind kind, const std::string& path, const Value& value, bool nested) {
+  if (value.is_object()) {
+    model::Object out;
+    for (const auto& [key, member] : value.as_object()) {
+      if (nested && member.is_null()) {
+        continue;
+      }
+      out.emplace(key, normalize_at(kind, path + "." + key, member, true));
+    }
+    return out;
+  }
+  if (value.is_array()) {
+    model::Array out;
+    out.reserve(value.as_array().size());
+    for (const auto& item : value.as_array()) {
+      out.push_back(normalize_at(kind, path + "[]", item, true));
+    }
+    if (is_set_like(kind, path)) {
+      std::sort(out.begin(), out.end(),
+                [](const Value& a, const Value& b) { return a.to_json() < b.to_json(); });
+    }
+    return out;
+  }
+  return value;
+}
+
+} // namespace
+
+bool is_set_like(ResourceKind kind, std::string_view path) {
+  if (const auto* spec = model::find_field(kind, path); spec != nullptr && spec->set_like) {
+    return true;
+  }
+  return std::any_of(k_nested_sets.begin(), k_nested_sets.end(), [&](const NestedSet& set) {
+    return set.kind == kind && set.path == path;
+  });
+}
+
+Value normalize_field(ResourceKind kind, std::string_view name, const Value& value) {
+  return normalize_at(kind, std::string(name), value, false);
+}
+
+bool fields_equal(ResourceKind kind, std::string_view name, const Value& a, const Value& b) {
+  return normalize_field(kind, name, a) == normalize_field(kind, name, b);
+}
+
+Value normalize_elements(const std::vector<model::RouteElement>& elements) {
+  model::Object out;
+  for (const auto& element : elements) {
+    out[element.id] = model::Object{{"type", element.type},
+                                    {"outputs", element.outputs},
+                                    {"properties", element.properties}};
+  }
+  return out;
+}
+
+bool elements_equal(const std::vector<model::RouteElement>& a,
+                    const std::vector<model::RouteElement>& b) {
+  return a.size() == b.size() && normalize_elements(a) == normalize_elements(b);
+}
+
+} // namespace aigw::engine

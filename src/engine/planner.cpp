@@ -1,0 +1,65 @@
+#include "engine/planner.h"
+
+#include "engine/diff.h"
+#include "engine/fingerprint.h"
+#include "engine/identity.h"
+#include "engine/order.h"
+#include "engine/safety.h"
+
+#include <algorithm>
+
+namespace aigw::engine {
+namespace {
+
+/// Declared gateways must lie in scope, and those that exist live must have had their
+/// children read: planning them blind would create children that already exist.
+std::optional<PlanError> check_coverage(const model::Desired& desired, const LiveState& live) {
+  PlanError error{"the configuration and the live state read do not line up", {}};
+  for (const auto& gateway : desired.resources.gateways) {
+    if (!model::in_scope(desired.scope, gateway.id)) {
+      error.details.push_back("gateway " + gateway.id + " is declared but outside `scope`");
+      continue;
+    }
+    const auto& g = live.resources.gateways;
+    const bool exists =
+        std::any_of(g.begin(), g.end(), [&](const auto& x) { return x.id == gateway.id; });
+    const auto& read = live.children_read;
+    if (exists && std::find(read.begin(), read.end(), gateway.id) == read.end()) {
+      error.details.push_back("gateway " + gateway.id + " exists but its children were not read");
+    }
+  }
+  if (desired.billing_declared && !live.billing_read) {
+    error.details.push_back("billing is declared but was not read");
+  }
+  if (error.details.empty()) {
+    return std::nullopt;
+  }
+  return error;
+}
+
+} // namespace
+
+Result<Plan, PlanError> build_plan(const model::Desired& desired, const LiveState& live,
+                                   const PlanOptions& options) {
+  if (auto error = check_live_identities(live.resources)) {
+    return *error;
+  }
+  if (auto error = check_coverage(desired, live)) {
+    return *error;
+  }
+  auto diff = compute_diff(desired, live, desired.prune || options.prune);
+  if (auto error = check_delete_threshold(diff.changes, count_managed(desired, live), options)) {
+    return *error;
+  }
+  Plan plan;
+  plan.account_id = desired.account_id;
+  plan.changes = order_changes(std::move(diff.changes));
+  plan.warnings = std::move(diff.warnings);
+  plan.fingerprints = fingerprints_for(desired, live);
+  const LiveQuery query = query_for(desired);
+  plan.read_gateways = query.gateway_ids;
+  plan.read_billing = query.billing;
+  return plan;
+}
+
+} // namespace aigw::engine

@@ -1,0 +1,73 @@
+#include "render/change_words.h"
+
+#include "util/secret.h"
+
+namespace aigw::render {
+namespace {
+
+std::string shown(const std::optional<model::Value>& value, bool sensitive) {
+  if (sensitive) {
+    return std::string(Secret::k_mask);
+  }
+  return value ? value->to_json() : "null";
+}
+
+} // namespace
+
+std::string_view change_symbol(engine::ChangeKind kind) {
+  switch (kind) {
+  case engine::ChangeKind::create: return "+";
+  case engine::ChangeKind::update:
+  case engine::ChangeKind::deploy_new_version:
+  case engine::ChangeKind::redeploy_version: return "~";
+  case engine::ChangeKind::remove: return "-";
+  case engine::ChangeKind::cannot_fix: return "!";
+  }
+  return "?";
+}
+
+std::string change_action(const engine::Change& change) {
+  switch (change.kind) {
+  case engine::ChangeKind::create: return "create";
+  case engine::ChangeKind::update:
+    return change.reason.empty() ? "update" : "update: " + change.reason;
+  case engine::ChangeKind::remove: return "delete";
+  case engine::ChangeKind::deploy_new_version: return "deploy a new version";
+  case engine::ChangeKind::redeploy_version: return "redeploy version " + change.version_id;
+  case engine::ChangeKind::cannot_fix: return "cannot fix: " + change.reason;
+  }
+  return "unknown";
+}
+
+std::string field_line(const engine::FieldChange& field) {
+  // A sensitive field carries no values at all: it is being set, and that is all we say.
+  if (!field.old_value && (field.new_value || field.sensitive)) {
+    return "+ " + field.path + " = " + shown(field.new_value, field.sensitive);
+  }
+  if (field.old_value && !field.new_value) {
+    return "- " + field.path + " = " + shown(field.old_value, field.sensitive);
+  }
+  return "~ " + field.path + ": " + shown(field.old_value, field.sensitive) + " -> " +
+         shown(field.new_value, field.sensitive);
+}
+
+std::string summary_line(const engine::PlanCounts& counts) {
+  return "Plan: " + std::to_string(counts.create) + " to create, " +
+         std::to_string(counts.update) + " to update, " + std::to_string(counts.remove) +
+         " to delete.";
+}
+
+std::size_t billing_count(const engine::Plan& plan) {
+  std::size_t n = 0;
+  for (const auto& change : plan.changes) {
+    n += change.billing ? 1 : 0;
+  }
+  return n;
+}
+
+std::string requests_line(const engine::Plan& plan) {
+  return "Read live state with " + std::to_string(plan.api_requests) + " API request" +
+         (plan.api_requests == 1 ? "" : "s") + ".";
+}
+
+} // namespace aigw::render

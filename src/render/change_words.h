@@ -1,0 +1,31 @@
+#pragma once
+// The words and symbols every renderer shares, so text, JSON and Markdown say the same.
+
+#include "engine/change.h"
+#include "engine/plan.h"
+
+#include <string>
+
+namespace aigw::render {
+
+/// "+" create, "~" update and route deploys, "-" delete, "!" cannot fix.
+std::string_view change_symbol(engine::ChangeKind kind);
+
+/// "create", "update", "delete", "deploy a new version", "redeploy version v-3",
+/// "cannot fix: <reason>"; an update's reason is appended ("update: ...").
+std::string change_action(const engine::Change& change);
+
+/// One field difference as a line body: "+ path = new", "- path = old",
+/// "~ path: old -> new"; sensitive values show as "(sensitive)".
+std::string field_line(const engine::FieldChange& field);
+
+/// "Plan: 1 to create, 2 to update, 0 to delete."
+std::string summary_line(const engine::PlanCounts& counts);
+
+/// How many changes touch money.
+std::size_t billing_count(const engine::Plan& plan);
+
+/// "Read live state with N API requests."
+std::string requests_line(const engine::Plan& plan);
+
+} // namespace aigw::render

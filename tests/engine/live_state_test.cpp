@@ -1,0 +1,101 @@
+// read_live against the recording fake: the minimum of requests, concurrency, errors.
+
+#include "engine/live_state.h"
+#include "engine/plan_fixtures.h"
+#include "fakes/fake_gateway_api.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace aigw::engine {
+namespace {
+
+model::Desired declaring(int gateways, bool billing) {
+  model::Desired desired;
+  for (int i = 0; i < gateways; ++i) {
+    desired.resources.gateways.push_back({"gw-" + std::to_string(i), {}, {}});
+  }
+  desired.billing_declared = billing;
+  return desired;
+}
+
+void seed(test::FakeGatewayApi& api, int gateways) {
+  for (int i = 0; i < gateways; ++i) {
+    const std::string id = "gw-" + std::to_string(i);
+    api.state.gateways.push_back(test::live_gateway(id));
+    api.state.datasets.push_back(test::live_dataset(id, "d", "ds-" + std::to_string(i)));
+    api.state.routes.push_back(test::live_route(id, "r", "rt-" + std::to_string(i), test::model_graph("m")));
+  }
+}
+
+TEST(QueryFor, DeclaredGatewaysOnceAndBillingWhenDeclared) {
+  auto desired = declaring(2, true);
+  desired.resources.gateways.push_back({"gw-0", {}, {}});
+  const auto query = query_for(desired);
+  EXPECT_EQ(query.gateway_ids, (std::vector<std::string>{"gw-0", "gw-1"}));
+  EXPECT_TRUE(query.billing);
+}
+
+TEST(ReadLive, OneListPlusThreePerDeclaredExistingGateway) {
+  for (int n : {0, 1, 10, 40}) {
+    SCOPED_TRACE(n);
+    test::FakeGatewayApi api; // three undeclared gateways are never read for children
+    seed(api, n + 3);
+    auto live = read_live(api, query_for(declaring(n, false)));
+    ASSERT_TRUE(live.ok());
+    EXPECT_EQ(api.stats().requests, 1u + 3u * static_cast<unsigned>(n));
+    EXPECT_EQ(live->resources.gateways.size(), static_cast<std::size_t>(n + 3));
+    EXPECT_EQ(live->resources.datasets.size(), static_cast<std::size_t>(n));
+    EXPECT_EQ(live->children_read.size(), static_cast<std::size_t>(n));
+    EXPECT_FALSE(live->billing_read);
+  }
+}
+
+TEST(ReadLive, BillingAddsTwoGets) {
+  test::FakeGatewayApi api;
+    seed(api, 1);
+  api.state.spending_limit = model::SpendingLimit{{{"amount", 100}}, {}};
+  auto live = read_live(api, query_for(declaring(1, true)));
+  ASSERT_TRUE(live.ok());
+  EXPECT_EQ(api.stats().requests, 6u);
+  EXPECT_TRUE(live->billing_read);
+  EXPECT_TRUE(live->resources.spending_limit.has_value());
+  EXPECT_FALSE(live->resources.auto_topup.has_value());
+}
+
+TEST(ReadLive, MissingDeclaredGatewayIsNotRead) {
+  test::FakeGatewayApi api;
+    seed(api, 1);
+  auto live = read_live(api, query_for(declaring(3, false)));
+  ASSERT_TRUE(live.ok());
+  EXPECT_EQ(live->children_read, std::vector<std::string>{"gw-0"});
+  EXPECT_EQ(api.stats().requests, 4u);
+}
+
+TEST(ReadLive, ResultsAreDeterministicUnderConcurrency) {
+  test::FakeGatewayApi api;
+    seed(api, 30);
+  auto query = query_for(declaring(30, false));
+  query.concurrency = 8;
+  auto live = read_live(api, query);
+  ASSERT_TRUE(live.ok());
+  for (std::size_t i = 0; i < 30; ++i) {
+    EXPECT_EQ(live->resources.datasets[i].gateway_id, "gw-" + std::to_string(i));
+  }
+}
+
+TEST(ReadLive, AnErrorIsReturned) {
+  test::FakeGatewayApi api;
+    seed(api, 3);
+  ApiError error;
+  error.kind = ApiError::Kind::http;
+  error.status = 500;
+  api.fail_next("GET routes gw-1", error);
+  auto live = read_live(api, query_for(declaring(3, false)));
+  ASSERT_FALSE(live.ok());
+  EXPECT_EQ(live.error().status, 500);
+}
+
+} // namespace
+} // namespace aigw::engine
