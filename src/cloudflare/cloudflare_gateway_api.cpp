@@ -232,36 +232,49 @@ ApiStatus CloudflareGatewayApi::create_route_deployment(const std::string& gatew
            model::Value(model::Object{{"version_id", version_id}})));
 }
 
-// Billing singletons.
+// Billing singletons: GET reads `result`, POST sets, DELETE removes.
+
+ApiResult<model::Value> CloudflareGatewayApi::billing(const std::string& method,
+                                                      model::ResourceKind kind,
+                                                      std::optional<model::Value> body) {
+  const std::string endpoint = kind == model::ResourceKind::spending_limit
+                                   ? "billing/spending-limit"
+                                   : "billing/topup/config";
+  const RequestInfo info{method, path("/" + endpoint)};
+  if (method != "GET") {
+    return send(method, info.path, endpoint, std::move(body));
+  }
+  return send_for("result", method, info.path, endpoint);
+}
 
 ApiResult<std::optional<model::SpendingLimit>> CloudflareGatewayApi::get_spending_limit() {
-  const std::string p = path("/billing/spending-limit");
   return decode_value<std::optional<model::SpendingLimit>>(
-      send_for("result", "GET", p, "billing/spending-limit"), {"GET", p}, spending_limit_from_value);
+      billing("GET", model::ResourceKind::spending_limit),
+      {"GET", path("/billing/spending-limit")}, spending_limit_from_value);
 }
 
 ApiStatus CloudflareGatewayApi::set_spending_limit(const model::SpendingLimit& limit) {
-  return status_of(send("POST", path("/billing/spending-limit"), "billing/spending-limit",
-                        billing_body(model::ResourceKind::spending_limit, limit.fields)));
+  const auto kind = model::ResourceKind::spending_limit;
+  return status_of(billing("POST", kind, billing_body(kind, limit.fields)));
 }
 
 ApiStatus CloudflareGatewayApi::delete_spending_limit() {
-  return status_of(send("DELETE", path("/billing/spending-limit"), "billing/spending-limit"));
+  return status_of(billing("DELETE", model::ResourceKind::spending_limit));
 }
 
 ApiResult<std::optional<model::AutoTopup>> CloudflareGatewayApi::get_auto_topup() {
-  const std::string p = path("/billing/topup/config");
   return decode_value<std::optional<model::AutoTopup>>(
-      send_for("result", "GET", p, "billing/topup/config"), {"GET", p}, auto_topup_from_value);
+      billing("GET", model::ResourceKind::auto_topup), {"GET", path("/billing/topup/config")},
+      auto_topup_from_value);
 }
 
 ApiStatus CloudflareGatewayApi::set_auto_topup(const model::AutoTopup& topup) {
-  return status_of(send("POST", path("/billing/topup/config"), "billing/topup/config",
-                        billing_body(model::ResourceKind::auto_topup, topup.fields)));
+  const auto kind = model::ResourceKind::auto_topup;
+  return status_of(billing("POST", kind, billing_body(kind, topup.fields)));
 }
 
 ApiStatus CloudflareGatewayApi::delete_auto_topup() {
-  return status_of(send("DELETE", path("/billing/topup/config"), "billing/topup/config"));
+  return status_of(billing("DELETE", model::ResourceKind::auto_topup));
 }
 
 ApiResult<std::string> CloudflareGatewayApi::get_gateway_url(const std::string& gateway_id,

@@ -4,6 +4,7 @@
 
 #include "cloudflare/api_transport.h"
 #include "engine/gateway_api.h"
+#include "model/field_spec.h"
 
 #include <memory>
 #include <string>
@@ -72,6 +73,10 @@ private:
   engine::ApiResult<model::Value> send_for(const std::string& key, std::string method,
                                            std::string path, std::string endpoint,
                                            std::optional<model::Value> body = std::nullopt);
+
+  /// A billing singleton call: GET returns its `result`, other methods the decoded body.
+  engine::ApiResult<model::Value> billing(const std::string& method, model::ResourceKind kind,
+                                          std::optional<model::Value> body = std::nullopt);
 
   std::unique_ptr<ApiTransport> m_transport;
   std::string m_account_id;

@@ -55,6 +55,10 @@ engine::ApiError make_api_error(engine::ApiError::Kind kind, const RequestInfo& 
 
 Result<model::Value, engine::ApiError> decode_envelope(const RequestInfo& request, int status,
                                                        std::string_view body) {
+  if (status >= 200 && status <= 299 && body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    // A 204 (or an empty 2xx) carries no envelope; callers that need `result` still fail.
+    return model::Value(model::Object{});
+  }
   auto parsed = parse_json(body);
   const bool is_object = parsed.ok() && parsed->is_object();
   if (status < 200 || status > 299) {

@@ -63,6 +63,24 @@ Result<std::string> take_string(Object& object, const std::string& key, Resource
   return out;
 }
 
+/// A checked object with its string `id` taken out of the fields.
+struct Identified {
+  std::string id;
+  Object fields;
+};
+
+Result<Identified> identified(const Value& value, ResourceKind kind) {
+  auto fields = checked_object(value, kind);
+  if (!fields) {
+    return fields.error();
+  }
+  auto id = take_string(*fields, "id", kind);
+  if (!id) {
+    return id.error();
+  }
+  return Identified{std::move(*id), std::move(*fields)};
+}
+
 const std::string* string_member(const Value& value, const std::string& key) {
   const auto* member = value.find(key);
   return member != nullptr && member->is_string() ? &member->as_string() : nullptr;
@@ -121,55 +139,47 @@ Object writable_fields(ResourceKind kind, const Object& fields, bool create_only
 } // namespace
 
 Result<model::Gateway> gateway_from_value(const Value& value) {
-  auto fields = checked_object(value, ResourceKind::gateway);
-  if (!fields) {
-    return fields.error();
+  auto object = identified(value, ResourceKind::gateway);
+  if (!object) {
+    return object.error();
   }
-  auto id = take_string(*fields, "id", ResourceKind::gateway);
-  if (!id) {
-    return id.error();
-  }
-  return model::Gateway{std::move(*id), std::move(*fields), {}};
+  return model::Gateway{std::move(object->id), std::move(object->fields), {}};
 }
 
 Result<model::Dataset> dataset_from_value(const std::string& gateway_id, const Value& value) {
-  auto fields = checked_object(value, ResourceKind::dataset);
-  if (!fields) {
-    return fields.error();
+  auto object = identified(value, ResourceKind::dataset);
+  if (!object) {
+    return object.error();
   }
-  auto id = take_string(*fields, "id", ResourceKind::dataset);
-  if (!id) {
-    return id.error();
-  }
-  auto name = take_string(*fields, "name", ResourceKind::dataset);
+  auto name = take_string(object->fields, "name", ResourceKind::dataset);
   if (!name) {
     return name.error();
   }
-  drop(*fields, {"gateway_id"});
-  return model::Dataset{gateway_id, std::move(*name), std::move(*id), std::move(*fields), {}};
+  drop(object->fields, {"gateway_id"});
+  return model::Dataset{gateway_id, std::move(*name), std::move(object->id),
+                        std::move(object->fields), {}};
 }
 
 Result<model::ProviderConfig> provider_config_from_value(const std::string& gateway_id,
                                                          const Value& value) {
-  auto fields = checked_object(value, ResourceKind::provider_config);
-  if (!fields) {
-    return fields.error();
+  auto object = identified(value, ResourceKind::provider_config);
+  if (!object) {
+    return object.error();
   }
-  auto id = take_string(*fields, "id", ResourceKind::provider_config);
-  auto slug = take_string(*fields, "provider_slug", ResourceKind::provider_config);
-  auto alias = take_string(*fields, "alias", ResourceKind::provider_config);
-  for (const auto* part : {&id, &slug, &alias}) {
+  auto slug = take_string(object->fields, "provider_slug", ResourceKind::provider_config);
+  auto alias = take_string(object->fields, "alias", ResourceKind::provider_config);
+  for (const auto* part : {&slug, &alias}) {
     if (!*part) {
       return part->error();
     }
   }
-  drop(*fields, {"gateway_id"});
+  drop(object->fields, {"gateway_id"});
   model::ProviderConfig out;
   out.gateway_id = gateway_id;
   out.provider_slug = std::move(*slug);
   out.alias = std::move(*alias);
-  out.server_id = std::move(*id);
-  out.fields = std::move(*fields);
+  out.server_id = std::move(object->id);
+  out.fields = std::move(object->fields);
   return out;
 }
 

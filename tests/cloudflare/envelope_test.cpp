@@ -55,6 +55,12 @@ TEST(Envelope, SuccessFalseWithStatus200IsAnError) {
   EXPECT_EQ(error.error().errors.size(), 1u);
 }
 
+TEST(Envelope, AnEmptySuccessBodyHasNoMembers) {
+  auto body = decode_envelope(k_list, 204, "");
+  ASSERT_TRUE(body.ok());
+  EXPECT_FALSE(envelope_member(k_list, *body, "result").ok());
+}
+
 TEST(Envelope, NotFoundHasItsOwnKind) {
   auto error = decode_envelope(k_list, 404, R"({"success":false,"errors":[{"code":7002,"message":"not found"}]})");
   ASSERT_FALSE(error.ok());
