@@ -67,6 +67,9 @@ std::string render_plan_text(const engine::Plan& plan, const TextOptions& option
   for (const auto& warning : plan.warnings) {
     out += painter.paint(colour_of("~"), "Warning:") + " " + warning + "\n";
   }
+  if (!plan.warnings.empty()) {
+    out += "\n";
+  }
   const auto counts = plan.counts();
   if (!plan.changes.empty()) {
     out += painter.paint(k_bold, summary_line(counts));

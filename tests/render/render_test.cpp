@@ -1,0 +1,75 @@
+// Golden tests of the three renderers. Regenerate with AIGW_UPDATE_GOLDEN=1.
+
+#include "render/plan_json.h"
+#include "render/plan_markdown.h"
+#include "render/plan_text.h"
+#include "sample_plan.h"
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace aigw::render {
+namespace {
+
+const std::string k_golden_dir = std::string(AIGW_SOURCE_DIR) + "/tests/render/golden/";
+
+void expect_golden(const std::string& name, const std::string& actual) {
+  const std::string path = k_golden_dir + name;
+  if (std::getenv("AIGW_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(path, std::ios::binary) << actual;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in.good()) << "missing golden file " << path << " (run with AIGW_UPDATE_GOLDEN=1)";
+  std::stringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(actual, expected.str()) << "golden file " << path << " differs";
+}
+
+TEST(RenderText, Golden) {
+  expect_golden("plan.txt", render_plan_text(test::sample_plan(), {false}));
+}
+
+TEST(RenderText, GoldenWithColour) {
+  expect_golden("plan_colour.txt", render_plan_text(test::sample_plan(), {true}));
+}
+
+TEST(RenderText, NoChanges) {
+  engine::Plan plan;
+  plan.api_requests = 1;
+  expect_golden("plan_empty.txt", render_plan_text(plan, {false}));
+}
+
+TEST(RenderText, NoColourCodesWithoutColour) {
+  EXPECT_EQ(render_plan_text(test::sample_plan(), {false}).find('\x1b'), std::string::npos);
+  EXPECT_NE(render_plan_text(test::sample_plan(), {true}).find('\x1b'), std::string::npos);
+}
+
+TEST(RenderJson, Golden) {
+  const std::string json = render_plan_json(test::sample_plan());
+  expect_golden("plan.json", json);
+  const auto doc = boost::json::parse(json).as_object();
+  EXPECT_EQ(doc.at("format_version").as_int64(), 1);
+  EXPECT_EQ(doc.at("api_requests").as_int64(), 7);
+  EXPECT_EQ(doc.at("summary").at("billing").as_int64(), 1);
+}
+
+TEST(RenderMarkdown, Golden) {
+  expect_golden("plan.md", render_plan_markdown(test::sample_plan()));
+}
+
+TEST(Renderers, NeverShowTheSecretAndFlagBilling) {
+  const auto plan = test::sample_plan();
+  for (const std::string& out : {render_plan_text(plan, {false}), render_plan_json(plan),
+                                 render_plan_markdown(plan)}) {
+    EXPECT_EQ(out.find("sk-render-test-secret"), std::string::npos);
+    EXPECT_NE(out.find("(sensitive)"), std::string::npos);
+    EXPECT_NE(out.find("billing"), std::string::npos);
+  }
+}
+
+} // namespace
+} // namespace aigw::render
