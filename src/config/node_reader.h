@@ -81,6 +81,6 @@ private:
 /// Maximum nesting depth accepted inside a free-form value.
 inline constexpr int k_max_value_depth = 64;
 /// Maximum number of nodes converted from one file, counting alias expansions.
-inline constexpr std::size_t k_max_nodes_per_file = 2'000'000;
+inline constexpr std::size_t k_max_nodes_per_file = 100'000;
 
 } // namespace aigw::config

@@ -1,0 +1,292 @@
+// Loader behaviour beyond the corpus: what lands in model::Desired, interpolation,
+// secrets, merging and duplicates across files, directories, and speed.
+
+#include "config/loader.h"
+#include "support/process.h"
+#include "util/secret.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+
+using aigw::config::load_desired;
+using aigw::config::LoadOptions;
+using aigw::test::TempDir;
+
+namespace {
+
+LoadOptions env(std::map<std::string, std::string> vars) {
+  return {.getenv = [vars](const std::string& name) -> std::optional<std::string> {
+    const auto it = vars.find(name);
+    return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }};
+}
+
+std::vector<std::string> messages(const aigw::config::LoadResult& result) {
+  std::vector<std::string> out;
+  for (const auto& d : result.diagnostics) {
+    out.push_back(d.to_string());
+  }
+  return out;
+}
+
+} // namespace
+
+TEST(Loader, FillsDesiredWithFieldsOriginsAndChildren) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "prune: true\n"
+                                        "scope: [team-*]\n"
+                                        "gateways:\n"
+                                        "  - id: team-a\n"
+                                        "    cache_ttl: 300\n"
+                                        "    datasets:\n"
+                                        "      - name: d1\n"
+                                        "        enable: false\n"
+                                        "    provider_configs:\n"
+                                        "      - provider_slug: openai\n"
+                                        "        alias: main\n"
+                                        "        secret: ${KEY}\n"
+                                        "billing:\n"
+                                        "  spending_limit: null\n");
+  const auto result = load_desired({file}, env({{"KEY", "sk-very-secret-1"}}));
+  ASSERT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
+  const auto& d = result.desired;
+  EXPECT_TRUE(d.prune);
+  EXPECT_EQ(d.scope, std::vector<std::string>{"team-*"});
+  EXPECT_TRUE(d.billing_declared);
+  EXPECT_TRUE(d.spending_limit_absent);
+  EXPECT_FALSE(d.auto_topup_absent);
+  ASSERT_EQ(d.resources.gateways.size(), 1U);
+  const auto& g = d.resources.gateways[0];
+  EXPECT_EQ(g.id, "team-a");
+  EXPECT_EQ(g.fields.size(), 1U); // exactly the declared keys: omitted = unmanaged
+  EXPECT_EQ(g.fields.at("cache_ttl"), aigw::model::Value(300.0));
+  EXPECT_EQ(g.origin.to_string(), file + ":4:5");
+  ASSERT_EQ(d.resources.datasets.size(), 1U);
+  EXPECT_EQ(d.resources.datasets[0].gateway_id, "team-a");
+  EXPECT_EQ(d.resources.datasets[0].fields.at("enable"), aigw::model::Value(false));
+  EXPECT_EQ(d.resources.datasets[0].origin.to_string(), file + ":7:9");
+  ASSERT_EQ(d.resources.provider_configs.size(), 1U);
+  const auto& pc = d.resources.provider_configs[0];
+  ASSERT_TRUE(pc.secret.has_value());
+  EXPECT_EQ(pc.secret->reveal(), "sk-very-secret-1");
+  EXPECT_EQ(pc.secret_env, "KEY");
+  EXPECT_EQ(pc.fields.count("secret"), 0U);
+}
+
+TEST(Loader, AccountIdFallsBackToEnvironment) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways: []\n");
+  EXPECT_EQ(load_desired({file}, env({{"CLOUDFLARE_ACCOUNT_ID", "from-env"}})).desired.account_id,
+            "from-env");
+  const auto none = load_desired({file}, env({}));
+  EXPECT_TRUE(none.ok());
+  EXPECT_EQ(none.desired.account_id, "");
+  const auto yaml = dir.write("b.yaml", "account_id: from-yaml\n");
+  EXPECT_EQ(load_desired({yaml}, env({{"CLOUDFLARE_ACCOUNT_ID", "x"}})).desired.account_id,
+            "from-yaml");
+}
+
+TEST(Loader, InterpolatesAndKeepsEscapedDollarBraceLiteral) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: ${A}-${B}\n    store_id: \"$${A}x\"\n");
+  const auto result = load_desired({file}, env({{"A", "one"}, {"B", "two"}}));
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.desired.resources.gateways[0].id, "one-two");
+  EXPECT_EQ(result.desired.resources.gateways[0].fields.at("store_id").as_string(), "${A}x");
+}
+
+TEST(Loader, EveryUnsetVariableIsNamedWithItsPlace) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: ${GW}\n    store_id: ${STORE}\n");
+  const auto result = load_desired({file}, env({}));
+  EXPECT_EQ(messages(result),
+            (std::vector<std::string>{
+                file + ":2:9: error: environment variable 'GW' is not set (in 'id')",
+                file + ":3:15: error: environment variable 'STORE' is not set (in 'store_id')"}));
+}
+
+TEST(Loader, LiteralSecretIsRefusedAndNeverEchoed) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    provider_configs:\n"
+                                        "      - { provider_slug: openai, alias: a, "
+                                        "secret: sk-literal-abcdef }\n");
+  const auto result = load_desired({file}, env({}));
+  ASSERT_EQ(result.diagnostics.size(), 1U);
+  EXPECT_NE(result.diagnostics[0].message.find("must come from the environment"),
+            std::string::npos);
+  EXPECT_EQ(result.diagnostics[0].message.find("sk-literal"), std::string::npos);
+}
+
+TEST(Loader, SecretValueIsRegisteredWithTheRedactor) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    provider_configs:\n"
+                                        "      - { provider_slug: openai, alias: a, "
+                                        "secret: \"${K}\" }\n");
+  const auto result = load_desired({file}, env({{"K", "redact-me-please-42"}}));
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(aigw::Redactor::global().redact("x redact-me-please-42 y"), "x (sensitive) y");
+}
+
+TEST(Loader, MergesFilesOfADirectoryInSortedOrder) {
+  TempDir dir;
+  dir.write("conf/b.yml", "gateways:\n  - id: gw-b\n");
+  dir.write("conf/a.yaml", "prune: true\ngateways:\n  - id: gw-a\n");
+  dir.write("conf/notes.txt", "not yaml");
+  const auto result = load_desired({dir.path() + "/conf"}, env({}));
+  ASSERT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
+  ASSERT_EQ(result.desired.resources.gateways.size(), 2U);
+  EXPECT_EQ(result.desired.resources.gateways[0].id, "gw-a");
+  EXPECT_EQ(result.desired.resources.gateways[1].id, "gw-b");
+  EXPECT_TRUE(result.desired.prune);
+}
+
+TEST(Loader, ResourceDeclaredInTwoFilesNamesBothPlaces) {
+  TempDir dir;
+  const auto a = dir.write("a.yaml", "gateways:\n  - id: shared\n");
+  const auto b = dir.write("b.yaml", "\ngateways:\n  - id: shared\n    routes: []\n");
+  const auto result = load_desired({a, b}, env({}));
+  EXPECT_EQ(messages(result),
+            std::vector<std::string>{b + ":3:5: error: gateway 'shared' is declared twice (first at " +
+                                     a + ":2:5)"});
+}
+
+TEST(Loader, TopLevelSettingInTwoFilesIsAnError) {
+  TempDir dir;
+  const auto a = dir.write("a.yaml", "prune: true\n");
+  const auto b = dir.write("b.yaml", "prune: false\n");
+  const auto result = load_desired({a, b}, env({}));
+  EXPECT_EQ(messages(result), std::vector<std::string>{b + ":1:1: error: 'prune' is declared "
+                                                           "twice (first at " + a + ":1:1)"});
+}
+
+TEST(Loader, SameFileGivenTwiceIsReadOnce) {
+  TempDir dir;
+  const auto a = dir.write("a.yaml", "gateways:\n  - id: once\n");
+  EXPECT_TRUE(load_desired({a, dir.path()}, env({})).ok());
+}
+
+TEST(Loader, MissingPathAndEmptyDirectoryAreReported) {
+  TempDir dir;
+  dir.write("empty/readme.txt", "x");
+  const auto result = load_desired({dir.path() + "/nope.yaml", dir.path() + "/empty"}, env({}));
+  EXPECT_EQ(messages(result),
+            (std::vector<std::string>{
+                dir.path() + "/empty:1:1: error: no *.yaml or *.yml files in this directory",
+                dir.path() + "/nope.yaml:1:1: error: no such file or directory"}));
+}
+
+TEST(Loader, AllErrorsOfSeveralFilesAreReportedSorted) {
+  TempDir dir;
+  const auto b = dir.write("b.yaml", "gateways:\n  - id: g2\n    cache_tll: 1\n");
+  const auto a = dir.write("a.yaml", "gateways:\n  - id: g1\n    retry_delay: -1\n    zdr: 1\n");
+  const auto result = load_desired({b, a}, env({}));
+  ASSERT_EQ(result.diagnostics.size(), 3U);
+  EXPECT_EQ(result.diagnostics[0].file, a);
+  EXPECT_EQ(result.diagnostics[0].line, 3);
+  EXPECT_EQ(result.diagnostics[1].line, 4);
+  EXPECT_EQ(result.diagnostics[2].file, b);
+}
+
+TEST(Loader, RouteElementsBecomeModelElements) {
+  TempDir dir;
+  const auto file = dir.write(
+      "a.yaml", "gateways:\n  - id: g\n    routes:\n      - name: r\n        elements:\n"
+                "          - { id: s, type: start, outputs: { next: { elementId: m } } }\n"
+                "          - { id: m, type: model, properties: { provider: openai, model: x },"
+                " outputs: { success: { elementId: e } } }\n"
+                "          - { id: e, type: end, outputs: {} }\n");
+  const auto result = load_desired({file}, env({}));
+  ASSERT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
+  const auto& route = result.desired.resources.routes.at(0);
+  EXPECT_EQ(route.gateway_id, "g");
+  ASSERT_EQ(route.elements.size(), 3U);
+  EXPECT_EQ(route.elements[1].type, "model");
+  EXPECT_EQ(route.elements[1].properties.at("model").as_string(), "x");
+  EXPECT_EQ(route.elements[0].outputs.at("next").to_json(), R"({"elementId":"m"})");
+}
+
+TEST(Loader, AliasExpansionBombIsBoundedAndReported) {
+  TempDir dir;
+  std::string text = "gateways:\n  - id: g\n    otel:\n";
+  text = "x0: &a0 [1,1,1,1,1,1,1,1,1,1]\n";
+  for (int i = 1; i <= 8; ++i) {
+    const auto p = "*a" + std::to_string(i - 1);
+    text += "x" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + p + "," + p + "," + p +
+            "," + p + "," + p + "," + p + "," + p + "," + p + "," + p + "," + p + "]\n";
+  }
+  text += "gateways:\n  - id: g\n    routes:\n      - name: r\n        elements:\n"
+          "          - { id: s, type: start, outputs: { next: { elementId: c } } }\n"
+          "          - { id: c, type: conditional, properties: { conditions: *a8 },"
+          " outputs: { 'true': { elementId: e }, 'false': { elementId: e } } }\n"
+          "          - { id: e, type: end, outputs: {} }\n";
+  const auto file = dir.write("bomb.yaml", text);
+  const auto start = std::chrono::steady_clock::now();
+  const auto result = load_desired({file}, env({}));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+  EXPECT_FALSE(result.ok());
+  bool too_large = false;
+  for (const auto& d : result.diagnostics) {
+    too_large = too_large || d.message.find("document too large") != std::string::npos;
+  }
+  EXPECT_TRUE(too_large) << ::testing::PrintToString(messages(result));
+}
+
+TEST(Loader, LoadsALargeAccountWellUnderASecond) {
+  TempDir dir;
+  std::string text = "gateways:\n";
+  for (int g = 0; g < 120; ++g) {
+    text += "  - id: gw-" + std::to_string(g) + "\n    cache_ttl: 60\n    collect_logs: true\n"
+            "    datasets:\n";
+    for (int d = 0; d < 3; ++d) {
+      text += "      - { name: d" + std::to_string(d) +
+              ", enable: true, filters: [ { key: cost, operator: gt, value: [1] } ] }\n";
+    }
+    text += "    provider_configs:\n";
+    for (int p = 0; p < 2; ++p) {
+      text += "      - { provider_slug: openai, alias: a" + std::to_string(p) +
+              ", secret: \"${KEY}\" }\n";
+    }
+    text += "    routes:\n";
+    for (int r = 0; r < 2; ++r) {
+      text += "      - name: r" + std::to_string(r) +
+              "\n        elements:\n"
+              "          - { id: s, type: start, outputs: { next: { elementId: m } } }\n"
+              "          - { id: m, type: model, properties: { provider: openai, model: x },"
+              " outputs: { success: { elementId: e }, fallback: { elementId: e } } }\n"
+              "          - { id: e, type: end, outputs: {} }\n";
+    }
+  }
+  const auto file = dir.write("big.yaml", text);
+  const auto start = std::chrono::steady_clock::now();
+  const auto result = load_desired({file}, env({{"KEY", "sk-bulk-key-0001"}}));
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  ASSERT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
+  EXPECT_EQ(result.desired.resources.gateways.size(), 120U);
+  EXPECT_EQ(result.desired.resources.routes.size(), 240U);
+  EXPECT_LT(elapsed, std::chrono::milliseconds(1000));
+}
+
+TEST(Loader, HugeFileIsRefusedWithAClearError) {
+  TempDir dir;
+  const auto file = dir.write("huge.yaml", std::string(aigw::config::k_max_file_bytes + 1, '#'));
+  const auto result = load_desired({file}, env({}));
+  ASSERT_EQ(result.diagnostics.size(), 1U);
+  EXPECT_NE(result.diagnostics[0].message.find("file is too large"), std::string::npos);
+}
+
+TEST(Loader, DefaultPathsPreferAigwYaml) {
+  TempDir dir;
+  EXPECT_EQ(aigw::config::default_paths(dir.path()), std::vector<std::string>{dir.path()});
+  dir.write("aigw.yaml", "");
+  EXPECT_EQ(aigw::config::default_paths(dir.path()),
+            std::vector<std::string>{dir.path() + "/aigw.yaml"});
+}
+
+TEST(Loader, SourceLineReturnsTheLine) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "one\ntwo\r\nthree\n");
+  EXPECT_EQ(aigw::config::source_line(file, 2), "two");
+  EXPECT_EQ(aigw::config::source_line(file, 9), "");
+}
