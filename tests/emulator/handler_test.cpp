@@ -1,0 +1,239 @@
+// Unit tests of the pure handler: envelopes, validation, paging, routes, billing.
+
+#include "emulator/handler.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+namespace aigw::emulator {
+namespace {
+namespace json = boost::json;
+
+const std::string k_base = "/client/v4/accounts/acc1/ai-gateway";
+
+class HandlerTest : public ::testing::Test {
+protected:
+  Response call(const std::string& method, const std::string& path, const std::string& body = "",
+                std::vector<std::pair<std::string, std::string>> query = {}) {
+    Request request{.method = method, .path = k_base + path, .query = std::move(query),
+                    .headers = {{"authorization", "Bearer token-1234"}}, .body = body};
+    return handle(m_store, request);
+  }
+  json::object call_json(const std::string& method, const std::string& path,
+                         const std::string& body = "",
+                         std::vector<std::pair<std::string, std::string>> query = {}) {
+    return json::parse(call(method, path, body, std::move(query)).body).as_object();
+  }
+  void create_gateway(const std::string& id) {
+    ASSERT_EQ(call("POST", "/gateways",
+                   R"({"id":")" + id + R"(","cache_invalidate_on_update":false,"cache_ttl":0,)"
+                   R"("collect_logs":true,"rate_limiting_interval":0,"rate_limiting_limit":0})")
+                  .status,
+              200);
+  }
+  Store m_store;
+};
+
+TEST_F(HandlerTest, RequiresCredentials) {
+  Request request{.method = "GET", .path = k_base + "/gateways"};
+  const Response response = handle(m_store, request);
+  EXPECT_EQ(response.status, 401);
+  const auto body = json::parse(response.body).as_object();
+  EXPECT_FALSE(body.at("success").as_bool());
+  EXPECT_EQ(body.at("errors").as_array().size(), 1U);
+  request.headers = {{"x-auth-email", "a@b.c"}, {"x-auth-key", "k"}};
+  EXPECT_EQ(handle(m_store, request).status, 200);
+}
+
+TEST_F(HandlerTest, CreatesGatewayWithServerFields) {
+  create_gateway("gw1");
+  const auto body = call_json("GET", "/gateways/gw1");
+  const auto& result = body.at("result").as_object();
+  EXPECT_TRUE(body.at("success").as_bool());
+  EXPECT_EQ(result.at("id").as_string(), "gw1");
+  EXPECT_TRUE(result.contains("created_at"));
+  EXPECT_TRUE(result.contains("modified_at"));
+  EXPECT_EQ(result.at("created_at").as_string().size(), 24U);
+}
+
+TEST_F(HandlerTest, RejectsDuplicateGatewayAndBadBodies) {
+  create_gateway("gw1");
+  EXPECT_EQ(call("POST", "/gateways",
+                 R"({"id":"gw1","cache_invalidate_on_update":false,"cache_ttl":0,)"
+                 R"("collect_logs":true,"rate_limiting_interval":0,"rate_limiting_limit":0})")
+                .status,
+            409);
+  EXPECT_EQ(call("POST", "/gateways", "{not json").status, 400);
+  EXPECT_EQ(call("POST", "/gateways", R"({"id":"gw2"})").status, 400);
+  EXPECT_EQ(call("POST", "/gateways",
+                 R"({"id":"gw2","cache_invalidate_on_update":"yes","cache_ttl":0,)"
+                 R"("collect_logs":true,"rate_limiting_interval":0,"rate_limiting_limit":0})")
+                .status,
+            400);
+  EXPECT_EQ(call("POST", "/gateways",
+                 R"({"id":"gw2","cache_invalidate_on_update":false,"cache_ttl":0,"retry_delay":9000,)"
+                 R"("collect_logs":true,"rate_limiting_interval":0,"rate_limiting_limit":0})")
+                .status,
+            400);
+  EXPECT_EQ(call("POST", "/gateways",
+                 R"({"id":"gw2","cache_invalidate_on_update":false,"cache_ttl":0,)"
+                 R"("rate_limiting_technique":"bogus","collect_logs":true,)"
+                 R"("rate_limiting_interval":0,"rate_limiting_limit":0})")
+                .status,
+            400);
+  EXPECT_EQ(call("POST", "/gateways", "[]").status, 400);
+}
+
+TEST_F(HandlerTest, PutReplacesAndKeepsUnknownFields) {
+  create_gateway("gw1");
+  const auto body = call_json("PUT", "/gateways/gw1",
+                              R"({"cache_invalidate_on_update":true,"cache_ttl":60,)"
+                              R"("collect_logs":true,"rate_limiting_interval":0,)"
+                              R"("rate_limiting_limit":0,"future_field":{"x":1},"id":"other"})");
+  const auto& result = body.at("result").as_object();
+  EXPECT_EQ(result.at("id").as_string(), "gw1");
+  EXPECT_EQ(result.at("cache_ttl").as_int64(), 60);
+  EXPECT_EQ(json::serialize(result.at("future_field")), R"({"x":1})");
+}
+
+TEST_F(HandlerTest, UnknownIdsAre404AndDeleteAnswersTheObject) {
+  EXPECT_EQ(call("GET", "/gateways/nope").status, 404);
+  EXPECT_EQ(call("DELETE", "/gateways/nope").status, 404);
+  create_gateway("gw1");
+  const Response deleted = call("DELETE", "/gateways/gw1");
+  EXPECT_EQ(deleted.status, 200);
+  EXPECT_TRUE(deleted.state_changed);
+  EXPECT_EQ(call("GET", "/gateways/gw1").status, 404);
+  EXPECT_EQ(call("GET", "/nothing-here").status, 404);
+}
+
+TEST_F(HandlerTest, PagesGatewayList) {
+  for (int i = 0; i < 5; ++i) {
+    create_gateway("gw" + std::to_string(i));
+  }
+  auto page = call_json("GET", "/gateways", "", {{"per_page", "2"}, {"page", "2"}});
+  EXPECT_EQ(page.at("result").as_array().size(), 2U);
+  EXPECT_EQ(page.at("result").as_array()[0].at("id").as_string(), "gw2");
+  EXPECT_EQ(page.at("result_info").at("total_count").to_number<std::uint64_t>(), 5U);
+  page = call_json("GET", "/gateways", "", {{"per_page", "2"}, {"page", "9"}});
+  EXPECT_TRUE(page.at("result").as_array().empty());
+  EXPECT_EQ(call("GET", "/gateways", "", {{"per_page", "101"}}).status, 400);
+  EXPECT_EQ(call("GET", "/gateways", "", {{"page", "0"}}).status, 400);
+  page = call_json("GET", "/gateways", "", {{"search", "gw4"}});
+  EXPECT_EQ(page.at("result").as_array().size(), 1U);
+}
+
+TEST_F(HandlerTest, DatasetsValidateFiltersAndNames) {
+  create_gateway("gw1");
+  const std::string good =
+      R"({"name":"d1","enable":true,"filters":[{"key":"success","operator":"eq","value":[false]}]})";
+  const auto created = call_json("POST", "/gateways/gw1/datasets", good);
+  const std::string id(created.at("result").at("id").as_string());
+  EXPECT_EQ(call("POST", "/gateways/gw1/datasets", good).status, 409);
+  EXPECT_EQ(call("POST", "/gateways/gw1/datasets",
+                 R"({"name":"d2","enable":true,"filters":[{"key":"nope","operator":"eq","value":[1]}]})")
+                .status,
+            400);
+  auto list = call_json("GET", "/gateways/gw1/datasets", "", {{"enable", "false"}});
+  EXPECT_TRUE(list.at("result").as_array().empty());
+  list = call_json("GET", "/gateways/gw1/datasets", "", {{"name", "d1"}});
+  EXPECT_EQ(list.at("result").as_array().size(), 1U);
+  EXPECT_EQ(call("PUT", "/gateways/gw1/datasets/" + id,
+                 R"({"name":"d1","enable":false,"filters":[]})")
+                .status,
+            200);
+  EXPECT_EQ(call("DELETE", "/gateways/gw1/datasets/" + id).status, 200);
+  EXPECT_EQ(call("GET", "/gateways/gw1/datasets/" + id).status, 404);
+}
+
+TEST_F(HandlerTest, RouteVersionsAndDeployments) {
+  create_gateway("gw1");
+  const std::string elements =
+      R"([{"id":"start","type":"start","outputs":{"next":{"elementId":"end"}}},)"
+      R"({"id":"end","type":"end","outputs":{}}])";
+  const auto created =
+      call_json("POST", "/gateways/gw1/routes", R"({"name":"chat","elements":)" + elements + "}");
+  const auto& route = created.at("result").as_object();
+  const std::string id(route.at("id").as_string());
+  const std::string first_version(route.at("version").at("version_id").as_string());
+  EXPECT_EQ(route.at("deployment").at("version_id").as_string(), first_version);
+  EXPECT_EQ(route.at("version").at("active").as_string(), "true");
+  EXPECT_EQ(json::parse(route.at("version").at("data").as_string()), json::parse(elements));
+
+  const std::string other = R"([{"id":"s","type":"start","outputs":{"next":{"elementId":"e"}}},)"
+                            R"({"id":"e","type":"end","outputs":{}}])";
+  const auto added = call_json("POST", "/gateways/gw1/routes/" + id + "/versions",
+                               R"({"elements":)" + other + "}");
+  EXPECT_FALSE(added.at("result").as_object().contains("version_id"));
+  auto versions = call_json("GET", "/gateways/gw1/routes/" + id + "/versions");
+  const auto& list = versions.at("data").at("versions").as_array();
+  ASSERT_EQ(list.size(), 2U);
+  EXPECT_EQ(list[1].at("active").as_string(), "false");
+  const std::string second(list[1].at("version_id").as_string());
+
+  // Adding a version did not deploy it.
+  auto got = call_json("GET", "/gateways/gw1/routes/" + id);
+  EXPECT_EQ(got.at("result").at("version").at("version_id").as_string(), first_version);
+  EXPECT_EQ(call("POST", "/gateways/gw1/routes/" + id + "/deployments",
+                 R"({"version_id":")" + second + R"("})")
+                .status,
+            200);
+  got = call_json("GET", "/gateways/gw1/routes/" + id);
+  EXPECT_EQ(got.at("result").at("elements"), json::parse(other));
+  auto deployments = call_json("GET", "/gateways/gw1/routes/" + id + "/deployments");
+  EXPECT_EQ(deployments.at("data").at("deployments").as_array().size(), 2U);
+  EXPECT_EQ(call("POST", "/gateways/gw1/routes/" + id + "/deployments", R"({"version_id":"x"})")
+                .status,
+            404);
+
+  const auto renamed = call_json("PATCH", "/gateways/gw1/routes/" + id, R"({"name":"chat2"})");
+  EXPECT_EQ(renamed.at("route").at("name").as_string(), "chat2");
+  const auto routes = call_json("GET", "/gateways/gw1/routes");
+  EXPECT_EQ(routes.at("data").at("routes").as_array().size(), 1U);
+  EXPECT_EQ(call("POST", "/gateways/gw1/routes", R"({"name":"bad","elements":[{"id":1}]})").status,
+            400);
+  EXPECT_EQ(call("DELETE", "/gateways/gw1/routes/" + id).status, 200);
+  EXPECT_EQ(call("GET", "/gateways/gw1/routes/" + id).status, 404);
+}
+
+TEST_F(HandlerTest, ProviderConfigsShowOnlyAPreview) {
+  create_gateway("gw1");
+  const std::string secret = "sk-abcdefghijklmnopqrstuvwxyz";
+  const Response created = call("POST", "/gateways/gw1/provider_configs",
+                                R"({"provider_slug":"openai","alias":"main","default_config":true,)"
+                                R"("secret":")" + secret + R"("})");
+  EXPECT_EQ(created.status, 200);
+  EXPECT_EQ(created.body.find(secret), std::string::npos);
+  const Response list = call("GET", "/gateways/gw1/provider_configs");
+  EXPECT_EQ(list.body.find(secret), std::string::npos);
+  const auto body = json::parse(list.body).as_object();
+  EXPECT_EQ(body.at("result").as_array()[0].at("secret_preview").as_string(), "sk-...xyz");
+  EXPECT_EQ(call("POST", "/gateways/gw1/provider_configs",
+                 R"({"provider_slug":"openai","alias":"main","default_config":true,"secret":"x"})")
+                .status,
+            409);
+}
+
+TEST_F(HandlerTest, BillingSingletons) {
+  auto limit = call_json("GET", "/billing/spending-limit");
+  EXPECT_TRUE(limit.at("result").at("config").is_null());
+  EXPECT_FALSE(limit.at("result").at("enabled").as_bool());
+  EXPECT_TRUE(call_json("GET", "/billing/topup/config").at("result").is_null());
+  EXPECT_EQ(call("POST", "/billing/spending-limit",
+                 R"({"amount":50,"duration":"monthly","strategy":"fixed"})")
+                .status,
+            400);
+  EXPECT_EQ(call("POST", "/billing/spending-limit",
+                 R"({"amount":500,"duration":"monthly","strategy":"fixed"})")
+                .status,
+            200);
+  limit = call_json("GET", "/billing/spending-limit");
+  EXPECT_EQ(limit.at("result").at("config").at("amount").as_int64(), 500);
+  EXPECT_EQ(call("DELETE", "/billing/spending-limit").status, 200);
+  EXPECT_EQ(call("POST", "/billing/topup/config", R"({"amount":1000,"threshold":100})").status, 400);
+  EXPECT_EQ(call("GET", "/billing/usage-history").status, 400);
+}
+
+} // namespace
+} // namespace aigw::emulator
