@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace aigw::cloudflare {
 namespace {
@@ -254,13 +255,27 @@ void seed_state(const std::string& state_file) {
   ASSERT_TRUE(api->create_route(route).ok());
 }
 
-TEST(Emulator, ReadsSucceedUnderSeededFaults) {
+std::uint64_t count_status(const engine::ApiStats& stats, const std::string& status) {
+  std::uint64_t total = 0;
+  for (const auto& [key, count] : stats.by_endpoint) {
+    if (key.size() > status.size() && key.ends_with(" " + status)) {
+      total += count;
+    }
+  }
+  return total;
+}
+
+TEST(Emulator, ReadsSucceedUnderSeededFaultsAndHonourRetryAfter) {
   test::TempDir dir;
   const std::string state = dir.path() + "/state.json";
   seed_state(state);
   EmulatorProcess emulator({"--state", state, "--fault-rate", "0.3", "--seed", "11"});
   auto api = client_for(emulator);
-  for (int round = 0; round < 5; ++round) {
+  const auto start = std::chrono::steady_clock::now();
+  int reads = 0;
+  // Five rounds at least; more (bounded) until a 429 has been seen, so Retry-After is tested.
+  for (int round = 0; round < 5 || (round < 20 && count_status(api->stats(), "429") == 0);
+       ++round) {
     auto gateways = api->list_gateways();
     ASSERT_TRUE(gateways.ok()) << error_text(gateways);
     EXPECT_EQ(gateways->size(), 3u);
@@ -274,10 +289,17 @@ TEST(Emulator, ReadsSucceedUnderSeededFaults) {
     EXPECT_EQ(routes->size(), 1u);
     auto limit = api->get_spending_limit();
     ASSERT_TRUE(limit.ok()) << error_text(limit);
+    reads += 6;
   }
   const auto stats = api->stats();
   EXPECT_GT(stats.retries, 0u); // the faults really happened and were absorbed
-  EXPECT_EQ(stats.requests, 30u + stats.retries);
+  EXPECT_EQ(stats.requests, static_cast<std::uint64_t>(reads) + stats.retries);
+  // The emulator answers 429 with Retry-After: 1, and these reads ran one at a time.
+  const auto rate_limited = count_status(stats, "429");
+  ASSERT_GT(rate_limited, 0u);
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_GE(elapsed, static_cast<double>(rate_limited) * 1.0);
 }
 
 TEST(Emulator, ALostPostResponseIsOutcomeUnknownAndTheWriteHappenedOnce) {
