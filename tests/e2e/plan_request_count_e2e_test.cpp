@@ -1,0 +1,91 @@
+// The request-count contract of `aigw plan`: for N declared gateways that exist live, the
+// plan makes P + 3N requests (P: pages of the gateway list, 100 per page), plus 2 when
+// billing is declared. Seeded through the API, counted from `--output json`.
+
+#include "e2e/apply_e2e_support.h"
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+namespace aigw::test {
+namespace {
+
+/// Seeds n gateways (and two undeclared extras) through a client without a rate limit.
+void seed(const EmulatorProcess& emulator, int n) {
+  cloudflare::ClientOptions options;
+  options.api_url = emulator.api_url();
+  options.account_id = k_account;
+  options.api_token = Secret("e2e-token-value");
+  options.rate_limit_requests = 1e9;
+  options.rate_limit_burst = 1000000;
+  auto api = cloudflare::make_gateway_api(options);
+  ASSERT_TRUE(api.ok()) << api.error().to_string();
+  for (int i = 0; i < n + 2; ++i) {
+    const std::string id = (i < n ? "gw-" : "extra-") + std::to_string(i);
+    model::Gateway g{id,
+                     {{"cache_invalidate_on_update", false},
+                      {"cache_ttl", 0},
+                      {"collect_logs", true},
+                      {"rate_limiting_interval", 0},
+                      {"rate_limiting_limit", 0}},
+                     {}};
+    ASSERT_TRUE((*api)->create_gateway(g).ok()) << id;
+  }
+}
+
+std::int64_t planned_requests(const EmulatorProcess& emulator, int n, bool billing) {
+  TempDir dir;
+  std::string yaml = "account_id: ${CLOUDFLARE_ACCOUNT_ID}\ngateways:\n";
+  for (int i = 0; i < n; ++i) {
+    yaml += "  - id: gw-" + std::to_string(i) + "\n";
+  }
+  if (billing) {
+    yaml += "billing:\n  auto_topup: { amount: 5000, threshold: 500 }\n";
+  }
+  const auto config = dir.write("aigw.yaml", yaml);
+  std::vector<std::string> args = {aigw_binary(), "plan", "-f", config, "--output", "json"};
+  ProcessOptions options;
+  options.env = {{"CLOUDFLARE_API_TOKEN", "e2e-token-value"},
+                 {"CLOUDFLARE_ACCOUNT_ID", k_account},
+                 {"CLOUDFLARE_API_BASE_URL", emulator.api_url()}};
+  // Past the client's burst of 50 the real rate limiter paces requests at about 3.8/s.
+  options.timeout = std::chrono::seconds(240);
+  auto result = run_process(args, options);
+  EXPECT_EQ(result.exit_code, 0) << describe(result);
+  if (result.exit_code != 0) {
+    return -1;
+  }
+  const auto doc = boost::json::parse(result.out).as_object();
+  // The seeded gateways match the config; declared billing is absent live, so it is created.
+  EXPECT_EQ(doc.at("has_changes").as_bool(), billing);
+  return doc.at("api_requests").as_int64();
+}
+
+std::int64_t expected_requests(int n, bool billing) {
+  const int listed = n + 2;
+  const int pages = (listed + 99) / 100;
+  return pages + 3 * n + (billing ? 2 : 0);
+}
+
+TEST(PlanRequestCount, OneGatewayWithAndWithoutBilling) {
+  EmulatorProcess emulator;
+  seed(emulator, 1);
+  EXPECT_EQ(planned_requests(emulator, 1, false), 4);
+  EXPECT_EQ(planned_requests(emulator, 1, true), expected_requests(1, true));
+}
+
+TEST(PlanRequestCount, TenGateways) {
+  EmulatorProcess emulator;
+  seed(emulator, 10);
+  EXPECT_EQ(planned_requests(emulator, 10, false), expected_requests(10, false));
+}
+
+TEST(PlanRequestCount, HundredAndTwentyGatewaysSpanTwoPages) {
+  EmulatorProcess emulator;
+  seed(emulator, 120);
+  EXPECT_EQ(expected_requests(120, false), 2 + 360);
+  EXPECT_EQ(planned_requests(emulator, 120, false), expected_requests(120, false));
+}
+
+} // namespace
+} // namespace aigw::test
