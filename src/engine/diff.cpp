@@ -58,7 +58,8 @@ class DiffBuilder {
 public:
   DiffBuilder(const model::Desired& desired, const LiveState& live, bool prune)
       : m_desired(desired), m_live(live), m_prune(prune),
-        m_children(index_children(live.resources)) {}
+        m_children(index_children(live.resources)),
+        m_declared(index_declared(desired.resources)) {}
 
   DiffResult run() {
     std::map<std::string, const model::Gateway*> live_gateways;
@@ -132,20 +133,36 @@ private:
     m_out.changes.push_back(std::move(create));
   }
 
-  template <class T> std::vector<const T*> declared_in(const std::vector<T>& all,
-                                                       const std::string& gateway_id) const {
-    std::vector<const T*> out;
-    for (const auto& item : all) {
-      if (item.gateway_id == gateway_id) {
-        out.push_back(&item);
-      }
+  /// Declared children of one gateway (indexed once, so large configs stay linear).
+  struct DeclaredChildren {
+    std::vector<const model::Dataset*> datasets;
+    std::vector<const model::ProviderConfig*> provider_configs;
+    std::vector<const model::Route*> routes;
+  };
+
+  static std::map<std::string, DeclaredChildren> index_declared(const model::Resources& desired) {
+    std::map<std::string, DeclaredChildren> out;
+    for (const auto& d : desired.datasets) {
+      out[d.gateway_id].datasets.push_back(&d);
+    }
+    for (const auto& c : desired.provider_configs) {
+      out[c.gateway_id].provider_configs.push_back(&c);
+    }
+    for (const auto& r : desired.routes) {
+      out[r.gateway_id].routes.push_back(&r);
     }
     return out;
   }
 
+  const DeclaredChildren& declared_in(const std::string& gateway_id) const {
+    static const DeclaredChildren k_none;
+    auto it = m_declared.find(gateway_id);
+    return it == m_declared.end() ? k_none : it->second;
+  }
+
   void diff_datasets(const std::string& gateway_id, const LiveChildren& live) {
     std::set<std::string> declared;
-    for (const auto* want : declared_in(m_desired.resources.datasets, gateway_id)) {
+    for (const auto* want : declared_in(gateway_id).datasets) {
       declared.insert(want->name);
       auto it = live.datasets.find(want->name);
       if (it == live.datasets.end()) {
@@ -170,7 +187,7 @@ private:
 
   void diff_provider_configs(const std::string& gateway_id, const LiveChildren& live) {
     std::set<std::string> declared;
-    for (const auto* want : declared_in(m_desired.resources.provider_configs, gateway_id)) {
+    for (const auto* want : declared_in(gateway_id).provider_configs) {
       const std::string key = provider_key(*want);
       declared.insert(key);
       auto it = live.provider_configs.find(key);
@@ -211,7 +228,7 @@ private:
 
   void diff_routes(const std::string& gateway_id, const LiveChildren& live) {
     std::set<std::string> declared;
-    for (const auto* want : declared_in(m_desired.resources.routes, gateway_id)) {
+    for (const auto* want : declared_in(gateway_id).routes) {
       declared.insert(want->name);
       auto it = live.routes.find(want->name);
       if (it == live.routes.end()) {
@@ -254,6 +271,7 @@ private:
   const LiveState& m_live;
   bool m_prune;
   std::map<std::string, LiveChildren> m_children;
+  std::map<std::string, DeclaredChildren> m_declared;
   DiffResult m_out;
 };
 

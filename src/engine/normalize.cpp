@@ -74,9 +74,13 @@ bool fields_equal(ResourceKind kind, std::string_view name, const Value& a, cons
 Value normalize_elements(const std::vector<model::RouteElement>& elements) {
   model::Object out;
   for (const auto& element : elements) {
-    out[element.id] = model::Object{{"type", element.type},
-                                    {"outputs", element.outputs},
-                                    {"properties", element.properties}};
+    model::Object shape{{"type", element.type}, {"outputs", element.outputs}};
+    // No properties and empty properties are the same to the API; omitting them keeps
+    // start and end elements short in a plan.
+    if (!element.properties.empty()) {
+      shape.emplace("properties", element.properties);
+    }
+    out[element.id] = std::move(shape);
   }
   return out;
 }

@@ -26,7 +26,7 @@ namespace aigw::engine {
 [[nodiscard]] bool is_set_like(model::ResourceKind kind, std::string_view path);
 
 /// Route elements as one canonical Value: an object keyed by element id (so order does
-/// not matter), each holding type, outputs and properties.
+/// not matter), each holding type, outputs and (when any) properties.
 [[nodiscard]] model::Value normalize_elements(const std::vector<model::RouteElement>& elements);
 
 /// True when the two graphs are equal up to element order (properties compare by value).

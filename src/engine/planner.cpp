@@ -6,7 +6,8 @@
 #include "engine/order.h"
 #include "engine/safety.h"
 
-#include <algorithm>
+#include <set>
+#include <string>
 
 namespace aigw::engine {
 namespace {
@@ -15,16 +16,17 @@ namespace {
 /// children read: planning them blind would create children that already exist.
 std::optional<PlanError> check_coverage(const model::Desired& desired, const LiveState& live) {
   PlanError error{"the configuration and the live state read do not line up", {}};
+  std::set<std::string> existing;
+  for (const auto& g : live.resources.gateways) {
+    existing.insert(g.id);
+  }
+  const std::set<std::string> read(live.children_read.begin(), live.children_read.end());
   for (const auto& gateway : desired.resources.gateways) {
     if (!model::in_scope(desired.scope, gateway.id)) {
       error.details.push_back("gateway " + gateway.id + " is declared but outside `scope`");
       continue;
     }
-    const auto& g = live.resources.gateways;
-    const bool exists =
-        std::any_of(g.begin(), g.end(), [&](const auto& x) { return x.id == gateway.id; });
-    const auto& read = live.children_read;
-    if (exists && std::find(read.begin(), read.end(), gateway.id) == read.end()) {
+    if (existing.contains(gateway.id) && !read.contains(gateway.id)) {
       error.details.push_back("gateway " + gateway.id + " exists but its children were not read");
     }
   }

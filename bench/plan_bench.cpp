@@ -1,0 +1,139 @@
+// plan_bench: times reading live state (through the in-memory fake) and diff + plan of a
+// large synthetic account, and prints the figures. Built with the tests, never run by
+// ctest: `build/bench/plan_bench [gateways] [repeats]`.
+
+#include "engine/live_state.h"
+#include "engine/planner.h"
+#include "fakes/fake_gateway_api.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace aigw;
+using Clock = std::chrono::steady_clock;
+
+std::vector<model::RouteElement> graph(const std::string& model_name) {
+  return {
+      {"start", "start", {}, {{"next", model::Object{{"elementId", "primary"}}}}},
+      {"primary", "model", {{"provider", "openai"}, {"model", model_name}, {"retries", 2}},
+       {{"success", model::Object{{"elementId", "end"}}},
+        {"fallback", model::Object{{"elementId", "end"}}}}},
+      {"end", "end", {}, {}},
+  };
+}
+
+model::Object gateway_fields(int ttl) {
+  return {{"cache_ttl", ttl},
+          {"collect_logs", true},
+          {"rate_limiting_limit", 100},
+          {"rate_limiting_interval", 60},
+          {"guardrails", model::Object{{"prompt", model::Object{{"S1", "BLOCK"}}}}}};
+}
+
+model::Object dataset_fields(bool enable) {
+  return {{"enable", enable},
+          {"filters", model::Array{model::Object{{"key", "success"}, {"operator", "eq"},
+                                                 {"value", model::Array{false}}}}}};
+}
+
+/// Desired: n gateways with 4 datasets, 2 provider configs and 3 routes each. Live: the
+/// same, except that every 10th gateway drifted, every 7th misses a dataset and has an
+/// undeclared one, every 5th has a changed route, and 5% extra undeclared gateways exist.
+void build(int n, model::Desired& desired, model::Resources& live) {
+  desired.account_id = "bench";
+  desired.prune = true;
+  for (int g = 0; g < n; ++g) {
+    const std::string id = "gw-" + std::to_string(g);
+    desired.resources.gateways.push_back({id, gateway_fields(300), {}});
+    model::Object live_fields = gateway_fields(g % 10 == 0 ? 60 : 300);
+    live_fields["created_at"] = "2026-01-01T00:00:00Z";
+    live.gateways.push_back({id, live_fields, {}});
+    for (int d = 0; d < 4; ++d) {
+      const std::string name = "ds-" + std::to_string(d);
+      desired.resources.datasets.push_back({id, name, "", dataset_fields(true), {}});
+      if (!(g % 7 == 0 && d == 0)) {
+        live.datasets.push_back({id, name, id + name, dataset_fields(d != 1 || g % 3 != 0), {}});
+      }
+    }
+    if (g % 7 == 0) {
+      live.datasets.push_back({id, "undeclared", id + "-u", dataset_fields(true), {}});
+    }
+    for (const char* slug : {"openai", "anthropic"}) {
+      model::ProviderConfig config{id, slug, "main", "", {{"default_config", false}}, {}, "", {}};
+      desired.resources.provider_configs.push_back(config);
+      config.server_id = id + slug;
+      live.provider_configs.push_back(config);
+    }
+    for (int r = 0; r < 3; ++r) {
+      const std::string name = "route-" + std::to_string(r);
+      desired.resources.routes.push_back({id, name, "", graph("m"), "", {}});
+      live.routes.push_back({id, name, id + name, graph(g % 5 == 0 && r == 0 ? "old" : "m"), "v1", {}});
+    }
+  }
+  for (int extra = 0; extra < n / 20; ++extra) {
+    live.gateways.push_back({"extra-" + std::to_string(extra), gateway_fields(0), {}});
+  }
+}
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  const int gateways = argc > 1 ? std::max(1, std::atoi(argv[1])) : 500;
+  const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+  model::Desired desired;
+  test::FakeGatewayApi api;
+  build(gateways, desired, api.state);
+
+  std::vector<double> read_ms;
+  std::vector<double> plan_ms;
+  engine::Plan plan;
+  std::uint64_t requests = 0;
+  for (int i = 0; i < repeats; ++i) {
+    const auto before = api.stats().requests;
+    auto start = Clock::now();
+    auto live = engine::read_live(api, engine::query_for(desired));
+    read_ms.push_back(ms_since(start));
+    if (!live) {
+      std::fprintf(stderr, "read_live failed: %s\n", live.error().to_string().c_str());
+      return 1;
+    }
+    requests = api.stats().requests - before;
+    engine::PlanOptions options;
+    options.force = true;
+    start = Clock::now();
+    auto built = engine::build_plan(desired, *live, options);
+    plan_ms.push_back(ms_since(start));
+    if (!built) {
+      std::fprintf(stderr, "build_plan failed: %s\n", built.error().to_string().c_str());
+      return 1;
+    }
+    plan = std::move(built.value());
+  }
+  const auto counts = plan.counts();
+  const auto& r = desired.resources;
+  std::printf("desired: %d gateways, %zu datasets, %zu provider configs, %zu routes\n", gateways,
+              r.datasets.size(), r.provider_configs.size(), r.routes.size());
+  std::printf("read_live (in-memory fake): median %.2f ms, %llu requests\n", median(read_ms),
+              static_cast<unsigned long long>(requests));
+  std::printf("diff + order + checks + fingerprints: median %.2f ms over %d runs\n",
+              median(plan_ms), repeats);
+  std::printf("changes: %zu (%zu create, %zu update, %zu delete, %zu cannot fix), %zu fingerprints\n",
+              plan.changes.size(), counts.create, counts.update, counts.remove, counts.cannot_fix,
+              plan.fingerprints.size());
+  return 0;
+}
