@@ -93,8 +93,10 @@ Response create_topup(Call& call) {
   if (auto error = check_field(*model::find_field(ResourceKind::auto_topup, "amount"), *amount)) {
     return error_response(*error);
   }
-  if (amount->is_null()) {
-    return error_response(invalid_request("'amount' must be a number"));
+  // Stored as whole cents; the upper bound keeps the conversion defined.
+  constexpr double k_max_topup = 1e12;
+  if (amount->is_null() || amount->to_number<double>() > k_max_topup) {
+    return error_response(invalid_request("'amount' must be a number of cents up to 1e12"));
   }
   const std::string intent = "pi_" + call.store.new_id();
   call.account.topups.push_back(

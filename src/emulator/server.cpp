@@ -119,7 +119,8 @@ void write_response(tcp::socket& socket, const Response& response, unsigned vers
 // Answers a request that could not be read (oversized or malformed), then closes politely:
 // stop sending, and drain what the client still sends so the close is not a reset that
 // would destroy the answer before the client reads it.
-void reject_and_close(tcp::socket& socket, const ApiError& error) {
+void reject_and_close(tcp::socket& socket, const ApiError& error, std::string_view what) {
+  spdlog::info("{} {} 0ms", what, error.status);
   beast::error_code ec;
   write_response(socket, error_response(error), 11, false, ec);
   socket.shutdown(tcp::socket::shutdown_send, ec);
@@ -148,7 +149,9 @@ void serve_connection(tcp::socket socket, ServerState& state) {
     beast::error_code ec;
     http::read(socket, buffer, parser, ec);
     if (ec == http::error::body_limit) {
-      reject_and_close(socket, {413, codes::k_body_too_large, "request body too large"});
+      const auto& header = parser.get();
+      reject_and_close(socket, {413, codes::k_body_too_large, "request body too large"},
+                       std::string(header.method_string()) + " " + std::string(header.target()));
       return;
     }
     if (ec == http::error::end_of_stream || ec == asio::error::connection_reset ||
@@ -157,14 +160,16 @@ void serve_connection(tcp::socket socket, ServerState& state) {
       return;
     }
     if (ec) {
-      reject_and_close(socket, {400, codes::k_invalid_request, "malformed HTTP request"});
+      reject_and_close(socket, {400, codes::k_invalid_request, "malformed HTTP request"},
+                       "(unparsable request)");
       return;
     }
     const auto start = std::chrono::steady_clock::now();
     const auto& message = parser.get();
     const auto request = to_request(message);
     if (!request) {
-      reject_and_close(socket, {400, codes::k_invalid_request, "malformed request target"});
+      reject_and_close(socket, {400, codes::k_invalid_request, "malformed request target"},
+                       std::string(message.method_string()) + " " + std::string(message.target()));
       return;
     }
     Outcome outcome = state.service.process(*request);

@@ -149,6 +149,8 @@ TEST(EmulatorProcessTest, ErrorCases) {
   const HttpResult too_big =
       c.call("POST", "/gateways", R"({"id":"big","pad":")" + std::string(2 * 1024 * 1024, 'x') + R"("})");
   EXPECT_EQ(too_big.status, 413);
+  const std::string garbage = raw_exchange(emulator.host(), emulator.port(), "NOT HTTP AT ALL\r\n\r\n");
+  EXPECT_NE(garbage.find("400"), std::string::npos) << garbage;
   // Still serving after every bad input.
   c.ok("GET", "/gateways/gw1");
 }

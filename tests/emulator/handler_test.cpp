@@ -235,5 +235,34 @@ TEST_F(HandlerTest, BillingSingletons) {
   EXPECT_EQ(call("GET", "/billing/usage-history").status, 400);
 }
 
+TEST_F(HandlerTest, NoInputCrashesIt) {
+  create_gateway("gw1");
+  const auto created = call_json("POST", "/gateways/gw1/routes",
+                                 R"({"name":"r","elements":[{"id":"s","type":"start","outputs":{}}]})");
+  const std::string route(created.at("result").at("id").as_string());
+  const std::vector<std::string> paths = {
+      "/gateways", "/gateways/gw1", "/gateways/gw1/datasets", "/gateways/gw1/datasets/x",
+      "/gateways/gw1/routes", "/gateways/gw1/routes/" + route,
+      "/gateways/gw1/routes/" + route + "/versions", "/gateways/gw1/routes/" + route + "/deployments",
+      "/gateways/gw1/provider_configs", "/gateways/gw1/evaluations", "/gateways/gw1/logs",
+      "/gateways/gw1/url/x", "/evaluation-types", "/billing/spending-limit", "/billing/topup/config",
+      "/billing/topup", "/billing/topup/status", "/billing/credit-balance", "//", "/gateways/gw1/a/b/c/d/e"};
+  const std::vector<std::string> bodies = {
+      "", "null", "[]", "1", "\"s\"", "{", std::string(100, '['), "{\"name\":5}",
+      R"({"name":"n","elements":[1,{},null],"enable":"x","filters":[{}],"amount":1e308})",
+      R"({"id":"","cache_ttl":null,"elements":{"a":1},"version_id":7,"dataset_ids":[1]})",
+      R"({"alias":"a","provider_slug":"p","default_config":1,"threshold":-1,"duration":[]})",
+      std::string("{\"\xff\xfe\":1}")};
+  for (const auto* method : {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "BREW"}) {
+    for (const auto& path : paths) {
+      for (const auto& body : bodies) {
+        const Response response = call(method, path, body, {{"page", "-1"}, {"per_page", "x"}});
+        EXPECT_LT(response.status, 500) << method << " " << path << " " << body;
+        EXPECT_NO_THROW((void)json::parse(response.body));
+      }
+    }
+  }
+}
+
 } // namespace
 } // namespace aigw::emulator

@@ -1,11 +1,13 @@
 #include "http_client.h"
 
 #include <boost/asio/connect.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -82,6 +84,23 @@ HttpResult http_request(const std::string& host, unsigned short port, const std:
                         const std::map<std::string, std::string>& headers) {
   HttpConnection connection(host, port);
   return connection.send(method, target, body, headers);
+}
+
+std::string raw_exchange(const std::string& host, unsigned short port, const std::string& bytes) {
+  asio::io_context io;
+  tcp::socket socket(io);
+  socket.connect(tcp::endpoint(asio::ip::make_address(host), port));
+  const timeval limit{30, 0};
+  ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+  beast::error_code ec;
+  asio::write(socket, asio::buffer(bytes), ec);
+  std::string received;
+  std::array<char, 4096> chunk{};
+  while (!ec) {
+    const std::size_t n = socket.read_some(asio::buffer(chunk), ec);
+    received.append(chunk.data(), n);
+  }
+  return received;
 }
 
 } // namespace aigw::test

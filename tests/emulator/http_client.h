@@ -37,4 +37,7 @@ HttpResult http_request(const std::string& host, unsigned short port, const std:
                         const std::string& target, const std::string& body = "",
                         const std::map<std::string, std::string>& headers = bearer_auth());
 
+/// Writes raw bytes on a fresh connection and returns everything read until the peer closes.
+std::string raw_exchange(const std::string& host, unsigned short port, const std::string& bytes);
+
 } // namespace aigw::test
