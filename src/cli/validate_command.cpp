@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <set>
+#include <utility>
 
 namespace aigw::cli {
 namespace {
@@ -25,11 +27,19 @@ std::string summary(const model::Desired& desired) {
          (desired.billing_declared ? ", billing managed" : "");
 }
 
-// Text: each diagnostic, then its source line and a caret under the column.
+// Text: each diagnostic, then its source line and a caret under the column. A line that
+// any diagnostic marks as possibly holding a literal secret is never echoed.
 void print_text(const config::LoadResult& result) {
+  std::set<std::pair<std::string, int>> hidden;
   for (const auto& d : result.diagnostics) {
-    std::cout << d.to_string() << "\n";
-    const std::string line = config::source_line(d.file, d.line);
+    if (!d.show_source) {
+      hidden.emplace(d.file, d.line);
+    }
+  }
+  for (const auto& d : result.diagnostics) {
+    std::cout << Redactor::global().redact(d.to_string()) << "\n";
+    const std::string line =
+        hidden.count({d.file, d.line}) == 0 ? Redactor::global().redact(config::source_line(d.file, d.line)) : "";
     if (!line.empty()) {
       std::string caret;
       for (int i = 1; i < d.column && static_cast<std::size_t>(i) <= line.size(); ++i) {
@@ -62,7 +72,7 @@ void print_json(const config::LoadResult& result) {
   if (result.ok()) {
     out.emplace("resources", std::move(counts));
   }
-  std::cout << model::Value(std::move(out)).to_json() << "\n";
+  std::cout << Redactor::global().redact(model::Value(std::move(out)).to_json()) << "\n";
 }
 
 } // namespace

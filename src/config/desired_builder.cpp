@@ -221,14 +221,14 @@ void DesiredBuilder::read_provider_config(NodeReader& reader, const YAML::Node& 
     // without ever being echoed, and an interpolated one never reaches a message.
     const auto name = secret->IsScalar() ? sole_reference(secret->Scalar()) : std::nullopt;
     if (!name) {
-      reader.error(*secret, "'secret' must come from the environment: write 'secret: ${NAME}' "
+      reader.secret_error(*secret, "'secret' must come from the environment: write 'secret: ${NAME}' "
                             "(a literal secret in a file is refused)");
       ok = false;
     } else if (auto value = reader.env()(*name); !value) {
-      reader.error(*secret, "environment variable '" + *name + "' is not set (in 'secret')");
+      reader.secret_error(*secret, "environment variable '" + *name + "' is not set (in 'secret')");
       ok = false;
     } else if (value->empty()) {
-      reader.error(*secret, "environment variable '" + *name + "' is empty (in 'secret')");
+      reader.secret_error(*secret, "environment variable '" + *name + "' is empty (in 'secret')");
       ok = false;
     } else {
       config.secret = Secret(*value);

@@ -15,6 +15,8 @@ struct Diagnostic {
   int column = 0;
   std::string message;
   std::string severity = "error";
+  /// False when the source line must not be echoed (it may hold a literal secret).
+  bool show_source = true;
   /// "file:line:column: error: message", the form editors and CI annotate.
   [[nodiscard]] std::string to_string() const;
   /// {"file","line","column","severity","message"} for machine output.

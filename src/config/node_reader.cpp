@@ -50,6 +50,11 @@ void NodeReader::error(const YAML::Node& node, std::string message) {
   error_at(node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), std::move(message));
 }
 
+void NodeReader::secret_error(const YAML::Node& node, std::string message) {
+  error(node, std::move(message));
+  m_out->back().show_source = false;
+}
+
 model::Origin NodeReader::origin(const YAML::Node& node) const {
   const YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
   return {m_file, mark.line < 0 ? 1 : mark.line + 1, mark.column < 0 ? 1 : mark.column + 1};

@@ -31,6 +31,8 @@ public:
 
   /// Records an error at a node (or at the file's start when the node has no mark).
   void error(const YAML::Node& node, std::string message);
+  /// Records an error whose source line is never echoed (the line may hold a secret).
+  void secret_error(const YAML::Node& node, std::string message);
   /// Records an error at a mark.
   void error_at(const YAML::Mark& mark, std::string message);
   /// The node's place as file:line:column (1-based).
