@@ -1,10 +1,244 @@
+// aigw apply: make live state equal the desired state (from -f, or exactly what a saved plan
+// says), after confirmation. Progress and the summary are results (stdout); logs go to stderr.
+
 #include "cli/commands.h"
+#include "cli/plan_pipeline.h"
+#include "engine/apply.h"
+#include "engine/fingerprint.h"
+#include "engine/live_state.h"
+#include "render/plan_file.h"
+#include "render/plan_text.h"
+#include "util/secret.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <unistd.h>
 
 namespace aigw::cli {
+namespace {
 
-void add_apply_command(CLI::App& app, const GlobalOptions& /*global*/, int* exit_code) {
-  auto* cmd = app.add_subcommand("apply", "(not built yet)");
-  cmd->callback([exit_code] { *exit_code = 1; });
+struct ApplyFlags {
+  std::vector<std::string> paths;
+  std::string plan_file;
+  bool auto_approve = false;
+  bool prune = false;
+  bool force = false;
+  int parallelism = 8;
+};
+
+/// A plan ready to apply and the client to apply it with.
+struct Prepared {
+  engine::Plan plan;
+  std::unique_ptr<engine::GatewayApi> api;
+};
+
+void print_error(const std::string& message) {
+  std::cerr << "aigw: error: " << Redactor::global().redact(message) << "\n";
+}
+
+bool is_interactive() { return isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1; }
+
+bool use_colour() { return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr; }
+
+std::optional<Prepared> prepare_from_config(const GlobalOptions& global, const ApplyFlags& flags) {
+  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.parallelism};
+  auto run = run_plan_pipeline(global, inputs);
+  if (!run) {
+    return std::nullopt;
+  }
+  return Prepared{std::move(run->plan), std::move(run->api)};
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A saved plan is applied only if every live object it read is unchanged: the plan's
+// changes (server ids, full PUT bodies) were computed from exactly that state.
+std::optional<Prepared> prepare_from_plan_file(const GlobalOptions& global,
+                                               const ApplyFlags& flags) {
+  const auto text = read_file(flags.plan_file);
+  if (!text) {
+    print_error("cannot read plan file " + flags.plan_file);
+    return std::nullopt;
+  }
+  auto plan = render::read_plan_file(*text, [](const std::string& name) {
+    const char* value = std::getenv(name.c_str());
+    return value == nullptr ? std::nullopt : std::optional<std::string>(value);
+  });
+  if (!plan) {
+    print_error(flags.plan_file + ": " + plan.error().message);
+    return std::nullopt;
+  }
+  auto api = connect_api(global, plan->account_id, flags.parallelism);
+  if (!api) {
+    return std::nullopt;
+  }
+  const engine::LiveQuery query{plan->read_gateways, plan->read_billing, flags.parallelism};
+  auto fresh = engine::read_live(*api, query);
+  if (!fresh) {
+    print_error("reading live state: " + fresh.error().to_string());
+    return std::nullopt;
+  }
+  const auto stale = engine::find_stale(plan->fingerprints, *fresh);
+  if (!stale.empty()) {
+    std::cout << "plan is stale: live state changed since the plan was made; nothing was "
+                 "applied. Changed:\n";
+    for (const auto& address : stale) {
+      std::cout << "  " << address << "\n";
+    }
+    std::cout << "Run `aigw plan` again.\n";
+    return std::nullopt;
+  }
+  return Prepared{std::move(plan.value()), std::move(api)};
+}
+
+/// Terraform's prompt: only the exact word "yes" applies.
+bool confirmed() {
+  std::cout << "\nDo you want to apply these changes? Only 'yes' will be accepted: " << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "yes";
+}
+
+std::string status_label(const engine::StepOutcome& step) {
+  switch (step.status) {
+  case engine::StepOutcome::Status::done: return "done";
+  case engine::StepOutcome::Status::failed: return "FAILED";
+  case engine::StepOutcome::Status::skipped: return "skipped";
+  }
+  return "?";
+}
+
+/// One line per finished step: "[ 3/12] create dataset gw/x: done, created (41 ms)".
+class ProgressPrinter {
+public:
+  explicit ProgressPrinter(std::size_t total) : m_total(total) {}
+
+  void print(const engine::Change& change, const engine::StepOutcome& step) {
+    std::lock_guard lock(m_mutex);
+    const auto width = std::to_string(m_total).size();
+    auto n = std::to_string(++m_finished);
+    n.insert(0, width - std::min(width, n.size()), ' ');
+    std::string line = "[" + n + "/" + std::to_string(m_total) + "] " +
+                       std::string(engine::change_kind_name(change.kind)) + " " +
+                       change.address() + (change.billing ? " [billing]" : "") + ": " +
+                       status_label(step);
+    if (step.error) {
+      line += ": " + step.error->to_string();
+    } else if (!step.detail.empty()) {
+      line += ", " + step.detail;
+    }
+    line += " (" + std::to_string(step.elapsed.count()) + " ms)";
+    std::cout << Redactor::global().redact(line) << "\n" << std::flush;
+  }
+
+private:
+  std::mutex m_mutex;
+  std::size_t m_total;
+  std::size_t m_finished = 0;
+};
+
+std::size_t applicable(const engine::Plan& plan) {
+  std::size_t n = 0;
+  for (const auto& c : plan.changes) {
+    n += c.kind == engine::ChangeKind::cannot_fix ? 0 : 1;
+  }
+  return n;
+}
+
+void print_summary(const engine::Plan& plan, const engine::ApplyReport& report,
+                   std::uint64_t requests) {
+  std::cout << "\nApply " << (report.ok() ? "complete" : "incomplete") << ": " << report.done
+            << " done, " << report.failed << " failed, " << report.skipped << " skipped; "
+            << requests << " API requests.\n";
+  for (const auto& step : report.steps) {
+    const auto& change = plan.changes[step.index];
+    if (step.status == engine::StepOutcome::Status::failed) {
+      std::cout << "  failed:  " << change.address() << ": "
+                << Redactor::global().redact(step.error ? step.error->to_string() : step.detail)
+                << "\n";
+    } else if (step.status == engine::StepOutcome::Status::skipped) {
+      const bool cannot_fix = change.kind == engine::ChangeKind::cannot_fix;
+      std::cout << (cannot_fix ? "  cannot fix: " : "  skipped: ") << change.address() << ": "
+                << step.detail << "\n";
+    }
+  }
+  if (!report.ok()) {
+    std::cout << "Run apply again once the cause is fixed: it converges from wherever this "
+                 "run stopped.\n";
+  }
+}
+
+int run_apply(const GlobalOptions& global, const ApplyFlags& flags) {
+  if (!flags.plan_file.empty() && !flags.paths.empty()) {
+    print_error("give either -f PATH or a saved PLANFILE, not both");
+    return 1;
+  }
+  const bool interactive = is_interactive();
+  if (!flags.auto_approve && !interactive) {
+    print_error("refusing to apply without confirmation: no terminal to ask on (stdin or "
+                "stdout is not a TTY). Pass --auto-approve to apply non-interactively.");
+    return 1;
+  }
+  auto prepared = flags.plan_file.empty() ? prepare_from_config(global, flags)
+                                          : prepare_from_plan_file(global, flags);
+  if (!prepared) {
+    return 1;
+  }
+  const auto& plan = prepared->plan;
+  std::cout << render::render_plan_text(plan, {use_colour()});
+  if (!plan.has_changes()) {
+    return 0;
+  }
+  if (!flags.auto_approve && !confirmed()) {
+    std::cout << "Apply cancelled: nothing was changed.\n";
+    return 1;
+  }
+  std::cout << "\n";
+  spdlog::info("applying {} changes with parallelism {}", applicable(plan), flags.parallelism);
+  ProgressPrinter progress(applicable(plan));
+  engine::ApplyOptions options;
+  options.parallelism = flags.parallelism;
+  options.on_step = [&progress](const engine::Change& c, const engine::StepOutcome& s) {
+    progress.print(c, s);
+  };
+  const auto report = engine::apply_plan(*prepared->api, plan, options);
+  print_summary(plan, report, prepared->api->stats().requests);
+  return report.ok() ? 0 : 1;
+}
+
+} // namespace
+
+void add_apply_command(CLI::App& app, const GlobalOptions& global, int* exit_code) {
+  auto flags = std::make_shared<ApplyFlags>();
+  auto* cmd = app.add_subcommand(
+      "apply", "Apply the desired state (or a saved plan) to the account, after confirmation");
+  cmd->add_option("-f,--file", flags->paths,
+                  "A YAML file or a directory of *.yaml/*.yml (repeatable; default: ./aigw.yaml "
+                  "if it exists, else the current directory)");
+  cmd->add_option("PLANFILE", flags->plan_file,
+                  "A saved plan (from `aigw plan --out`): applied only if live state has not "
+                  "changed since");
+  cmd->add_flag("--auto-approve", flags->auto_approve, "Apply without asking (needed with no TTY)");
+  cmd->add_flag("--prune", flags->prune, "Delete undeclared resources within scope");
+  cmd->add_flag("--force", flags->force, "Allow a plan that deletes more than the threshold");
+  cmd->add_option("--parallelism", flags->parallelism, "Independent steps in flight (1..64)")
+      ->check(CLI::Range(1, 64));
+  cmd->callback([&global, flags, exit_code] { *exit_code = run_apply(global, *flags); });
 }
 
 } // namespace aigw::cli

@@ -2,6 +2,10 @@
 
 #include "engine/normalize.h"
 
+#include "util/secret.h"
+
+#include <algorithm>
+#include <array>
 #include <set>
 #include <string>
 
@@ -10,8 +14,40 @@ namespace {
 
 using model::Value;
 
+/// Nested credentials that are plain fields to the API but must never be shown: the
+/// Authorization header values of OTel exporters and of Stripe usage reporting.
+constexpr std::array<std::string_view, 2> k_sensitive_paths = {"otel[].authorization",
+                                                               "stripe.authorization"};
+
+bool is_sensitive_path(const std::string& path) {
+  return std::find(k_sensitive_paths.begin(), k_sensitive_paths.end(), path) !=
+         k_sensitive_paths.end();
+}
+
+/// A copy of value with every sensitive member replaced by the mask.
+Value masked(const std::string& path, const Value& value) {
+  if (is_sensitive_path(path)) {
+    return Value(std::string(Secret::k_mask));
+  }
+  if (value.is_object()) {
+    model::Object out;
+    for (const auto& [key, member] : value.as_object()) {
+      out.emplace(key, masked(path + "." + key, member));
+    }
+    return out;
+  }
+  if (value.is_array()) {
+    model::Array out;
+    for (const auto& item : value.as_array()) {
+      out.push_back(masked(path + "[]", item));
+    }
+    return out;
+  }
+  return value;
+}
+
 /// Appends the differences between two canonical values under path; objects recurse so a
-/// reader sees "guardrails.prompt.S1", anything else is shown whole.
+/// reader sees "guardrails.prompt.S1", anything else is shown whole (credentials masked).
 void append_differences(const std::string& path, const Value* old_value, const Value* new_value,
                         std::vector<FieldChange>& out) {
   if (old_value != nullptr && new_value != nullptr && *old_value == *new_value) {
@@ -31,12 +67,12 @@ void append_differences(const std::string& path, const Value* old_value, const V
     }
     return;
   }
-  FieldChange change{path, std::nullopt, std::nullopt, false};
+  FieldChange change{path, std::nullopt, std::nullopt, is_sensitive_path(path)};
   if (old_value != nullptr) {
-    change.old_value = *old_value;
+    change.old_value = masked(path, *old_value);
   }
   if (new_value != nullptr) {
-    change.new_value = *new_value;
+    change.new_value = masked(path, *new_value);
   }
   out.push_back(std::move(change));
 }
@@ -74,7 +110,7 @@ std::vector<FieldChange> describe_new(model::ResourceKind kind, const model::Obj
     if (spec != nullptr && spec->sensitive) {
       out.push_back({name, std::nullopt, std::nullopt, true});
     } else {
-      out.push_back({name, std::nullopt, normalize_field(kind, name, value), false});
+      out.push_back({name, std::nullopt, masked(name, normalize_field(kind, name, value)), false});
     }
   }
   return out;

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 
 #include <algorithm>
+#include <regex>
 
 namespace aigw::test {
 namespace {
@@ -37,6 +38,7 @@ TEST_P(ApplyUnderFaults, ConvergesWithinThreeRerunsWithoutDuplicates) {
   const auto file = dir.write("aigw.yaml", fleet_yaml());
   int runs = 0;
   ProcessResult last;
+  std::string emulator_log;
   {
     EmulatorProcess faulty({"--state", state, "--fault-rate", "0.2", "--fault-mode",
                             GetParam().mode, "--seed", std::to_string(GetParam().seed)});
@@ -47,8 +49,12 @@ TEST_P(ApplyUnderFaults, ConvergesWithinThreeRerunsWithoutDuplicates) {
       }
     }
     faulty.stop();
+    emulator_log = faulty.stderr_text();
   }
   ASSERT_LT(runs, 4) << "did not converge; last run:\n" << describe(last);
+  // The case is only worth something if writes were really hit.
+  const auto hit_write = std::regex("(POST|PUT|DELETE|PATCH) \\S+ (dropped|429|50[023]) ");
+  EXPECT_TRUE(std::regex_search(emulator_log, hit_write)) << emulator_log;
 
   // Check on a fault-free emulator serving the same state.
   EmulatorProcess clean({"--state", state});

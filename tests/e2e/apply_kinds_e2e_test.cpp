@@ -58,8 +58,10 @@ TEST_F(ApplyKinds, CreatesEverythingThenPlansClean) {
   const auto v1 = desired(300, {"failures", "old"}, "gpt-4o-mini", true, k_billing_both);
   const auto first = apply(v1);
   ASSERT_EQ(first.exit_code, 0) << describe(first);
-  // The gateway is created, then PUT for guardrails (which create does not take).
-  EXPECT_THAT(first.out, HasSubstr("create gateway e2e-main: done, created, then set guardrails"));
+  // The gateway is created, then PUT for guardrails, which create does not take (checked
+  // live below).
+  EXPECT_THAT(first.out, HasSubstr("create gateway e2e-main: done"));
+  EXPECT_THAT(first.out, HasSubstr("update gateway e2e-main: done"));
   EXPECT_THAT(first.out, HasSubstr("create dataset e2e-main/failures: done"));
   EXPECT_THAT(first.out, HasSubstr("create provider config e2e-main/openai/main: done"));
   EXPECT_THAT(first.out, HasSubstr("create route e2e-main/chat: done"));

@@ -7,6 +7,7 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -116,6 +117,39 @@ TEST_F(PlanE2e, FreshAccountThenAppliedThenDrifted) {
   EXPECT_NE(markdown.out.find("~ cache_ttl: 999 -> 300"), std::string::npos);
 }
 
+/// The environment run_aigw gives, plus the second provider key the examples use; with
+/// no_color false, NO_COLOR is removed.
+ProcessOptions aigw_environment(const EmulatorProcess& emulator, bool no_color) {
+  ProcessOptions options;
+  options.env = {{"CLOUDFLARE_API_TOKEN", "e2e-token-value"},
+                 {"CLOUDFLARE_ACCOUNT_ID", k_account},
+                 {"CLOUDFLARE_API_BASE_URL", emulator.api_url()},
+                 {"OPENAI_API_KEY", k_provider_secret},
+                 {"ANTHROPIC_API_KEY", std::string(k_provider_secret) + "-anthropic"},
+                 {"NO_COLOR", no_color ? std::optional<std::string>("1") : std::nullopt}};
+  options.timeout = std::chrono::seconds(120);
+  return options;
+}
+
+/// Runs `aigw plan` with stdout on a pseudo-terminal (through script(1)).
+ProcessResult plan_on_terminal(const EmulatorProcess& emulator, const std::string& config,
+                               bool no_color) {
+  return run_process({"/usr/bin/script", "-qfec", aigw_binary() + " plan -f " + config, "/dev/null"},
+                     aigw_environment(emulator, no_color));
+}
+
+TEST_F(PlanE2e, ColourOnlyOnATerminalAndNeverWithNoColor) {
+  const auto config = write_config(desired_yaml({k_support}));
+  auto coloured = plan_on_terminal(emulator, config, false);
+  ASSERT_EQ(coloured.exit_code, 0) << describe(coloured);
+  EXPECT_NE(coloured.out.find("\x1b[32m+ gateway support-bot\x1b[0m"), std::string::npos)
+      << coloured.out;
+  auto plain = plan_on_terminal(emulator, config, true);
+  ASSERT_EQ(plain.exit_code, 0) << describe(plain);
+  EXPECT_NE(plain.out.find("+ gateway support-bot (create)"), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find('\x1b'), std::string::npos) << plain.out;
+}
+
 TEST_F(PlanE2e, InvalidConfigurationExitsOne) {
   const auto config = write_config("gateways:\n  - id: x\n    cache_tll: 1\n");
   auto result = plan(config, {"--detailed-exitcode"});
@@ -155,24 +189,29 @@ TEST_F(PlanE2e, MassPruneIsRefusedUnlessForced) {
   EXPECT_NE(forced.out.find("Plan: 0 to create, 0 to update, 9 to delete."), std::string::npos);
 }
 
-TEST_F(PlanE2e, EveryExamplePlansAgainstAnEmptyAccount) {
-  const std::filesystem::path examples = source_dir() + "/examples";
-  std::vector<std::string> files;
-  if (std::filesystem::exists(examples)) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(examples)) {
-      const auto ext = entry.path().extension();
-      if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
-        files.push_back(entry.path().string());
-      }
+TEST(PlanExamples, EachPlansAppliesAndThenPlansClean) {
+  // Each directory under examples/ is one example (its files are merged).
+  std::vector<std::string> examples;
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() + "/examples")) {
+    if (entry.is_directory()) {
+      examples.push_back(entry.path().string());
     }
   }
-  for (const auto& file : files) {
-    SCOPED_TRACE(file);
-    auto result = plan(file, {"--detailed-exitcode"});
-    // An empty account: every example has something to create, nothing fails.
-    EXPECT_EQ(result.exit_code, 2) << describe(result);
-    EXPECT_NE(result.out.find("Read live state with "), std::string::npos);
-    EXPECT_EQ((result.out + result.err).find(k_provider_secret), std::string::npos);
+  std::sort(examples.begin(), examples.end());
+  EXPECT_GE(examples.size(), 1u);
+  for (const auto& example : examples) {
+    SCOPED_TRACE(example);
+    EmulatorProcess emulator;
+    const auto env = aigw_environment(emulator, true);
+    auto fresh = run_process({aigw_binary(), "plan", "-f", example, "--detailed-exitcode"}, env);
+    EXPECT_EQ(fresh.exit_code, 2) << describe(fresh);
+    auto applied = run_process({aigw_binary(), "apply", "-f", example, "--auto-approve"}, env);
+    EXPECT_EQ(applied.exit_code, 0) << describe(applied);
+    auto clean = run_process({aigw_binary(), "plan", "-f", example, "--detailed-exitcode"}, env);
+    EXPECT_EQ(clean.exit_code, 0) << describe(clean);
+    EXPECT_NE(clean.out.find("No changes."), std::string::npos) << clean.out;
+    const std::string all = fresh.out + fresh.err + applied.out + applied.err + clean.out + clean.err;
+    EXPECT_EQ(all.find(k_provider_secret), std::string::npos);
   }
 }
 

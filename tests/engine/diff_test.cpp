@@ -125,6 +125,23 @@ TEST(DescribeNew, MasksSensitiveFields) {
   EXPECT_FALSE(diff[1].new_value.has_value());
 }
 
+TEST(DiffDeclared, CredentialsInsideGatewayFieldsAreMasked) {
+  const Object desired{{"stripe", Object{{"authorization", "Bearer new-token"}}},
+                       {"otel", Array{Object{{"url", "https://o"}, {"authorization", "otel-new"}}}}};
+  const Object live{{"stripe", Object{{"authorization", "Bearer old-token"}}},
+                    {"otel", Array{Object{{"url", "https://o"}, {"authorization", "otel-old"}}}}};
+  auto diff = diff_declared(ResourceKind::gateway, desired, live);
+  ASSERT_EQ(paths_of(diff), (std::vector<std::string>{"otel", "stripe.authorization"}));
+  EXPECT_TRUE(diff[1].sensitive);
+  for (const auto& change : diff) {
+    const std::string shown = change.old_value->to_json() + change.new_value->to_json();
+    EXPECT_EQ(shown.find("token"), std::string::npos) << shown;
+    EXPECT_EQ(shown.find("otel-"), std::string::npos) << shown;
+  }
+  auto created = describe_new(ResourceKind::gateway, desired);
+  EXPECT_EQ(created[0].new_value->to_json().find("otel-new"), std::string::npos);
+}
+
 struct ElementCase {
   const char* name;
   std::vector<model::RouteElement> live;
