@@ -9,6 +9,7 @@
 
 namespace aigw::cloudflare {
 
+/// Where the API lives: TLS or not, host, port, and the path every request starts with.
 struct ApiBaseUrl {
   bool tls = true;
   std::string host;

@@ -24,6 +24,7 @@ struct ApiCall {
   std::string query; ///< without '?', already encoded
 };
 
+/// Shared by every endpoint function of one client.
 class ApiTransport {
 public:
   /// Validates credentials and the URL, and prepares the connection pool.

@@ -11,6 +11,7 @@
 
 namespace aigw::cloudflare {
 
+/// The real GatewayApi; each override is documented on the port (engine/gateway_api.h).
 class CloudflareGatewayApi final : public engine::GatewayApi {
 public:
   CloudflareGatewayApi(std::unique_ptr<ApiTransport> transport, std::string account_id);

@@ -17,6 +17,7 @@
 
 namespace aigw::cloudflare {
 
+/// Connection settings of one HttpSession (see docs/api-client.md for the defaults).
 struct HttpSessionOptions {
   std::string host;
   std::uint16_t port = 443;
@@ -29,6 +30,7 @@ struct HttpSessionOptions {
   std::string user_agent;
 };
 
+/// The pool itself; thread-safe.
 class HttpSession {
 public:
   /// Prepares the TLS context; fails when the CA file cannot be loaded.
@@ -42,7 +44,9 @@ public:
   /// How many connections were opened so far (keep-alive reuse keeps this low).
   [[nodiscard]] std::uint64_t connections_opened() const { return m_opened.load(); }
 
-  struct Connection; // Beast state, defined in the .cpp
+  /// One pooled connection's Beast state (defined in the .cpp, public for its helpers).
+  struct Connection;
+  /// The OpenSSL client context shared by every connection.
   struct TlsContext;
 
 private:

@@ -15,6 +15,7 @@ inline constexpr int k_per_page = 100;
 /// A server that never stops paging is cut off after this many pages.
 inline constexpr int k_max_pages = 1000;
 
+/// One page's items and whether to ask for the next page.
 struct Page {
   model::Array items;
   bool more = false;

@@ -8,6 +8,7 @@
 
 namespace aigw::cloudflare {
 
+/// Counters behind a mutex; snapshot() copies them.
 class RequestStats {
 public:
   /// Counts one attempt as "METHOD endpoint status" (status "error" when none arrived).

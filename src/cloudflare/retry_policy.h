@@ -9,6 +9,7 @@
 
 namespace aigw::cloudflare {
 
+/// Attempt and time bounds plus the backoff curve.
 struct RetryPolicy {
   int max_attempts = 5;
   std::chrono::milliseconds max_total{120000};

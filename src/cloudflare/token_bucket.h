@@ -6,6 +6,7 @@
 
 namespace aigw::cloudflare {
 
+/// A reservation-based token bucket: thread-safe, callers are served in order.
 class TokenBucket {
 public:
   using Clock = std::chrono::steady_clock;
