@@ -227,9 +227,7 @@ void add_apply_command(CLI::App& app, const GlobalOptions& global, int* exit_cod
   auto flags = std::make_shared<ApplyFlags>();
   auto* cmd = app.add_subcommand(
       "apply", "Apply the desired state (or a saved plan) to the account, after confirmation");
-  cmd->add_option("-f,--file", flags->paths,
-                  "A YAML file or a directory of *.yaml/*.yml (repeatable; default: ./aigw.yaml "
-                  "if it exists, else the current directory)");
+  add_paths_option(*cmd, flags->paths);
   cmd->add_option("PLANFILE", flags->plan_file,
                   "A saved plan (from `aigw plan --out`): applied only if live state has not "
                   "changed since");

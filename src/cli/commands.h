@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace aigw::cli {
 
@@ -14,6 +15,13 @@ struct GlobalOptions {
   std::string log_level = "warn";
   std::string log_format = "text";
 };
+
+/// Adds the `-f,--file PATH` option (repeatable) that validate, plan and apply share.
+inline CLI::Option* add_paths_option(CLI::App& cmd, std::vector<std::string>& paths) {
+  return cmd.add_option("-f,--file", paths,
+                        "A YAML file or a directory of *.yaml/*.yml (repeatable; default: "
+                        "./aigw.yaml if it exists, else the current directory)");
+}
 
 void add_validate_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_plan_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
