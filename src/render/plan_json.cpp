@@ -42,9 +42,10 @@ boost::json::object change_object(const engine::Change& change, std::size_t inde
   for (const auto& field : change.diff) {
     boost::json::object f;
     f["path"] = field.path;
-    if (field.old_value || (field.sensitive && field.new_value)) {
+    if (field.old_value) {
       f["old"] = field_value(field.old_value, field.sensitive);
     }
+    // A sensitive field being set carries no value at all; it is still an addition.
     if (field.new_value || (field.sensitive && !field.old_value)) {
       f["new"] = field_value(field.new_value, field.sensitive);
     }
