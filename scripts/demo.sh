@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The Quick start demo: builds aigw (unless AIGW_BIN names a built binary), starts the local
+# emulator on a free loopback port with a temporary state file, and tells the whole story
+# against examples/: validate, plan, apply, plan again (clean); then a second desired state
+# (examples/demo: a route's elements changed, a dataset removed) planned and applied with
+# --prune, and a clean plan again. The emulator is stopped on exit, whatever happens.
+# Exits non-zero if any step does not do what the story says.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+bold=""
+reset=""
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
+  bold=$'\e[1m'
+  reset=$'\e[0m'
+fi
+section() { printf '\n%s==> %s%s\n' "$bold" "$*" "$reset"; }
+# Shows a command, then runs it; the exit code is the caller's to judge.
+show() {
+  printf '%s$ %s%s\n' "$bold" "$*" "$reset"
+  "$@"
+}
+
+aigw_bin=${AIGW_BIN:-$root/build/aigw}
+# Commands are shown as `aigw ...`, whichever binary runs them.
+aigw() { "$aigw_bin" "$@"; }
+if [ ! -x "$aigw_bin" ]; then
+  section "Building aigw (first run only)"
+  .ci/install-deps
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build --target aigw -j"$(nproc)"
+fi
+
+tmp=$(mktemp -d)
+emulator_pid=""
+cleanup() {
+  if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
+    kill "$emulator_pid" 2>/dev/null || true
+    wait "$emulator_pid" 2>/dev/null || true
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+section "Starting the AI Gateway emulator on a free loopback port"
+mkfifo "$tmp/banner"
+"$aigw_bin" emulator --listen 127.0.0.1:0 --state "$tmp/state.json" >"$tmp/banner" 2>"$tmp/emulator.log" &
+emulator_pid=$!
+# The first stdout line is "listening on http://HOST:PORT"; wait at most 20 s for it.
+exec 3<"$tmp/banner"
+if ! read -r -t 20 banner <&3; then
+  echo "the emulator did not start; its log:" >&2
+  cat "$tmp/emulator.log" >&2
+  exit 1
+fi
+# Keep draining its stdout so it never blocks on a full pipe.
+cat <&3 >/dev/null &
+url=${banner##*listening on }
+echo "$banner (state: $tmp/state.json)"
+
+export CLOUDFLARE_API_BASE_URL="$url/client/v4"
+export CLOUDFLARE_API_TOKEN=demo-token
+export CLOUDFLARE_ACCOUNT_ID=demo-account
+# Every ${VAR} the examples read (provider keys): demo values, never printed by aigw.
+for var in $(grep -rhoE '\$\{[A-Z0-9_]+\}' examples | sort -u | tr -d '${}'); do
+  if [ -z "${!var:-}" ]; then
+    export "$var=demo-${var,,}-value"
+  fi
+done
+
+# The first desired state: three of the examples, each its own repository of YAML.
+first=(examples/basic examples/routing examples/billing)
+
+section "1. Validate every example (offline: no API call)"
+for dir in examples/*/; do
+  show aigw validate -f "${dir%/}"
+done
+
+section "2. Plan ${first[*]}: what would change (exit code 2 = changes pending)"
+for dir in "${first[@]}"; do
+  set +e
+  show aigw plan -f "$dir" --detailed-exitcode
+  code=$?
+  set -e
+  [ "$code" -eq 2 ] || { echo "expected pending changes (exit 2), got $code" >&2; exit 1; }
+done
+
+section "3. Apply them (--auto-approve: a script has no one to ask)"
+for dir in "${first[@]}"; do
+  show aigw apply -f "$dir" --auto-approve
+done
+
+section "4. Plan again: live now equals Git, nothing to do (exit code 0)"
+for dir in "${first[@]}"; do
+  show aigw plan -f "$dir" --detailed-exitcode
+done
+
+section "5. A second desired state, examples/demo: route router/ab-test goes 80/20 -> 60/40, dataset support-bot/failures is dropped"
+set +e
+show aigw plan -f examples/demo --prune --detailed-exitcode
+code=$?
+set -e
+[ "$code" -eq 2 ] || { echo "expected pending changes (exit 2), got $code" >&2; exit 1; }
+
+section "6. Apply it with --prune: a route version is added and deployed, the dataset deleted"
+show aigw apply -f examples/demo --prune --auto-approve
+
+section "7. Plan again: clean"
+show aigw plan -f examples/demo --prune --detailed-exitcode
+
+section "Done: the emulator is stopped and its temporary state removed"
