@@ -45,6 +45,19 @@ const YAML::Node* find(const std::vector<Entry>& entries, std::string_view key) 
   return nullptr;
 }
 
+/// The identity string under `key` ("" when absent or invalid, which clears *ok; a missing
+/// key is reported by the caller's required check).
+std::string identity_of(NodeReader& reader, const std::vector<Entry>& entries,
+                        std::string_view key, std::optional<double> max_length, bool* ok) {
+  const YAML::Node* node = find(entries, key);
+  if (node == nullptr) {
+    return {};
+  }
+  auto value = identity(reader, *node, key, max_length);
+  *ok = *ok && value.has_value();
+  return value.value_or("");
+}
+
 /// Calls read(item) for each item of a list-valued key; reports a non-list.
 template <class Read>
 void for_each_item(NodeReader& reader, const YAML::Node& node, std::string_view what, Read read) {
@@ -134,11 +147,7 @@ void DesiredBuilder::read_gateway(NodeReader& reader, const YAML::Node& node) {
   model::Gateway gateway;
   gateway.origin = reader.origin(node);
   bool ok = reader.check_required(node, *entries, k_id, "gateway");
-  if (const YAML::Node* id = find(*entries, "id")) {
-    auto value = identity(reader, *id, "id", 64);
-    ok = ok && value.has_value();
-    gateway.id = value.value_or("");
-  }
+  gateway.id = identity_of(reader, *entries, "id", 64, &ok);
   const std::string label = "gateway " + quoted(gateway.id);
   Fields fields = read_fields(reader, ResourceKind::gateway, node, *entries,
                               k_gateway_structural, label);
@@ -174,11 +183,7 @@ void DesiredBuilder::read_dataset(NodeReader& reader, const YAML::Node& node,
   dataset.gateway_id = gateway;
   dataset.origin = reader.origin(node);
   bool ok = reader.check_required(node, *entries, k_name, "dataset");
-  if (const YAML::Node* name = find(*entries, "name")) {
-    auto value = identity(reader, *name, "name", std::nullopt);
-    ok = ok && value.has_value();
-    dataset.name = value.value_or("");
-  }
+  dataset.name = identity_of(reader, *entries, "name", std::nullopt, &ok);
   const std::string label = "dataset " + quoted(dataset.name) + " of gateway " + quoted(gateway);
   Fields fields = read_fields(reader, ResourceKind::dataset, node, *entries,
                               k_dataset_structural, label);
@@ -201,16 +206,8 @@ void DesiredBuilder::read_provider_config(NodeReader& reader, const YAML::Node& 
   config.gateway_id = gateway;
   config.origin = reader.origin(node);
   bool ok = reader.check_required(node, *entries, k_provider_identity, "provider config");
-  if (const YAML::Node* slug = find(*entries, "provider_slug")) {
-    auto value = identity(reader, *slug, "provider_slug", std::nullopt);
-    ok = ok && value.has_value();
-    config.provider_slug = value.value_or("");
-  }
-  if (const YAML::Node* alias = find(*entries, "alias")) {
-    auto value = identity(reader, *alias, "alias", std::nullopt);
-    ok = ok && value.has_value();
-    config.alias = value.value_or("");
-  }
+  config.provider_slug = identity_of(reader, *entries, "provider_slug", std::nullopt, &ok);
+  config.alias = identity_of(reader, *entries, "alias", std::nullopt, &ok);
   const std::string label = "provider config " + quoted(config.provider_slug + "/" + config.alias) +
                             " of gateway " + quoted(gateway);
   Fields fields = read_fields(reader, ResourceKind::provider_config, node, *entries,
@@ -261,11 +258,7 @@ void DesiredBuilder::read_route(NodeReader& reader, const YAML::Node& node,
   for (const auto& e : *entries) {
     ok = reader.check_known(e, k_route_keys, "route") && ok;
   }
-  if (const YAML::Node* name = find(*entries, "name")) {
-    auto value = identity(reader, *name, "name", std::nullopt);
-    ok = ok && value.has_value();
-    route.name = value.value_or("");
-  }
+  route.name = identity_of(reader, *entries, "name", std::nullopt, &ok);
   if (const YAML::Node* elements = find(*entries, "elements")) {
     auto parsed = read_route_elements(reader, *elements, route.name);
     ok = ok && parsed.has_value();

@@ -16,6 +16,13 @@ using aigw::test::TempDir;
 
 namespace {
 
+/// start -> model -> end, as a route's element list (indented for `elements:`).
+const std::string k_three_elements =
+    "          - { id: s, type: start, outputs: { next: { elementId: m } } }\n"
+    "          - { id: m, type: model, properties: { provider: openai, model: x },"
+    " outputs: { success: { elementId: e }, fallback: { elementId: e } } }\n"
+    "          - { id: e, type: end, outputs: {} }\n";
+
 LoadOptions env(std::map<std::string, std::string> vars) {
   return {.getenv = [vars](const std::string& name) -> std::optional<std::string> {
     const auto it = vars.find(name);
@@ -192,11 +199,8 @@ TEST(Loader, AllErrorsOfSeveralFilesAreReportedSorted) {
 TEST(Loader, RouteElementsBecomeModelElements) {
   TempDir dir;
   const auto file = dir.write(
-      "a.yaml", "gateways:\n  - id: g\n    routes:\n      - name: r\n        elements:\n"
-                "          - { id: s, type: start, outputs: { next: { elementId: m } } }\n"
-                "          - { id: m, type: model, properties: { provider: openai, model: x },"
-                " outputs: { success: { elementId: e } } }\n"
-                "          - { id: e, type: end, outputs: {} }\n");
+      "a.yaml", std::string("gateways:\n  - id: g\n    routes:\n      - name: r\n"
+                            "        elements:\n") + k_three_elements);
   const auto result = load_desired({file}, env({}));
   ASSERT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
   const auto& route = result.desired.resources.routes.at(0);
@@ -209,8 +213,7 @@ TEST(Loader, RouteElementsBecomeModelElements) {
 
 TEST(Loader, AliasExpansionBombIsBoundedAndReported) {
   TempDir dir;
-  std::string text = "gateways:\n  - id: g\n    otel:\n";
-  text = "x0: &a0 [1,1,1,1,1,1,1,1,1,1]\n";
+  std::string text = "x0: &a0 [1,1,1,1,1,1,1,1,1,1]\n";
   for (int i = 1; i <= 8; ++i) {
     const auto p = "*a" + std::to_string(i - 1);
     text += "x" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + p + "," + p + "," + p +
@@ -224,7 +227,7 @@ TEST(Loader, AliasExpansionBombIsBoundedAndReported) {
   const auto file = dir.write("bomb.yaml", text);
   const auto start = std::chrono::steady_clock::now();
   const auto result = load_desired({file}, env({}));
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
   EXPECT_FALSE(result.ok());
   bool too_large = false;
   for (const auto& d : result.diagnostics) {
@@ -250,12 +253,7 @@ TEST(Loader, LoadsALargeAccountWellUnderASecond) {
     }
     text += "    routes:\n";
     for (int r = 0; r < 2; ++r) {
-      text += "      - name: r" + std::to_string(r) +
-              "\n        elements:\n"
-              "          - { id: s, type: start, outputs: { next: { elementId: m } } }\n"
-              "          - { id: m, type: model, properties: { provider: openai, model: x },"
-              " outputs: { success: { elementId: e }, fallback: { elementId: e } } }\n"
-              "          - { id: e, type: end, outputs: {} }\n";
+      text += "      - name: r" + std::to_string(r) + "\n        elements:\n" + k_three_elements;
     }
   }
   const auto file = dir.write("big.yaml", text);
