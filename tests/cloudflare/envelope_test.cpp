@@ -1,9 +1,12 @@
 #include "cloudflare/envelope.h"
 #include "cloudflare/json_codec.h"
 #include "cloudflare/paging.h"
+#include "cloudflare/resource_codec.h"
 #include "util/secret.h"
 
 #include <gtest/gtest.h>
+
+#include <random>
 
 namespace aigw::cloudflare {
 namespace {
@@ -132,6 +135,41 @@ TEST(Paging, ReadsDynamicRoutingDataEnvelopes) {
   EXPECT_FALSE(read_page(body_of(R"({"data":{"versions":[]}})"), "versions", 1, 100)->more);
   EXPECT_FALSE(read_page(body_of(R"({"data":{"routes":{}}})"), "routes", 1, 100).ok());
   EXPECT_FALSE(read_page(body_of(R"({"result":{}})"), "", 1, 100).ok());
+}
+
+TEST(Envelope, MangledBodiesNeverCrash) {
+  const std::string valid =
+      R"({"result":[{"id":"gw","cache_ttl":300,"guardrails":{"prompt":{"S1":"BLOCK"}},)"
+      R"("otel":[{"url":"https://x"}]}],"result_info":{"page":1,"per_page":100,"total_count":1},)"
+      R"("success":true,"errors":[],"messages":[]})";
+  std::mt19937_64 rng(20261121);
+  std::uniform_int_distribution<int> byte(0, 255);
+  int decoded = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string body = valid;
+    const int edits = 1 + round % 4;
+    for (int e = 0; e < edits && !body.empty(); ++e) {
+      const auto at = std::uniform_int_distribution<std::size_t>(0, body.size() - 1)(rng);
+      switch (byte(rng) % 3) {
+      case 0: body[at] = static_cast<char>(byte(rng)); break;
+      case 1: body.erase(at, 1); break;
+      default: body.resize(at); break;
+      }
+    }
+    auto parsed = decode_envelope(k_list, 200, body);
+    if (!parsed) {
+      EXPECT_FALSE(parsed.error().to_string().empty());
+      continue;
+    }
+    auto page = read_page(*parsed, "", 1, 100);
+    if (!page) {
+      continue;
+    }
+    for (const auto& item : page->items) {
+      decoded += gateway_from_value(item).ok() ? 1 : 0;
+    }
+  }
+  EXPECT_GT(decoded, 0); // some mutations stay valid, so the decoding path really ran
 }
 
 } // namespace

@@ -109,7 +109,7 @@ TEST(HttpClient, IndependentCallsRunInParallelUpToTheConcurrency) {
     EXPECT_LE(api->connections_opened(), static_cast<std::uint64_t>(concurrency));
     return seconds_since(start);
   };
-  EXPECT_LT(run(8, 8), 0.9);  // all eight at once: about 0.3 s
+  EXPECT_LT(run(8, 8), 1.5);  // all eight at once: about 0.3 s (one at a time: 2.4 s)
   EXPECT_GE(run(2, 6), 0.85); // two at a time: three rounds of 0.3 s
 }
 
