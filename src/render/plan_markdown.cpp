@@ -3,6 +3,8 @@
 #include "render/change_words.h"
 #include "util/secret.h"
 
+#include <algorithm>
+
 namespace aigw::render {
 namespace {
 
@@ -25,51 +27,85 @@ std::string money(const engine::Change& change) {
   return change.billing ? " **$ billing**" : "";
 }
 
+std::string details_block(const engine::Change& change) {
+  std::string out = "<details><summary><code>" + std::string(change_symbol(change.kind)) + " " +
+                    escape(change.address()) + "</code> (" + escape(change_action(change)) + ")" +
+                    (change.billing ? " <b>$ billing</b>" : "") + "</summary>\n\n";
+  if (change.diff.empty()) {
+    out += "No field-level details.\n";
+  } else {
+    out += "```diff\n";
+    for (const auto& field : change.diff) {
+      out += field_line(field) + "\n";
+    }
+    out += "```\n";
+  }
+  return out + "\n</details>\n\n";
+}
+
+std::string table_row(const engine::Change& change) {
+  return "| `" + std::string(change_symbol(change.kind)) + "` | " + escape(change.address()) +
+         " | " + escape(change_action(change)) + money(change) + " |\n";
+}
+
 } // namespace
 
 std::string render_plan_markdown(const engine::Plan& plan) {
-  std::string out = "### aigw plan\n\n";
+  std::string head = "### aigw plan\n\n";
   const auto counts = plan.counts();
   if (plan.changes.empty()) {
-    out += "**No changes.** Live state matches the configuration.\n\n";
+    head += "**No changes.** Live state matches the configuration.\n\n";
   } else {
-    out += "**" + summary_line(counts) + "**";
+    head += "**" + summary_line(counts) + "**";
     if (const auto billing = billing_count(plan); billing > 0) {
-      out += " **$ " + std::to_string(billing) + " billing change" + (billing == 1 ? "" : "s") +
-             "** (money: review with care).";
+      head += " **$ " + std::to_string(billing) + " billing change" + (billing == 1 ? "" : "s") +
+              "** (money: review with care).";
     }
-    out += "\n\n";
+    head += "\n\n";
     if (counts.cannot_fix > 0) {
-      out += "**" + std::to_string(counts.cannot_fix) + " drift" +
-             (counts.cannot_fix == 1 ? "" : "s") + " aigw cannot fix** (marked `!`).\n\n";
-    }
-    out += "| | Resource | Action |\n|---|---|---|\n";
-    for (const auto& change : plan.changes) {
-      out += "| `" + std::string(change_symbol(change.kind)) + "` | " + escape(change.address()) +
-             " | " + escape(change_action(change)) + money(change) + " |\n";
-    }
-    out += "\n";
-    for (const auto& change : plan.changes) {
-      out += "<details><summary><code>" + std::string(change_symbol(change.kind)) + " " +
-             escape(change.address()) + "</code> (" + escape(change_action(change)) + ")" +
-             (change.billing ? " <b>$ billing</b>" : "") + "</summary>\n\n";
-      if (change.diff.empty()) {
-        out += "No field-level details.\n";
-      } else {
-        out += "```diff\n";
-        for (const auto& field : change.diff) {
-          out += field_line(field) + "\n";
-        }
-        out += "```\n";
-      }
-      out += "\n</details>\n\n";
+      head += "**" + std::to_string(counts.cannot_fix) + " drift" +
+              (counts.cannot_fix == 1 ? "" : "s") + " aigw cannot fix** (marked `!`).\n\n";
     }
   }
+  std::string tail;
   for (const auto& warning : plan.warnings) {
-    out += "> **Warning:** " + escape(warning) + "\n\n";
+    tail += "> **Warning:** " + escape(warning) + "\n\n";
   }
-  out += "_" + requests_line(plan) + "_\n";
-  return Redactor::global().redact(out);
+  tail += "_" + requests_line(plan) + "_\n";
+
+  // Rows first, then details, while the comment stays under the budget; the summary and
+  // the tail are always complete.
+  std::string table;
+  std::string details;
+  std::size_t rows = 0;
+  std::size_t shown = 0;
+  const std::size_t budget = k_markdown_budget - std::min(k_markdown_budget, head.size() + tail.size() + 300);
+  for (const auto& change : plan.changes) {
+    std::string row = table_row(change);
+    if (table.size() + row.size() > budget) {
+      break;
+    }
+    table += row;
+    ++rows;
+  }
+  for (std::size_t i = 0; i < rows; ++i) {
+    std::string block = details_block(plan.changes[i]);
+    if (table.size() + details.size() + block.size() > budget) {
+      break;
+    }
+    details += block;
+    ++shown;
+  }
+  std::string out = head;
+  if (!plan.changes.empty()) {
+    out += "| | Resource | Action |\n|---|---|---|\n" + table + "\n" + details;
+  }
+  if (shown < plan.changes.size()) {
+    out += "_" + std::to_string(plan.changes.size() - shown) +
+           " more change(s) not detailed here, to keep the comment within GitHub's size limit; "
+           "run `aigw plan` for the full plan._\n\n";
+  }
+  return Redactor::global().redact(out + tail);
 }
 
 } // namespace aigw::render

@@ -4,12 +4,17 @@
 
 #include "engine/plan.h"
 
+#include <cstddef>
 #include <string>
 
 namespace aigw::render {
 
+/// GitHub refuses comments over 65536 characters; the rendering stays under this.
+inline constexpr std::size_t k_markdown_budget = 60000;
+
 /// A heading, the summary (billing flagged), a table of changes, then a <details> block per
-/// change with its field differences, warnings and the API request count.
+/// change with its field differences, warnings and the API request count. A plan too large
+/// for one comment keeps its summary and says how many changes it leaves out.
 std::string render_plan_markdown(const engine::Plan& plan);
 
 } // namespace aigw::render

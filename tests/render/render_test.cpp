@@ -61,6 +61,22 @@ TEST(RenderMarkdown, Golden) {
   expect_golden("plan.md", render_plan_markdown(test::sample_plan()));
 }
 
+TEST(RenderMarkdown, HugePlanStaysWithinOneComment) {
+  engine::Plan plan = test::sample_plan();
+  const auto one = plan.changes[3];
+  for (int i = 0; i < 3000; ++i) {
+    auto copy = one;
+    copy.key = "dataset-" + std::to_string(i);
+    plan.changes.push_back(copy);
+  }
+  const std::string md = render_plan_markdown(plan);
+  EXPECT_LE(md.size(), k_markdown_budget);
+  EXPECT_EQ(md.rfind("### aigw plan\n\n**Plan: 2 to create, 3005 to update, 1 to delete.**", 0), 0u);
+  EXPECT_NE(md.find("more change(s) not detailed here"), std::string::npos);
+  EXPECT_NE(md.find("_Read live state with 7 API requests._\n"), std::string::npos);
+  EXPECT_EQ(render_plan_markdown(test::sample_plan()).find("not detailed here"), std::string::npos);
+}
+
 TEST(Renderers, NeverShowTheSecretAndFlagBilling) {
   const auto plan = test::sample_plan();
   for (const std::string& out : {render_plan_text(plan, {false}), render_plan_json(plan),
