@@ -10,6 +10,7 @@
 
 namespace aigw::engine {
 
+/// What compute_diff found: the changes, and what it cannot change but the user should know.
 struct DiffResult {
   std::vector<Change> changes; ///< unordered; depends_on is left empty (see order.h)
   std::vector<std::string> warnings;

@@ -7,6 +7,7 @@
 
 namespace aigw::render {
 
+/// How to render text.
 struct TextOptions {
   bool colour = false; ///< ANSI colours (the caller decides: a TTY and no NO_COLOR)
 };
