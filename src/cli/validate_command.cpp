@@ -19,8 +19,8 @@ struct ValidateOptions {
   std::string output = "text";
 };
 
-std::string summary(const model::Desired& desired) {
-  const auto& r = desired.resources;
+std::string summary(const model::Desired &desired) {
+  const auto &r = desired.resources;
   return std::to_string(r.gateways.size()) + " gateways, " + std::to_string(r.datasets.size()) +
          " datasets, " + std::to_string(r.provider_configs.size()) + " provider configs, " +
          std::to_string(r.routes.size()) + " routes" +
@@ -29,17 +29,18 @@ std::string summary(const model::Desired& desired) {
 
 // Text: each diagnostic, then its source line and a caret under the column. A line that
 // any diagnostic marks as possibly holding a literal secret is never echoed.
-void print_text(const config::LoadResult& result) {
+void print_text(const config::LoadResult &result) {
   std::set<std::pair<std::string, int>> hidden;
-  for (const auto& d : result.diagnostics) {
+  for (const auto &d : result.diagnostics) {
     if (!d.show_source) {
       hidden.emplace(d.file, d.line);
     }
   }
-  for (const auto& d : result.diagnostics) {
+  for (const auto &d : result.diagnostics) {
     std::cout << Redactor::global().redact(d.to_string()) << "\n";
-    const std::string line =
-        hidden.count({d.file, d.line}) == 0 ? Redactor::global().redact(config::source_line(d.file, d.line)) : "";
+    const std::string line = hidden.count({d.file, d.line}) == 0
+                                 ? Redactor::global().redact(config::source_line(d.file, d.line))
+                                 : "";
     if (!line.empty()) {
       std::string caret;
       for (int i = 1; i < d.column && static_cast<std::size_t>(i) <= line.size(); ++i) {
@@ -56,12 +57,12 @@ void print_text(const config::LoadResult& result) {
   }
 }
 
-void print_json(const config::LoadResult& result) {
+void print_json(const config::LoadResult &result) {
   model::Array diagnostics;
-  for (const auto& d : result.diagnostics) {
+  for (const auto &d : result.diagnostics) {
     diagnostics.push_back(d.to_value());
   }
-  const auto& r = result.desired.resources;
+  const auto &r = result.desired.resources;
   model::Object counts{{"gateways", static_cast<int>(r.gateways.size())},
                        {"datasets", static_cast<int>(r.datasets.size())},
                        {"provider_configs", static_cast<int>(r.provider_configs.size())},
@@ -77,15 +78,14 @@ void print_json(const config::LoadResult& result) {
 
 } // namespace
 
-void add_validate_command(CLI::App& app, const GlobalOptions& /*global*/, int* exit_code) {
+void add_validate_command(CLI::App &app, const GlobalOptions & /*global*/, int *exit_code) {
   auto options = std::make_shared<ValidateOptions>();
-  auto* cmd = app.add_subcommand(
-      "validate", "Check the desired-state YAML offline (exit 0 valid, 1 invalid)");
+  auto *cmd = app.add_subcommand("validate",
+                                 "Check the desired-state YAML offline (exit 0 valid, 1 invalid)");
   cmd->add_option("-f,--file", options->paths,
                   "A YAML file or a directory of *.yaml/*.yml (repeatable; default: ./aigw.yaml "
                   "if it exists, else the current directory)");
-  cmd->add_option("--output", options->output, "text|json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--output", options->output, "text|json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([options, exit_code] {
     const auto paths = options->paths.empty() ? config::default_paths() : options->paths;
     const config::LoadResult result = config::load_desired(paths);

@@ -12,8 +12,8 @@ namespace {
 
 using model::ResourceKind;
 
-constexpr std::array<std::string_view, 5> k_top_keys = {"account_id", "prune", "scope",
-                                                         "gateways", "billing"};
+constexpr std::array<std::string_view, 5> k_top_keys = {"account_id", "prune", "scope", "gateways",
+                                                        "billing"};
 constexpr std::array<std::string_view, 4> k_gateway_structural = {"id", "datasets",
                                                                   "provider_configs", "routes"};
 constexpr std::array<std::string_view, 1> k_dataset_structural = {"name"};
@@ -26,18 +26,21 @@ constexpr std::array<std::string_view, 1> k_id = {"id"};
 constexpr std::array<std::string_view, 2> k_provider_identity = {"provider_slug", "alias"};
 constexpr std::array<std::string_view, 0> k_none = {};
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string &s) {
+  return "'" + s + "'";
+}
 
 /// A non-empty string of at most max_length characters, or nullopt (reported).
-std::optional<std::string> identity(NodeReader& reader, const YAML::Node& node,
+std::optional<std::string> identity(NodeReader &reader, const YAML::Node &node,
                                     std::string_view what, std::optional<double> max_length) {
-  auto v = check_shape(reader, node, Shape{.kind = Shape::Kind::string, .min = 1, .max = max_length},
-                       std::string(what));
+  auto v =
+      check_shape(reader, node, Shape{.kind = Shape::Kind::string, .min = 1, .max = max_length},
+                  std::string(what));
   return v ? std::optional<std::string>(v->as_string()) : std::nullopt;
 }
 
-const YAML::Node* find(const std::vector<Entry>& entries, std::string_view key) {
-  for (const auto& e : entries) {
+const YAML::Node *find(const std::vector<Entry> &entries, std::string_view key) {
+  for (const auto &e : entries) {
     if (e.key == key) {
       return &e.value;
     }
@@ -47,9 +50,9 @@ const YAML::Node* find(const std::vector<Entry>& entries, std::string_view key) 
 
 /// The identity string under `key` ("" when absent or invalid, which clears *ok; a missing
 /// key is reported by the caller's required check).
-std::string identity_of(NodeReader& reader, const std::vector<Entry>& entries,
-                        std::string_view key, std::optional<double> max_length, bool* ok) {
-  const YAML::Node* node = find(entries, key);
+std::string identity_of(NodeReader &reader, const std::vector<Entry> &entries, std::string_view key,
+                        std::optional<double> max_length, bool *ok) {
+  const YAML::Node *node = find(entries, key);
   if (node == nullptr) {
     return {};
   }
@@ -60,7 +63,7 @@ std::string identity_of(NodeReader& reader, const std::vector<Entry>& entries,
 
 /// Calls read(item) for each item of a list-valued key; reports a non-list.
 template <class Read>
-void for_each_item(NodeReader& reader, const YAML::Node& node, std::string_view what, Read read) {
+void for_each_item(NodeReader &reader, const YAML::Node &node, std::string_view what, Read read) {
   if (node.IsNull()) {
     return; // `datasets:` with nothing under it declares none
   }
@@ -68,15 +71,15 @@ void for_each_item(NodeReader& reader, const YAML::Node& node, std::string_view 
     reader.type_error(node, what, "a list");
     return;
   }
-  for (const auto& item : node) {
+  for (const auto &item : node) {
     read(item);
   }
 }
 
 } // namespace
 
-bool DesiredBuilder::claim(NodeReader& reader, const YAML::Node& node, const std::string& identity_key,
-                           const std::string& label) {
+bool DesiredBuilder::claim(NodeReader &reader, const YAML::Node &node,
+                           const std::string &identity_key, const std::string &label) {
   const model::Origin here = reader.origin(node);
   auto [it, inserted] = m_declared.emplace(identity_key, here);
   if (!inserted) {
@@ -89,7 +92,7 @@ bool DesiredBuilder::claim(NodeReader& reader, const YAML::Node& node, const std
   return true;
 }
 
-void DesiredBuilder::add_document(NodeReader& reader, const YAML::Node& root) {
+void DesiredBuilder::add_document(NodeReader &reader, const YAML::Node &root) {
   if (!root.IsDefined() || root.IsNull()) {
     return; // an empty file declares nothing
   }
@@ -97,13 +100,13 @@ void DesiredBuilder::add_document(NodeReader& reader, const YAML::Node& root) {
   if (!entries) {
     return;
   }
-  for (const auto& e : *entries) {
+  for (const auto &e : *entries) {
     if (!reader.check_known(e, k_top_keys, "")) {
       continue;
     }
     if (e.key == "gateways") {
       for_each_item(reader, e.value, "gateways",
-                    [&](const YAML::Node& item) { read_gateway(reader, item); });
+                    [&](const YAML::Node &item) { read_gateway(reader, item); });
       continue;
     }
     // Top-level settings may appear in one file only, so two files cannot disagree.
@@ -126,20 +129,20 @@ void DesiredBuilder::add_document(NodeReader& reader, const YAML::Node& root) {
   }
 }
 
-void DesiredBuilder::read_scope(NodeReader& reader, const YAML::Node& node) {
+void DesiredBuilder::read_scope(NodeReader &reader, const YAML::Node &node) {
   if (!node.IsSequence()) {
     reader.type_error(node, "scope", "a list of gateway id globs");
     return;
   }
   std::size_t index = 0;
-  for (const auto& item : node) {
+  for (const auto &item : node) {
     if (auto glob = identity(reader, item, "scope[" + std::to_string(index++) + "]", 64)) {
       m_desired.scope.push_back(*glob);
     }
   }
 }
 
-void DesiredBuilder::read_gateway(NodeReader& reader, const YAML::Node& node) {
+void DesiredBuilder::read_gateway(NodeReader &reader, const YAML::Node &node) {
   auto entries = reader.mapping(node, "gateway");
   if (!entries) {
     return;
@@ -149,23 +152,23 @@ void DesiredBuilder::read_gateway(NodeReader& reader, const YAML::Node& node) {
   bool ok = reader.check_required(node, *entries, k_id, "gateway");
   gateway.id = identity_of(reader, *entries, "id", 64, &ok);
   const std::string label = "gateway " + quoted(gateway.id);
-  Fields fields = read_fields(reader, ResourceKind::gateway, node, *entries,
-                              k_gateway_structural, label);
+  Fields fields =
+      read_fields(reader, ResourceKind::gateway, node, *entries, k_gateway_structural, label);
   gateway.fields = std::move(fields.values);
   if (ok) {
     ok = claim(reader, node, "gateway:" + gateway.id, label);
   }
-  for (const auto& e : *entries) {
+  for (const auto &e : *entries) {
     if (e.key == "datasets") {
       for_each_item(reader, e.value, "datasets",
-                    [&](const YAML::Node& item) { read_dataset(reader, item, gateway.id); });
+                    [&](const YAML::Node &item) { read_dataset(reader, item, gateway.id); });
     } else if (e.key == "provider_configs") {
-      for_each_item(reader, e.value, "provider_configs", [&](const YAML::Node& item) {
+      for_each_item(reader, e.value, "provider_configs", [&](const YAML::Node &item) {
         read_provider_config(reader, item, gateway.id);
       });
     } else if (e.key == "routes") {
       for_each_item(reader, e.value, "routes",
-                    [&](const YAML::Node& item) { read_route(reader, item, gateway.id); });
+                    [&](const YAML::Node &item) { read_route(reader, item, gateway.id); });
     }
   }
   if (ok && fields.ok) {
@@ -173,8 +176,8 @@ void DesiredBuilder::read_gateway(NodeReader& reader, const YAML::Node& node) {
   }
 }
 
-void DesiredBuilder::read_dataset(NodeReader& reader, const YAML::Node& node,
-                                  const std::string& gateway) {
+void DesiredBuilder::read_dataset(NodeReader &reader, const YAML::Node &node,
+                                  const std::string &gateway) {
   auto entries = reader.mapping(node, "dataset");
   if (!entries) {
     return;
@@ -185,8 +188,8 @@ void DesiredBuilder::read_dataset(NodeReader& reader, const YAML::Node& node,
   bool ok = reader.check_required(node, *entries, k_name, "dataset");
   dataset.name = identity_of(reader, *entries, "name", std::nullopt, &ok);
   const std::string label = "dataset " + quoted(dataset.name) + " of gateway " + quoted(gateway);
-  Fields fields = read_fields(reader, ResourceKind::dataset, node, *entries,
-                              k_dataset_structural, label);
+  Fields fields =
+      read_fields(reader, ResourceKind::dataset, node, *entries, k_dataset_structural, label);
   dataset.fields = std::move(fields.values);
   if (ok) {
     ok = claim(reader, node, "dataset:" + gateway + "/" + dataset.name, label);
@@ -196,8 +199,8 @@ void DesiredBuilder::read_dataset(NodeReader& reader, const YAML::Node& node,
   }
 }
 
-void DesiredBuilder::read_provider_config(NodeReader& reader, const YAML::Node& node,
-                                          const std::string& gateway) {
+void DesiredBuilder::read_provider_config(NodeReader &reader, const YAML::Node &node,
+                                          const std::string &gateway) {
   auto entries = reader.mapping(node, "provider config");
   if (!entries) {
     return;
@@ -213,13 +216,14 @@ void DesiredBuilder::read_provider_config(NodeReader& reader, const YAML::Node& 
   Fields fields = read_fields(reader, ResourceKind::provider_config, node, *entries,
                               k_provider_structural, label);
   config.fields = std::move(fields.values);
-  if (const YAML::Node* secret = find(*entries, "secret")) {
+  if (const YAML::Node *secret = find(*entries, "secret")) {
     // Only the raw text is inspected before interpolation, so a literal key is refused
     // without ever being echoed, and an interpolated one never reaches a message.
     const auto name = secret->IsScalar() ? sole_reference(secret->Scalar()) : std::nullopt;
     if (!name) {
-      reader.secret_error(*secret, "'secret' must come from the environment: write 'secret: ${NAME}' "
-                            "(a literal secret in a file is refused)");
+      reader.secret_error(*secret,
+                          "'secret' must come from the environment: write 'secret: ${NAME}' "
+                          "(a literal secret in a file is refused)");
       ok = false;
     } else if (auto value = reader.env()(*name); !value) {
       reader.secret_error(*secret, "environment variable '" + *name + "' is not set (in 'secret')");
@@ -245,8 +249,8 @@ void DesiredBuilder::read_provider_config(NodeReader& reader, const YAML::Node& 
   }
 }
 
-void DesiredBuilder::read_route(NodeReader& reader, const YAML::Node& node,
-                                const std::string& gateway) {
+void DesiredBuilder::read_route(NodeReader &reader, const YAML::Node &node,
+                                const std::string &gateway) {
   auto entries = reader.mapping(node, "route");
   if (!entries) {
     return;
@@ -255,11 +259,11 @@ void DesiredBuilder::read_route(NodeReader& reader, const YAML::Node& node,
   route.gateway_id = gateway;
   route.origin = reader.origin(node);
   bool ok = reader.check_required(node, *entries, k_route_keys, "route");
-  for (const auto& e : *entries) {
+  for (const auto &e : *entries) {
     ok = reader.check_known(e, k_route_keys, "route") && ok;
   }
   route.name = identity_of(reader, *entries, "name", std::nullopt, &ok);
-  if (const YAML::Node* elements = find(*entries, "elements")) {
+  if (const YAML::Node *elements = find(*entries, "elements")) {
     auto parsed = read_route_elements(reader, *elements, route.name);
     ok = ok && parsed.has_value();
     if (parsed) {
@@ -275,7 +279,7 @@ void DesiredBuilder::read_route(NodeReader& reader, const YAML::Node& node,
   }
 }
 
-void DesiredBuilder::read_billing(NodeReader& reader, const YAML::Node& node) {
+void DesiredBuilder::read_billing(NodeReader &reader, const YAML::Node &node) {
   m_desired.billing_declared = true;
   if (node.IsNull()) {
     return;
@@ -284,7 +288,7 @@ void DesiredBuilder::read_billing(NodeReader& reader, const YAML::Node& node) {
   if (!entries) {
     return;
   }
-  for (const auto& e : *entries) {
+  for (const auto &e : *entries) {
     if (!reader.check_known(e, k_billing_keys, "billing")) {
       continue;
     }
@@ -305,11 +309,11 @@ void DesiredBuilder::read_billing(NodeReader& reader, const YAML::Node& node) {
       continue;
     }
     if (is_limit) {
-      m_desired.resources.spending_limit = model::SpendingLimit{std::move(fields.values),
-                                                                reader.origin(e.value)};
+      m_desired.resources.spending_limit =
+          model::SpendingLimit{std::move(fields.values), reader.origin(e.value)};
     } else {
-      m_desired.resources.auto_topup = model::AutoTopup{std::move(fields.values),
-                                                        reader.origin(e.value)};
+      m_desired.resources.auto_topup =
+          model::AutoTopup{std::move(fields.values), reader.origin(e.value)};
     }
   }
 }

@@ -13,21 +13,20 @@ namespace aigw::config {
 class DesiredBuilder {
 public:
   /// Reads one file's root node (a mapping, or null for an empty file).
-  void add_document(NodeReader& reader, const YAML::Node& root);
+  void add_document(NodeReader &reader, const YAML::Node &root);
   /// The merged desired state.
-  [[nodiscard]] model::Desired& desired() { return m_desired; }
+  [[nodiscard]] model::Desired &desired() { return m_desired; }
 
 private:
-  void read_gateway(NodeReader& reader, const YAML::Node& node);
-  void read_dataset(NodeReader& reader, const YAML::Node& node, const std::string& gateway);
-  void read_provider_config(NodeReader& reader, const YAML::Node& node,
-                            const std::string& gateway);
-  void read_route(NodeReader& reader, const YAML::Node& node, const std::string& gateway);
-  void read_billing(NodeReader& reader, const YAML::Node& node);
-  void read_scope(NodeReader& reader, const YAML::Node& node);
+  void read_gateway(NodeReader &reader, const YAML::Node &node);
+  void read_dataset(NodeReader &reader, const YAML::Node &node, const std::string &gateway);
+  void read_provider_config(NodeReader &reader, const YAML::Node &node, const std::string &gateway);
+  void read_route(NodeReader &reader, const YAML::Node &node, const std::string &gateway);
+  void read_billing(NodeReader &reader, const YAML::Node &node);
+  void read_scope(NodeReader &reader, const YAML::Node &node);
   /// Remembers where `identity` was declared; reports it when seen before. False on a clash.
-  bool claim(NodeReader& reader, const YAML::Node& node, const std::string& identity,
-             const std::string& label);
+  bool claim(NodeReader &reader, const YAML::Node &node, const std::string &identity,
+             const std::string &label);
 
   model::Desired m_desired;
   std::map<std::string, model::Origin> m_declared;

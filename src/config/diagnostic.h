@@ -24,6 +24,6 @@ struct Diagnostic {
 };
 
 /// Sorts by file, then line, then column (stable for equal places).
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+void sort_diagnostics(std::vector<Diagnostic> &diagnostics);
 
 } // namespace aigw::config

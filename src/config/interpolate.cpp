@@ -5,7 +5,7 @@
 namespace aigw::config {
 namespace {
 
-bool is_name(const std::string& name) {
+bool is_name(const std::string &name) {
   if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])) != 0) {
     return false;
   }
@@ -19,7 +19,7 @@ bool is_name(const std::string& name) {
 
 } // namespace
 
-Interpolated interpolate(const std::string& text, const EnvLookup& env) {
+Interpolated interpolate(const std::string &text, const EnvLookup &env) {
   Interpolated out;
   out.text.reserve(text.size());
   std::size_t i = 0;
@@ -55,7 +55,7 @@ Interpolated interpolate(const std::string& text, const EnvLookup& env) {
   return out;
 }
 
-std::optional<std::string> sole_reference(const std::string& text) {
+std::optional<std::string> sole_reference(const std::string &text) {
   if (text.size() < 4 || text.compare(0, 2, "${") != 0 || text.back() != '}') {
     return std::nullopt;
   }

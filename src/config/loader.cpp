@@ -20,33 +20,33 @@ namespace fs = std::filesystem;
 /// Deepest flow nesting ([ and {) accepted; yaml-cpp recurses per level.
 constexpr int k_max_flow_depth = 200;
 
-Diagnostic file_error(const std::string& file, std::string message) {
+Diagnostic file_error(const std::string &file, std::string message) {
   return Diagnostic{file, 1, 1, std::move(message)};
 }
 
-bool is_yaml_name(const fs::path& p) {
+bool is_yaml_name(const fs::path &p) {
   const auto ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml";
 }
 
 /// Expands directories to their *.yaml/*.yml files (sorted); reports unreadable paths.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                      std::vector<Diagnostic>& out) {
+std::vector<std::string> expand_paths(const std::vector<std::string> &paths,
+                                      std::vector<Diagnostic> &out) {
   std::vector<std::string> files;
   std::set<std::string> seen;
-  auto add = [&](const fs::path& p) {
+  auto add = [&](const fs::path &p) {
     std::error_code ec;
     const auto canonical = fs::weakly_canonical(p, ec).string();
     if (seen.insert(ec ? p.string() : canonical).second) {
       files.push_back(p.string());
     }
   };
-  for (const auto& path : paths) {
+  for (const auto &path : paths) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (fs::is_directory(status)) {
       std::vector<fs::path> found;
-      for (const auto& entry : fs::directory_iterator(path, ec)) {
+      for (const auto &entry : fs::directory_iterator(path, ec)) {
         if (entry.is_regular_file(ec) && is_yaml_name(entry.path())) {
           found.push_back(entry.path());
         }
@@ -60,7 +60,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
       add(path);
     } else {
       out.push_back(file_error(path, fs::exists(status) ? "not a regular file or directory"
-                                                         : "no such file or directory"));
+                                                        : "no such file or directory"));
     }
   }
   return files;
@@ -68,7 +68,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
 
 /// Finds what yaml-cpp would accept silently or recurse on without bound: flow nesting
 /// deeper than the limit, and a quoted scalar left open until the end of the file.
-std::optional<Diagnostic> prescan(const std::string& file, const std::string& text) {
+std::optional<Diagnostic> prescan(const std::string &file, const std::string &text) {
   int depth = 0;
   int line = 1;
   int column = 0;
@@ -133,7 +133,7 @@ std::optional<Diagnostic> prescan(const std::string& file, const std::string& te
 }
 
 /// Line `index` (0-based) of text.
-std::string line_of(const std::string& text, int index) {
+std::string line_of(const std::string &text, int index) {
   std::istringstream in(text);
   std::string line;
   for (int i = 0; i <= index && std::getline(in, line); ++i) {
@@ -141,13 +141,13 @@ std::string line_of(const std::string& text, int index) {
   return line;
 }
 
-std::optional<std::string> read_file(const std::string& file, std::vector<Diagnostic>& out) {
+std::optional<std::string> read_file(const std::string &file, std::vector<Diagnostic> &out) {
   std::error_code ec;
   const auto size = fs::file_size(file, ec);
   if (!ec && size > k_max_file_bytes) {
     out.push_back(file_error(file, "file is too large (" + std::to_string(size) +
-                                       " bytes; the limit is " +
-                                       std::to_string(k_max_file_bytes) + ")"));
+                                       " bytes; the limit is " + std::to_string(k_max_file_bytes) +
+                                       ")"));
     return std::nullopt;
   }
   std::ifstream in(file, std::ios::binary);
@@ -160,8 +160,8 @@ std::optional<std::string> read_file(const std::string& file, std::vector<Diagno
   return buffer.str();
 }
 
-void load_file(const std::string& file, const EnvLookup& env, DesiredBuilder& builder,
-               std::vector<Diagnostic>& out) {
+void load_file(const std::string &file, const EnvLookup &env, DesiredBuilder &builder,
+               std::vector<Diagnostic> &out) {
   auto text = read_file(file, out);
   if (!text) {
     return;
@@ -178,14 +178,14 @@ void load_file(const std::string& file, const EnvLookup& env, DesiredBuilder& bu
       return;
     }
     builder.add_document(reader, documents.empty() ? YAML::Node() : documents.front());
-  } catch (const YAML::Exception& e) {
+  } catch (const YAML::Exception &e) {
     // yaml-cpp reports syntax errors (tabs, indentation, unterminated quotes) with a mark.
     const std::string line = e.mark.line >= 0 ? line_of(*text, e.mark.line) : std::string();
     const bool tab = line.find_first_not_of(" \t") != std::string::npos &&
                      line.substr(0, line.find_first_not_of(" \t")).find('\t') != std::string::npos;
     reader.error_at(e.mark, tab ? "invalid YAML: tab in indentation (indent with spaces)"
                                 : "invalid YAML: " + e.msg);
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     reader.error_at(YAML::Mark::null_mark(), std::string("cannot load: ") + e.what());
   }
 }
@@ -194,26 +194,26 @@ void load_file(const std::string& file, const EnvLookup& env, DesiredBuilder& bu
 
 bool LoadResult::ok() const {
   return std::none_of(diagnostics.begin(), diagnostics.end(),
-                      [](const Diagnostic& d) { return d.severity == "error"; });
+                      [](const Diagnostic &d) { return d.severity == "error"; });
 }
 
-LoadResult load_desired(const std::vector<std::string>& paths, const LoadOptions& options) {
+LoadResult load_desired(const std::vector<std::string> &paths, const LoadOptions &options) {
   EnvLookup env = options.getenv;
   if (!env) {
-    env = [](const std::string& name) -> std::optional<std::string> {
-      const char* value = std::getenv(name.c_str());
+    env = [](const std::string &name) -> std::optional<std::string> {
+      const char *value = std::getenv(name.c_str());
       return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
     };
   }
   LoadResult result;
   DesiredBuilder builder;
   try {
-    for (const auto& file : expand_paths(paths, result.diagnostics)) {
+    for (const auto &file : expand_paths(paths, result.diagnostics)) {
       load_file(file, env, builder, result.diagnostics);
     }
-  } catch (const std::exception& e) {
-    result.diagnostics.push_back(file_error(paths.empty() ? "." : paths.front(),
-                                            std::string("cannot load: ") + e.what()));
+  } catch (const std::exception &e) {
+    result.diagnostics.push_back(
+        file_error(paths.empty() ? "." : paths.front(), std::string("cannot load: ") + e.what()));
   }
   result.desired = std::move(builder.desired());
   if (result.desired.account_id.empty()) {
@@ -225,7 +225,7 @@ LoadResult load_desired(const std::vector<std::string>& paths, const LoadOptions
   return result;
 }
 
-std::string source_line(const std::string& file, int line) {
+std::string source_line(const std::string &file, int line) {
   std::ifstream in(file, std::ios::binary);
   std::string text;
   for (int i = 1; i <= line && std::getline(in, text); ++i) {
@@ -239,7 +239,7 @@ std::string source_line(const std::string& file, int line) {
   return {};
 }
 
-std::vector<std::string> default_paths(const std::string& dir) {
+std::vector<std::string> default_paths(const std::string &dir) {
   const fs::path single = fs::path(dir) / "aigw.yaml";
   std::error_code ec;
   if (fs::is_regular_file(single, ec)) {

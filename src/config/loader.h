@@ -23,20 +23,20 @@ struct LoadResult {
 /// How to load.
 struct LoadOptions {
   /// Lookup for ${NAME}; empty: read the process environment.
-  std::function<std::optional<std::string>(const std::string&)> getenv;
+  std::function<std::optional<std::string>(const std::string &)> getenv;
 };
 
 /// Loads and validates files and directories (*.yaml, *.yml, sorted). Never throws; never
 /// calls the network.
-LoadResult load_desired(const std::vector<std::string>& paths, const LoadOptions& options = {});
+LoadResult load_desired(const std::vector<std::string> &paths, const LoadOptions &options = {});
 
 /// The text of one source line (for printing the line and a caret under the column);
 /// "" when the file or line does not exist.
-std::string source_line(const std::string& file, int line);
+std::string source_line(const std::string &file, int line);
 
 /// The paths `aigw validate` and `aigw plan` read without -f: "aigw.yaml" in dir when it
 /// exists, else dir itself (its *.yaml and *.yml files).
-std::vector<std::string> default_paths(const std::string& dir = ".");
+std::vector<std::string> default_paths(const std::string &dir = ".");
 
 /// Largest file accepted, in bytes.
 inline constexpr std::size_t k_max_file_bytes = 16 * 1024 * 1024;

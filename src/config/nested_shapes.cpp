@@ -9,7 +9,9 @@ namespace {
 
 using K = Shape::Kind;
 
-Shape kind(K k) { return Shape{.kind = k}; }
+Shape kind(K k) {
+  return Shape{.kind = k};
+}
 
 Shape enumeration(std::vector<std::string_view> values) {
   return Shape{.kind = K::enumeration, .enum_values = std::move(values)};
@@ -97,14 +99,13 @@ Shape nested_shape(std::string_view name) {
 
 } // namespace
 
-Shape shape_of(model::ResourceKind /*kind*/, const model::FieldSpec& spec) {
+Shape shape_of(model::ResourceKind /*kind*/, const model::FieldSpec &spec) {
   using FT = model::FieldType;
   switch (spec.type) {
   case FT::boolean: return kind(K::boolean);
   case FT::number: return Shape{.kind = K::number, .min = spec.min, .max = spec.max};
   case FT::string: return string_of_length(spec.min, spec.max);
-  case FT::enumeration:
-    return enumeration({spec.enum_values.begin(), spec.enum_values.end()});
+  case FT::enumeration: return enumeration({spec.enum_values.begin(), spec.enum_values.end()});
   case FT::object:
   case FT::array: return nested_shape(spec.name);
   }

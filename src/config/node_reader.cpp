@@ -15,12 +15,11 @@ enum class PlainKind { null, boolean, number, string };
 
 // YAML 1.2 core schema (not 1.1): 'yes', 'on', '0x1F' and '012' stay strings, so a model
 // name or a short id is never silently turned into a bool or an octal number.
-PlainKind classify_plain(const std::string& s) {
+PlainKind classify_plain(const std::string &s) {
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") {
     return PlainKind::null;
   }
-  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" ||
-      s == "FALSE") {
+  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE") {
     return PlainKind::boolean;
   }
   static const std::regex number(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
@@ -30,14 +29,16 @@ PlainKind classify_plain(const std::string& s) {
   return PlainKind::string;
 }
 
-bool is_plain(const YAML::Node& node) { return node.Tag() == "?"; }
+bool is_plain(const YAML::Node &node) {
+  return node.Tag() == "?";
+}
 
 } // namespace
 
-NodeReader::NodeReader(std::string file, EnvLookup env, std::vector<Diagnostic>* out)
+NodeReader::NodeReader(std::string file, EnvLookup env, std::vector<Diagnostic> *out)
     : m_file(std::move(file)), m_env(std::move(env)), m_out(out), m_budget(k_max_nodes_per_file) {}
 
-void NodeReader::error_at(const YAML::Mark& mark, std::string message) {
+void NodeReader::error_at(const YAML::Mark &mark, std::string message) {
   Diagnostic d;
   d.file = m_file;
   d.line = mark.line < 0 ? 1 : mark.line + 1;
@@ -46,25 +47,25 @@ void NodeReader::error_at(const YAML::Mark& mark, std::string message) {
   m_out->push_back(std::move(d));
 }
 
-void NodeReader::error(const YAML::Node& node, std::string message) {
+void NodeReader::error(const YAML::Node &node, std::string message) {
   error_at(node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), std::move(message));
 }
 
-void NodeReader::secret_error(const YAML::Node& node, std::string message) {
+void NodeReader::secret_error(const YAML::Node &node, std::string message) {
   error(node, std::move(message));
   m_out->back().show_source = false;
 }
 
-model::Origin NodeReader::origin(const YAML::Node& node) const {
+model::Origin NodeReader::origin(const YAML::Node &node) const {
   const YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
   return {m_file, mark.line < 0 ? 1 : mark.line + 1, mark.column < 0 ? 1 : mark.column + 1};
 }
 
-std::string NodeReader::raw(const YAML::Node& node) {
+std::string NodeReader::raw(const YAML::Node &node) {
   return node.IsScalar() ? node.Scalar() : std::string();
 }
 
-std::string NodeReader::describe(const YAML::Node& node) {
+std::string NodeReader::describe(const YAML::Node &node) {
   if (node.IsMap()) {
     return "a mapping";
   }
@@ -74,7 +75,7 @@ std::string NodeReader::describe(const YAML::Node& node) {
   if (!node.IsDefined() || node.IsNull()) {
     return "null";
   }
-  const std::string& text = node.Scalar();
+  const std::string &text = node.Scalar();
   const std::string shown = text.size() > 40 ? text.substr(0, 40) + "..." : text;
   if (!is_plain(node)) {
     return "the string '" + shown + "'";
@@ -88,13 +89,13 @@ std::string NodeReader::describe(const YAML::Node& node) {
   return "the string '" + shown + "'";
 }
 
-void NodeReader::type_error(const YAML::Node& node, std::string_view what,
+void NodeReader::type_error(const YAML::Node &node, std::string_view what,
                             std::string_view expected) {
-  error(node, "'" + std::string(what) + "' must be " + std::string(expected) + ", got " +
-                  describe(node));
+  error(node,
+        "'" + std::string(what) + "' must be " + std::string(expected) + ", got " + describe(node));
 }
 
-std::optional<std::vector<Entry>> NodeReader::mapping(const YAML::Node& node,
+std::optional<std::vector<Entry>> NodeReader::mapping(const YAML::Node &node,
                                                       std::string_view what) {
   if (!node.IsMap()) {
     type_error(node, what, "a mapping");
@@ -111,7 +112,7 @@ std::optional<std::vector<Entry>> NodeReader::mapping(const YAML::Node& node,
     // yaml-cpp keeps both pairs of a duplicated key and lookups see only the first:
     // refuse the document instead of silently dropping one value.
     bool duplicate = false;
-    for (const auto& seen : entries) {
+    for (const auto &seen : entries) {
       if (seen.key == key.Scalar()) {
         error(key, "duplicate key '" + key.Scalar() + "' (first at line " +
                        std::to_string(seen.key_node.Mark().line + 1) + ")");
@@ -126,7 +127,7 @@ std::optional<std::vector<Entry>> NodeReader::mapping(const YAML::Node& node,
   return entries;
 }
 
-bool NodeReader::check_known(const Entry& entry, std::span<const std::string_view> allowed,
+bool NodeReader::check_known(const Entry &entry, std::span<const std::string_view> allowed,
                              std::string_view where) {
   for (const auto name : allowed) {
     if (name == entry.key) {
@@ -150,13 +151,13 @@ bool NodeReader::check_known(const Entry& entry, std::span<const std::string_vie
   return false;
 }
 
-bool NodeReader::check_required(const YAML::Node& node, const std::vector<Entry>& entries,
+bool NodeReader::check_required(const YAML::Node &node, const std::vector<Entry> &entries,
                                 std::span<const std::string_view> required,
                                 std::string_view where) {
   bool ok = true;
   for (const auto name : required) {
     bool found = false;
-    for (const auto& e : entries) {
+    for (const auto &e : entries) {
       found = found || e.key == name;
     }
     if (!found) {
@@ -167,7 +168,7 @@ bool NodeReader::check_required(const YAML::Node& node, const std::vector<Entry>
   return ok;
 }
 
-std::optional<model::Value> NodeReader::scalar(const YAML::Node& node, std::string_view what) {
+std::optional<model::Value> NodeReader::scalar(const YAML::Node &node, std::string_view what) {
   if (!node.IsDefined() || node.IsNull()) {
     return model::Value(nullptr);
   }
@@ -175,8 +176,8 @@ std::optional<model::Value> NodeReader::scalar(const YAML::Node& node, std::stri
     type_error(node, what, "a scalar");
     return std::nullopt;
   }
-  const std::string& text = node.Scalar();
-  const std::string& tag = node.Tag();
+  const std::string &text = node.Scalar();
+  const std::string &tag = node.Tag();
   bool as_string = tag == "!" || tag == k_str_tag;
   if (!as_string && tag != "?") {
     error(node, "unsupported YAML tag '" + tag + "' on '" + std::string(what) + "'");
@@ -199,7 +200,7 @@ std::optional<model::Value> NodeReader::scalar(const YAML::Node& node, std::stri
   }
   Interpolated result = interpolate(text, m_env);
   if (!result.errors.empty()) {
-    for (const auto& message : result.errors) {
+    for (const auto &message : result.errors) {
       error(node, message + " (in '" + std::string(what) + "')");
     }
     return std::nullopt;
@@ -207,11 +208,11 @@ std::optional<model::Value> NodeReader::scalar(const YAML::Node& node, std::stri
   return model::Value(std::move(result.text));
 }
 
-std::optional<model::Value> NodeReader::value(const YAML::Node& node, std::string_view what) {
+std::optional<model::Value> NodeReader::value(const YAML::Node &node, std::string_view what) {
   return value_at_depth(node, what, 0);
 }
 
-std::optional<model::Value> NodeReader::value_at_depth(const YAML::Node& node,
+std::optional<model::Value> NodeReader::value_at_depth(const YAML::Node &node,
                                                        std::string_view what, int depth) {
   if (m_budget == 0) {
     if (!m_budget_reported) {
@@ -231,9 +232,9 @@ std::optional<model::Value> NodeReader::value_at_depth(const YAML::Node& node,
     model::Array items;
     bool ok = true;
     std::size_t index = 0;
-    for (const auto& item : node) {
-      auto v = value_at_depth(item, std::string(what) + "[" + std::to_string(index++) + "]",
-                              depth + 1);
+    for (const auto &item : node) {
+      auto v =
+          value_at_depth(item, std::string(what) + "[" + std::to_string(index++) + "]", depth + 1);
       ok = ok && v.has_value();
       if (v) {
         items.push_back(std::move(*v));
@@ -248,7 +249,7 @@ std::optional<model::Value> NodeReader::value_at_depth(const YAML::Node& node,
     }
     model::Object object;
     bool ok = true;
-    for (const auto& e : *entries) {
+    for (const auto &e : *entries) {
       auto v = value_at_depth(e.value, std::string(what) + "." + e.key, depth + 1);
       ok = ok && v.has_value();
       if (v) {
@@ -260,7 +261,7 @@ std::optional<model::Value> NodeReader::value_at_depth(const YAML::Node& node,
   return scalar(node, what);
 }
 
-std::optional<std::string> NodeReader::string(const YAML::Node& node, std::string_view what) {
+std::optional<std::string> NodeReader::string(const YAML::Node &node, std::string_view what) {
   if (node.IsScalar() && !node.IsNull()) {
     auto v = scalar(node, what);
     if (!v) {
@@ -274,7 +275,7 @@ std::optional<std::string> NodeReader::string(const YAML::Node& node, std::strin
   return std::nullopt;
 }
 
-std::optional<bool> NodeReader::boolean(const YAML::Node& node, std::string_view what) {
+std::optional<bool> NodeReader::boolean(const YAML::Node &node, std::string_view what) {
   if (node.IsScalar() && is_plain(node) && classify_plain(node.Scalar()) == PlainKind::boolean) {
     return scalar(node, what)->as_bool();
   }
@@ -282,7 +283,7 @@ std::optional<bool> NodeReader::boolean(const YAML::Node& node, std::string_view
   return std::nullopt;
 }
 
-std::optional<double> NodeReader::number(const YAML::Node& node, std::string_view what) {
+std::optional<double> NodeReader::number(const YAML::Node &node, std::string_view what) {
   if (node.IsScalar() && is_plain(node) && classify_plain(node.Scalar()) == PlainKind::number) {
     auto v = scalar(node, what);
     return v ? std::optional<double>(v->as_number()) : std::nullopt;

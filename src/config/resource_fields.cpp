@@ -6,13 +6,13 @@
 
 namespace aigw::config {
 
-Fields read_fields(NodeReader& reader, model::ResourceKind kind, const YAML::Node& node,
-                   const std::vector<Entry>& entries, std::span<const std::string_view> structural,
-                   const std::string& where) {
+Fields read_fields(NodeReader &reader, model::ResourceKind kind, const YAML::Node &node,
+                   const std::vector<Entry> &entries, std::span<const std::string_view> structural,
+                   const std::string &where) {
   Fields fields;
   std::vector<std::string_view> allowed(structural.begin(), structural.end());
   std::vector<std::string_view> required;
-  for (const auto& spec : model::field_specs(kind)) {
+  for (const auto &spec : model::field_specs(kind)) {
     if (!spec.read_only) {
       allowed.push_back(spec.name);
     }
@@ -22,11 +22,11 @@ Fields read_fields(NodeReader& reader, model::ResourceKind kind, const YAML::Nod
     }
   }
   fields.ok = reader.check_required(node, entries, required, where);
-  for (const auto& e : entries) {
+  for (const auto &e : entries) {
     if (std::find(structural.begin(), structural.end(), e.key) != structural.end()) {
       continue;
     }
-    const model::FieldSpec* spec = model::find_field(kind, e.key);
+    const model::FieldSpec *spec = model::find_field(kind, e.key);
     if (spec != nullptr && spec->read_only) {
       reader.error(e.key_node, "'" + e.key + "' is read-only (set by the server); remove it");
       fields.ok = false;

@@ -41,18 +41,20 @@ std::vector<std::pair<std::string_view, bool>> fixed_outputs(std::string_view ty
   return {{"success", true}, {"fallback", false}};
 }
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string &s) {
+  return "'" + s + "'";
+}
 
 // Percentage outputs are named "N%" (0 < N <= 100) or "else"; at most 5 shares, totalling
 // 100, or less with an "else" taking the rest (AI Gateway JSON configuration docs).
-bool check_percentages(NodeReader& reader, const ParsedElement& parsed,
-                       const YAML::Node& outputs_node) {
+bool check_percentages(NodeReader &reader, const ParsedElement &parsed,
+                       const YAML::Node &outputs_node) {
   static const std::regex share(R"(([0-9]+(\.[0-9]+)?)%)");
   double total = 0;
   int shares = 0;
   bool has_else = false;
   bool ok = true;
-  for (const auto& out : parsed.outputs) {
+  for (const auto &out : parsed.outputs) {
     std::smatch m;
     if (out.name == "else") {
       has_else = true;
@@ -89,9 +91,9 @@ bool check_percentages(NodeReader& reader, const ParsedElement& parsed,
   return true;
 }
 
-bool check_output_names(NodeReader& reader, const ParsedElement& parsed,
-                        const YAML::Node& outputs_node, const std::vector<Entry>& entries) {
-  const std::string& type = parsed.element.type;
+bool check_output_names(NodeReader &reader, const ParsedElement &parsed,
+                        const YAML::Node &outputs_node, const std::vector<Entry> &entries) {
+  const std::string &type = parsed.element.type;
   if (type == "percentage") {
     return check_percentages(reader, parsed, outputs_node);
   }
@@ -105,7 +107,7 @@ bool check_output_names(NodeReader& reader, const ParsedElement& parsed,
   const auto allowed = fixed_outputs(type);
   std::vector<std::string_view> names;
   std::vector<std::string_view> required;
-  for (const auto& [name, is_required] : allowed) {
+  for (const auto &[name, is_required] : allowed) {
     names.push_back(name);
     if (is_required) {
       required.push_back(name);
@@ -113,14 +115,14 @@ bool check_output_names(NodeReader& reader, const ParsedElement& parsed,
   }
   const std::string where = "the outputs of " + type + " element " + quoted(parsed.element.id);
   bool ok = reader.check_required(outputs_node, entries, required, where);
-  for (const auto& e : entries) {
+  for (const auto &e : entries) {
     ok = reader.check_known(e, names, where) && ok;
   }
   return ok;
 }
 
-std::optional<ParsedElement> read_element(NodeReader& reader, const YAML::Node& node,
-                                          const std::string& path) {
+std::optional<ParsedElement> read_element(NodeReader &reader, const YAML::Node &node,
+                                          const std::string &path) {
   auto entries = reader.mapping(node, path);
   if (!entries) {
     return std::nullopt;
@@ -128,14 +130,14 @@ std::optional<ParsedElement> read_element(NodeReader& reader, const YAML::Node& 
   ParsedElement parsed;
   parsed.node = node;
   bool ok = reader.check_required(node, *entries, k_element_required, "route element");
-  const Entry* properties = nullptr;
-  const Entry* outputs = nullptr;
-  for (const auto& e : *entries) {
+  const Entry *properties = nullptr;
+  const Entry *outputs = nullptr;
+  for (const auto &e : *entries) {
     if (!reader.check_known(e, k_element_keys, "route element")) {
       ok = false;
     } else if (e.key == "id") {
-      auto id = check_shape(reader, e.value, Shape{.kind = Shape::Kind::string, .min = 1},
-                            path + ".id");
+      auto id =
+          check_shape(reader, e.value, Shape{.kind = Shape::Kind::string, .min = 1}, path + ".id");
       ok = ok && id.has_value();
       parsed.element.id = id ? id->as_string() : std::string();
     } else if (e.key == "type") {
@@ -173,9 +175,10 @@ std::optional<ParsedElement> read_element(NodeReader& reader, const YAML::Node& 
   if (!output_entries) {
     return std::nullopt;
   }
-  const Shape target{.kind = Shape::Kind::object,
-                     .properties = {{"elementId", Shape{.kind = Shape::Kind::string, .min = 1}, true}}};
-  for (const auto& e : *output_entries) {
+  const Shape target{
+      .kind = Shape::Kind::object,
+      .properties = {{"elementId", Shape{.kind = Shape::Kind::string, .min = 1}, true}}};
+  for (const auto &e : *output_entries) {
     auto v = check_shape(reader, e.value, target, path + ".outputs." + e.key);
     if (!v) {
       ok = false;
@@ -188,12 +191,12 @@ std::optional<ParsedElement> read_element(NodeReader& reader, const YAML::Node& 
   return ok ? std::optional<ParsedElement>(std::move(parsed)) : std::nullopt;
 }
 
-bool check_graph(NodeReader& reader, const YAML::Node& list, const std::string& route,
-                 const std::vector<ParsedElement>& elements) {
+bool check_graph(NodeReader &reader, const YAML::Node &list, const std::string &route,
+                 const std::vector<ParsedElement> &elements) {
   bool ok = true;
-  std::map<std::string, const ParsedElement*> by_id;
-  const ParsedElement* start = nullptr;
-  for (const auto& p : elements) {
+  std::map<std::string, const ParsedElement *> by_id;
+  const ParsedElement *start = nullptr;
+  for (const auto &p : elements) {
     if (auto [it, inserted] = by_id.emplace(p.element.id, &p); !inserted) {
       reader.error(p.node, "duplicate element id " + quoted(p.element.id) + " in route " +
                                quoted(route) + " (first at line " +
@@ -216,15 +219,14 @@ bool check_graph(NodeReader& reader, const YAML::Node& list, const std::string& 
     return false;
   }
   std::vector<std::string_view> ids;
-  for (const auto& [id, p] : by_id) {
+  for (const auto &[id, p] : by_id) {
     ids.push_back(id);
   }
-  for (const auto& p : elements) {
-    for (const auto& out : p.outputs) {
+  for (const auto &p : elements) {
+    for (const auto &out : p.outputs) {
       if (by_id.count(out.target) == 0) {
-        std::string message = "output " + quoted(out.name) + " of element " +
-                              quoted(p.element.id) + " points to unknown element " +
-                              quoted(out.target);
+        std::string message = "output " + quoted(out.name) + " of element " + quoted(p.element.id) +
+                              " points to unknown element " + quoted(out.target);
         if (const auto guess = nearest(out.target, ids); !guess.empty()) {
           message += " (did you mean '" + guess + "'?)";
         }
@@ -238,17 +240,17 @@ bool check_graph(NodeReader& reader, const YAML::Node& list, const std::string& 
   }
   // Breadth-first walk from start; bounded by the number of elements.
   std::set<std::string> reached{start->element.id};
-  std::vector<const ParsedElement*> queue{start};
+  std::vector<const ParsedElement *> queue{start};
   bool end_reached = false;
   for (std::size_t i = 0; i < queue.size(); ++i) {
     end_reached = end_reached || queue[i]->element.type == "end";
-    for (const auto& out : queue[i]->outputs) {
+    for (const auto &out : queue[i]->outputs) {
       if (reached.insert(out.target).second) {
         queue.push_back(by_id.at(out.target));
       }
     }
   }
-  for (const auto& p : elements) {
+  for (const auto &p : elements) {
     if (reached.count(p.element.id) == 0) {
       reader.error(p.node, "element " + quoted(p.element.id) + " of route " + quoted(route) +
                                " is not reachable from 'start'");
@@ -264,9 +266,8 @@ bool check_graph(NodeReader& reader, const YAML::Node& list, const std::string& 
 
 } // namespace
 
-std::optional<std::vector<model::RouteElement>> read_route_elements(NodeReader& reader,
-                                                                    const YAML::Node& node,
-                                                                    const std::string& route) {
+std::optional<std::vector<model::RouteElement>>
+read_route_elements(NodeReader &reader, const YAML::Node &node, const std::string &route) {
   if (!node.IsSequence() || node.size() == 0) {
     reader.type_error(node, "elements", "a non-empty list of route elements");
     return std::nullopt;
@@ -274,7 +275,7 @@ std::optional<std::vector<model::RouteElement>> read_route_elements(NodeReader& 
   std::vector<ParsedElement> parsed;
   bool ok = true;
   std::size_t index = 0;
-  for (const auto& item : node) {
+  for (const auto &item : node) {
     auto element = read_element(reader, item, "elements[" + std::to_string(index++) + "]");
     ok = ok && element.has_value();
     if (element) {
@@ -286,7 +287,7 @@ std::optional<std::vector<model::RouteElement>> read_route_elements(NodeReader& 
   }
   std::vector<model::RouteElement> out;
   out.reserve(parsed.size());
-  for (auto& p : parsed) {
+  for (auto &p : parsed) {
     out.push_back(std::move(p.element));
   }
   return out;

@@ -18,7 +18,7 @@ std::string format_number(double d) {
 }
 
 // "between 0 and 5000" / "at least 100" / "at most 5"
-std::string bounds_text(const Shape& shape) {
+std::string bounds_text(const Shape &shape) {
   if (shape.min && shape.max) {
     return "between " + format_number(*shape.min) + " and " + format_number(*shape.max);
   }
@@ -28,12 +28,12 @@ std::string bounds_text(const Shape& shape) {
   return "at most " + format_number(*shape.max);
 }
 
-bool outside(const Shape& shape, double x) {
+bool outside(const Shape &shape, double x) {
   return (shape.min && x < *shape.min) || (shape.max && x > *shape.max);
 }
 
-std::optional<model::Value> check_enum(NodeReader& reader, const YAML::Node& node,
-                                       const Shape& shape, const std::string& path) {
+std::optional<model::Value> check_enum(NodeReader &reader, const YAML::Node &node,
+                                       const Shape &shape, const std::string &path) {
   auto text = reader.string(node, path);
   if (!text) {
     return std::nullopt;
@@ -55,15 +55,15 @@ std::optional<model::Value> check_enum(NodeReader& reader, const YAML::Node& nod
   return std::nullopt;
 }
 
-std::optional<model::Value> check_object(NodeReader& reader, const YAML::Node& node,
-                                         const Shape& shape, const std::string& path) {
+std::optional<model::Value> check_object(NodeReader &reader, const YAML::Node &node,
+                                         const Shape &shape, const std::string &path) {
   auto entries = reader.mapping(node, path);
   if (!entries) {
     return std::nullopt;
   }
   std::vector<std::string_view> names;
   std::vector<std::string_view> required;
-  for (const auto& p : shape.properties) {
+  for (const auto &p : shape.properties) {
     names.push_back(p.name);
     if (p.required) {
       required.push_back(p.name);
@@ -71,12 +71,12 @@ std::optional<model::Value> check_object(NodeReader& reader, const YAML::Node& n
   }
   bool ok = reader.check_required(node, *entries, required, "'" + path + "'");
   model::Object object;
-  for (const auto& e : *entries) {
+  for (const auto &e : *entries) {
     if (!reader.check_known(e, names, "'" + path + "'")) {
       ok = false;
       continue;
     }
-    for (const auto& p : shape.properties) {
+    for (const auto &p : shape.properties) {
       if (p.name == e.key) {
         auto v = check_shape(reader, e.value, p.shape, path + "." + e.key);
         ok = ok && v.has_value();
@@ -91,14 +91,14 @@ std::optional<model::Value> check_object(NodeReader& reader, const YAML::Node& n
 
 // Picks the variant whose keys the node uses: all keys known and all required present
 // first, then all keys known, else the first (whose errors then explain the mismatch).
-const Shape& choose_variant(const YAML::Node& node, const Shape& shape) {
+const Shape &choose_variant(const YAML::Node &node, const Shape &shape) {
   if (!node.IsMap()) {
     return shape.variants.front();
   }
-  auto fits = [&node](const Shape& variant, bool need_required) {
+  auto fits = [&node](const Shape &variant, bool need_required) {
     for (auto it = node.begin(); it != node.end(); ++it) {
       bool known = false;
-      for (const auto& p : variant.properties) {
+      for (const auto &p : variant.properties) {
         known = known || (it->first.IsScalar() && p.name == it->first.Scalar());
       }
       if (!known) {
@@ -106,7 +106,7 @@ const Shape& choose_variant(const YAML::Node& node, const Shape& shape) {
       }
     }
     if (need_required) {
-      for (const auto& p : variant.properties) {
+      for (const auto &p : variant.properties) {
         if (p.required && !node[std::string(p.name)].IsDefined()) {
           return false;
         }
@@ -115,7 +115,7 @@ const Shape& choose_variant(const YAML::Node& node, const Shape& shape) {
     return true;
   };
   for (const bool need_required : {true, false}) {
-    for (const auto& variant : shape.variants) {
+    for (const auto &variant : shape.variants) {
       if (fits(variant, need_required)) {
         return variant;
       }
@@ -126,8 +126,8 @@ const Shape& choose_variant(const YAML::Node& node, const Shape& shape) {
 
 } // namespace
 
-std::optional<model::Value> check_shape(NodeReader& reader, const YAML::Node& node,
-                                        const Shape& shape, const std::string& path) {
+std::optional<model::Value> check_shape(NodeReader &reader, const YAML::Node &node,
+                                        const Shape &shape, const std::string &path) {
   using K = Shape::Kind;
   switch (shape.kind) {
   case K::any: return reader.value(node, path);
@@ -153,8 +153,8 @@ std::optional<model::Value> check_shape(NodeReader& reader, const YAML::Node& no
       return std::nullopt;
     }
     if (outside(shape, static_cast<double>(s->size()))) {
-      reader.error(node, "'" + path + "' must be " + bounds_text(shape) +
-                             " characters long, got " + std::to_string(s->size()));
+      reader.error(node, "'" + path + "' must be " + bounds_text(shape) + " characters long, got " +
+                             std::to_string(s->size()));
       return std::nullopt;
     }
     return model::Value(*s);
@@ -181,7 +181,7 @@ std::optional<model::Value> check_shape(NodeReader& reader, const YAML::Node& no
     model::Array items;
     bool ok = true;
     std::size_t index = 0;
-    for (const auto& item : node) {
+    for (const auto &item : node) {
       auto v = check_shape(reader, item, *shape.items, path + "[" + std::to_string(index++) + "]");
       ok = ok && v.has_value();
       if (v) {
@@ -197,7 +197,7 @@ std::optional<model::Value> check_shape(NodeReader& reader, const YAML::Node& no
     }
     model::Object object;
     bool ok = true;
-    for (const auto& e : *entries) {
+    for (const auto &e : *entries) {
       auto s = reader.string(e.value, path + "." + e.key);
       ok = ok && s.has_value();
       if (s) {

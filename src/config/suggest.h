@@ -12,6 +12,7 @@ namespace aigw::config {
 
 /// The candidate closest to word, or "" when none is close enough to be a plausible typo
 /// (distance at most a third of the word's length, and at least 1 allowed).
-[[nodiscard]] std::string nearest(std::string_view word, std::span<const std::string_view> candidates);
+[[nodiscard]] std::string nearest(std::string_view word,
+                                  std::span<const std::string_view> candidates);
 
 } // namespace aigw::config

@@ -17,9 +17,9 @@ namespace {
 
 const fs::path k_dir = fs::path(AIGW_SOURCE_DIR) / "tests" / "config";
 
-std::vector<std::string> yaml_files(const std::string& sub) {
+std::vector<std::string> yaml_files(const std::string &sub) {
   std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(k_dir / sub)) {
+  for (const auto &e : fs::directory_iterator(k_dir / sub)) {
     if (e.path().extension() == ".yaml") {
       out.push_back(e.path().filename().string());
     }
@@ -28,7 +28,7 @@ std::vector<std::string> yaml_files(const std::string& sub) {
   return out;
 }
 
-aigw::config::LoadResult load(const std::string& relative) {
+aigw::config::LoadResult load(const std::string &relative) {
   // Load with a path relative to the corpus directory so messages match expected.txt.
   const auto previous = fs::current_path();
   fs::current_path(k_dir);
@@ -52,14 +52,16 @@ std::map<std::string, std::vector<std::string>> expected() {
 
 } // namespace
 
-TEST(Corpus, HasAtLeastFortyInvalidCases) { EXPECT_GE(yaml_files("invalid").size(), 40U); }
+TEST(Corpus, HasAtLeastFortyInvalidCases) {
+  EXPECT_GE(yaml_files("invalid").size(), 40U);
+}
 
 TEST(Corpus, EveryValidFileLoadsClean) {
   const auto files = yaml_files("valid");
   ASSERT_FALSE(files.empty());
-  for (const auto& name : files) {
+  for (const auto &name : files) {
     const auto result = load("valid/" + name);
-    for (const auto& d : result.diagnostics) {
+    for (const auto &d : result.diagnostics) {
       ADD_FAILURE() << d.to_string();
     }
     EXPECT_TRUE(result.ok()) << name;
@@ -68,12 +70,12 @@ TEST(Corpus, EveryValidFileLoadsClean) {
 
 TEST(Corpus, EveryInvalidFileReportsExactlyItsExpectedDiagnostics) {
   const auto expectations = expected();
-  for (const auto& name : yaml_files("invalid")) {
+  for (const auto &name : yaml_files("invalid")) {
     const std::string relative = "invalid/" + name;
     const auto result = load(relative);
     EXPECT_FALSE(result.ok()) << relative;
     std::vector<std::string> actual;
-    for (const auto& d : result.diagnostics) {
+    for (const auto &d : result.diagnostics) {
       actual.push_back(d.to_string());
     }
     const auto it = expectations.find(relative);

@@ -12,15 +12,15 @@
 
 namespace {
 
-std::string read(const std::filesystem::path& p) {
+std::string read(const std::filesystem::path &p) {
   std::ifstream in(p, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-aigw::config::LoadResult load_text(const aigw::test::TempDir& dir, const std::string& text) {
+aigw::config::LoadResult load_text(const aigw::test::TempDir &dir, const std::string &text) {
   const auto file = dir.write("fuzz.yaml", text);
   return aigw::config::load_desired(
-      {file}, {.getenv = [](const std::string&) { return std::optional<std::string>("v"); }});
+      {file}, {.getenv = [](const std::string &) { return std::optional<std::string>("v"); }});
 }
 
 } // namespace
@@ -29,13 +29,13 @@ TEST(Fuzz, EveryPrefixOfEveryCorpusFileLoadsWithoutCrashing) {
   aigw::test::TempDir dir;
   const auto root = std::filesystem::path(AIGW_SOURCE_DIR) / "tests" / "config";
   int runs = 0;
-  for (const char* sub : {"valid", "invalid"}) {
-    for (const auto& e : std::filesystem::directory_iterator(root / sub)) {
+  for (const char *sub : {"valid", "invalid"}) {
+    for (const auto &e : std::filesystem::directory_iterator(root / sub)) {
       const std::string text = read(e.path());
       const std::size_t step = std::max<std::size_t>(1, text.size() / 15);
       for (std::size_t n = 0; n <= text.size(); n += step) {
         const auto result = load_text(dir, text.substr(0, n));
-        for (const auto& d : result.diagnostics) {
+        for (const auto &d : result.diagnostics) {
           EXPECT_GE(d.line, 1);
           EXPECT_GE(d.column, 1);
         }
@@ -86,7 +86,7 @@ TEST(Fuzz, BinaryGarbageIsReportedNotThrown) {
   std::mt19937 rng(7);
   for (int i = 0; i < 200; ++i) {
     std::string text(1 + rng() % 300, '\0');
-    for (auto& c : text) {
+    for (auto &c : text) {
       c = static_cast<char>(rng() % 256);
     }
     (void)load_text(dir, text);

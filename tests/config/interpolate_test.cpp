@@ -8,7 +8,7 @@
 using aigw::config::interpolate;
 
 namespace {
-std::optional<std::string> lookup(const std::string& name) {
+std::optional<std::string> lookup(const std::string &name) {
   if (name == "A") {
     return std::string("alpha");
   }

@@ -24,15 +24,15 @@ const std::string k_three_elements =
     "          - { id: e, type: end, outputs: {} }\n";
 
 LoadOptions env(std::map<std::string, std::string> vars) {
-  return {.getenv = [vars](const std::string& name) -> std::optional<std::string> {
+  return {.getenv = [vars](const std::string &name) -> std::optional<std::string> {
     const auto it = vars.find(name);
     return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
   }};
 }
 
-std::vector<std::string> messages(const aigw::config::LoadResult& result) {
+std::vector<std::string> messages(const aigw::config::LoadResult &result) {
   std::vector<std::string> out;
-  for (const auto& d : result.diagnostics) {
+  for (const auto &d : result.diagnostics) {
     out.push_back(d.to_string());
   }
   return out;
@@ -58,14 +58,14 @@ TEST(Loader, FillsDesiredWithFieldsOriginsAndChildren) {
                                         "  spending_limit: null\n");
   const auto result = load_desired({file}, env({{"KEY", "sk-very-secret-1"}}));
   ASSERT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
-  const auto& d = result.desired;
+  const auto &d = result.desired;
   EXPECT_TRUE(d.prune);
   EXPECT_EQ(d.scope, std::vector<std::string>{"team-*"});
   EXPECT_TRUE(d.billing_declared);
   EXPECT_TRUE(d.spending_limit_absent);
   EXPECT_FALSE(d.auto_topup_absent);
   ASSERT_EQ(d.resources.gateways.size(), 1U);
-  const auto& g = d.resources.gateways[0];
+  const auto &g = d.resources.gateways[0];
   EXPECT_EQ(g.id, "team-a");
   EXPECT_EQ(g.fields.size(), 1U); // exactly the declared keys: omitted = unmanaged
   EXPECT_EQ(g.fields.at("cache_ttl"), aigw::model::Value(300.0));
@@ -75,7 +75,7 @@ TEST(Loader, FillsDesiredWithFieldsOriginsAndChildren) {
   EXPECT_EQ(d.resources.datasets[0].fields.at("enable"), aigw::model::Value(false));
   EXPECT_EQ(d.resources.datasets[0].origin.to_string(), file + ":7:9");
   ASSERT_EQ(d.resources.provider_configs.size(), 1U);
-  const auto& pc = d.resources.provider_configs[0];
+  const auto &pc = d.resources.provider_configs[0];
   ASSERT_TRUE(pc.secret.has_value());
   EXPECT_EQ(pc.secret->reveal(), "sk-very-secret-1");
   EXPECT_EQ(pc.secret_env, "KEY");
@@ -155,8 +155,8 @@ TEST(Loader, ResourceDeclaredInTwoFilesNamesBothPlaces) {
   const auto b = dir.write("b.yaml", "\ngateways:\n  - id: shared\n    routes: []\n");
   const auto result = load_desired({a, b}, env({}));
   EXPECT_EQ(messages(result),
-            std::vector<std::string>{b + ":3:5: error: gateway 'shared' is declared twice (first at " +
-                                     a + ":2:5)"});
+            std::vector<std::string>{
+                b + ":3:5: error: gateway 'shared' is declared twice (first at " + a + ":2:5)"});
 }
 
 TEST(Loader, TopLevelSettingInTwoFilesIsAnError) {
@@ -164,8 +164,10 @@ TEST(Loader, TopLevelSettingInTwoFilesIsAnError) {
   const auto a = dir.write("a.yaml", "prune: true\n");
   const auto b = dir.write("b.yaml", "prune: false\n");
   const auto result = load_desired({a, b}, env({}));
-  EXPECT_EQ(messages(result), std::vector<std::string>{b + ":1:1: error: 'prune' is declared "
-                                                           "twice (first at " + a + ":1:1)"});
+  EXPECT_EQ(messages(result), std::vector<std::string>{b +
+                                                       ":1:1: error: 'prune' is declared "
+                                                       "twice (first at " +
+                                                       a + ":1:1)"});
 }
 
 TEST(Loader, SameFileGivenTwiceIsReadOnce) {
@@ -198,12 +200,13 @@ TEST(Loader, AllErrorsOfSeveralFilesAreReportedSorted) {
 
 TEST(Loader, RouteElementsBecomeModelElements) {
   TempDir dir;
-  const auto file = dir.write(
-      "a.yaml", std::string("gateways:\n  - id: g\n    routes:\n      - name: r\n"
-                            "        elements:\n") + k_three_elements);
+  const auto file =
+      dir.write("a.yaml", std::string("gateways:\n  - id: g\n    routes:\n      - name: r\n"
+                                      "        elements:\n") +
+                              k_three_elements);
   const auto result = load_desired({file}, env({}));
   ASSERT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
-  const auto& route = result.desired.resources.routes.at(0);
+  const auto &route = result.desired.resources.routes.at(0);
   EXPECT_EQ(route.gateway_id, "g");
   ASSERT_EQ(route.elements.size(), 3U);
   EXPECT_EQ(route.elements[1].type, "model");
@@ -230,7 +233,7 @@ TEST(Loader, AliasExpansionBombIsBoundedAndReported) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
   EXPECT_FALSE(result.ok());
   bool too_large = false;
-  for (const auto& d : result.diagnostics) {
+  for (const auto &d : result.diagnostics) {
     too_large = too_large || d.message.find("document too large") != std::string::npos;
   }
   EXPECT_TRUE(too_large) << ::testing::PrintToString(messages(result));
@@ -240,7 +243,8 @@ TEST(Loader, LoadsALargeAccountWellUnderASecond) {
   TempDir dir;
   std::string text = "gateways:\n";
   for (int g = 0; g < 120; ++g) {
-    text += "  - id: gw-" + std::to_string(g) + "\n    cache_ttl: 60\n    collect_logs: true\n"
+    text += "  - id: gw-" + std::to_string(g) +
+            "\n    cache_ttl: 60\n    collect_logs: true\n"
             "    datasets:\n";
     for (int d = 0; d < 3; ++d) {
       text += "      - { name: d" + std::to_string(d) +

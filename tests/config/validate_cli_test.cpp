@@ -42,9 +42,11 @@ TEST(ValidateCli, JsonOutputCarriesTheSameDiagnostics) {
   const auto file = dir.write("bad.yaml", "prune: maybe\n");
   const auto r = validate({"-f", file, "--output", "json"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, R"({"diagnostics":[{"column":8,"file":")" + file +
-                       R"(","line":1,"message":"'prune' must be a boolean (true or false), got the string 'maybe'","severity":"error"}],"error_count":1,"valid":false})"
-                       "\n");
+  EXPECT_EQ(
+      r.out,
+      R"({"diagnostics":[{"column":8,"file":")" + file +
+          R"(","line":1,"message":"'prune' must be a boolean (true or false), got the string 'maybe'","severity":"error"}],"error_count":1,"valid":false})"
+          "\n");
 }
 
 TEST(ValidateCli, LiteralSecretLineIsNeverEchoed) {
@@ -60,10 +62,11 @@ TEST(ValidateCli, LiteralSecretLineIsNeverEchoed) {
 
 TEST(ValidateCli, InterpolatedSecretNeverAppearsInOutput) {
   TempDir dir;
-  const auto file = dir.write("s.yaml", "gateways:\n  - id: a\n    provider_configs:\n"
-                                        "      - { provider_slug: openai, alias: m, "
-                                        "secret: \"${MY_KEY}\" }\n    otel:\n"
-                                        "      - { authorization: \"${MY_KEY}\", headers: {}, url: 5 }\n");
+  const auto file =
+      dir.write("s.yaml", "gateways:\n  - id: a\n    provider_configs:\n"
+                          "      - { provider_slug: openai, alias: m, "
+                          "secret: \"${MY_KEY}\" }\n    otel:\n"
+                          "      - { authorization: \"${MY_KEY}\", headers: {}, url: 5 }\n");
   aigw::test::ProcessOptions options;
   options.env["MY_KEY"] = "sk-from-env-98765";
   const auto r = validate({"-f", file, "--output", "json"}, options);
@@ -96,10 +99,12 @@ TEST(ValidateCli, SeveralFilesAndDirectoriesMerge) {
 
 TEST(ValidateCli, EveryExampleDirectoryValidates) {
   const std::map<std::string, std::optional<std::string>> env = {
-      {"CLOUDFLARE_ACCOUNT_ID", "acc123"},      {"OPENAI_API_KEY", "sk-example-openai"},
-      {"ANTHROPIC_API_KEY", "sk-example-anthropic"}, {"SUPPORT_OPENAI_KEY", "sk-example-support"},
+      {"CLOUDFLARE_ACCOUNT_ID", "acc123"},
+      {"OPENAI_API_KEY", "sk-example-openai"},
+      {"ANTHROPIC_API_KEY", "sk-example-anthropic"},
+      {"SUPPORT_OPENAI_KEY", "sk-example-support"},
       {"SEARCH_OPENAI_KEY", "sk-example-search"}};
-  for (const char* example : {"basic", "multi-team", "routing", "billing"}) {
+  for (const char *example : {"basic", "multi-team", "routing", "billing"}) {
     aigw::test::ProcessOptions options;
     options.env = env;
     const auto r = validate({"-f", aigw::test::source_dir() + "/examples/" + example}, options);
