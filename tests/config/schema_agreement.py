@@ -72,6 +72,20 @@ def schema_verdict(validator, path):
     return True, ""
 
 
+MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
+
+
+def modeline_problem(path, schema_path):
+    """An example must start with a modeline that points at the schema."""
+    first = path.read_text(encoding="utf-8").splitlines()[:1]
+    match = MODELINE.match(first[0]) if first else None
+    if not match:
+        return "does not start with '# yaml-language-server: $schema=...'"
+    if (path.parent / match.group(1)).resolve() != schema_path.resolve():
+        return f"modeline points at {match.group(1)}, not the schema"
+    return ""
+
+
 def loader_verdict(binary, path, env):
     run = subprocess.run([binary, "validate", "--output", "json", "-f", str(path)],
                          capture_output=True, text=True, env=env, timeout=60)
@@ -105,6 +119,9 @@ def main():
         by_schema, schema_why = schema_verdict(validator, path)
         by_loader, loader_why = loader_verdict(binary, path, env)
         checked += 1
+        problem = modeline_problem(path, source / "schemas" / "aigw.schema.json")
+        if problem:
+            failures.append(f"{name}: {problem}")
         if name.startswith("examples/") and not (by_schema and by_loader):
             failures.append(f"{name}: example must be valid (schema: {schema_why}; loader: {loader_why})")
         elif name in exceptions:
