@@ -144,6 +144,8 @@ Result<model::Value, engine::ApiError> ApiTransport::call(const ApiCall& call) {
       error = decoded ? make_api_error(Kind::http, info, "", status) : std::move(decoded).error();
       if (is_post && !is_post_retryable_status(status)) {
         error.kind = Kind::outcome_unknown;
+        error.message = "HTTP " + std::to_string(status) +
+                        " from a proxy: the request may have been applied";
         return error;
       }
       wait = parse_retry_after(response->retry_after);

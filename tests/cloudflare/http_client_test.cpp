@@ -205,6 +205,8 @@ TEST(HttpClient, PostRetriesOnlyWhenTheServerSurelyDidNotActOnIt) {
   auto unknown = api->create_gateway({"gw2", {}, {}});
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().kind, Kind::outcome_unknown);
+  EXPECT_EQ(unknown.error().status, 502);
+  EXPECT_NE(unknown.error().message.find("HTTP 502 from a proxy"), std::string::npos);
   EXPECT_EQ(server.requests(), 3);
 }
 
