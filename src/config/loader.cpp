@@ -67,7 +67,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string> &paths,
 }
 
 /// Finds what yaml-cpp would accept silently or recurse on without bound: flow nesting
-/// deeper than the limit, and a quoted scalar left open until the end of the file.
+/// deeper than the limit, and a quoted scalar left open until the end of the file. The
+/// bodies of block scalars (`|`, `>`) are skipped: quotes there are plain text.
 std::optional<Diagnostic> prescan(const std::string &file, const std::string &text) {
   int depth = 0;
   int line = 1;
@@ -76,18 +77,40 @@ std::optional<Diagnostic> prescan(const std::string &file, const std::string &te
   int quote_line = 0;
   int quote_column = 0;
   bool comment = false;
-  char previous = '\n'; // last non-blank character outside quotes on this line
+  char previous = '\n';       // last non-blank character outside quotes on this line
+  int indent = 0;             // indentation of the current line
+  bool at_indent = true;      // still in the current line's leading spaces
+  bool block_pending = false; // the line so far ends in a block scalar indicator
+  int block_indent = -1;      // inside a block scalar body: its parent line's indentation
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     ++column;
     if (c == '\n') {
+      if (quote == 0) {
+        previous = '\n';
+        if (block_pending) {
+          block_indent = indent;
+        }
+      }
       ++line;
       column = 0;
       comment = false;
-      if (quote == 0) {
-        previous = '\n';
-      }
+      indent = 0;
+      at_indent = true;
+      block_pending = false;
       continue;
+    }
+    if (quote == 0 && at_indent) {
+      if (c == ' ') {
+        ++indent;
+        continue;
+      }
+      at_indent = false;
+      if (block_indent >= 0 && indent > block_indent) {
+        comment = true; // a block scalar's body line: skip it like a comment
+        continue;
+      }
+      block_indent = -1;
     }
     if (quote != 0) {
       if (quote == '"' && c == '\\') {
@@ -113,6 +136,7 @@ std::optional<Diagnostic> prescan(const std::string &file, const std::string &te
       quote_column = column;
     } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
       comment = true;
+      continue;
     } else if (c == '[' || c == '{') {
       if (++depth > k_max_flow_depth) {
         return Diagnostic{file, line, column,
@@ -121,6 +145,11 @@ std::optional<Diagnostic> prescan(const std::string &file, const std::string &te
       }
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
+    }
+    if ((c == '|' || c == '>') && scalar_start && depth == 0) {
+      block_pending = true;
+    } else if (block_pending && c != '-' && c != '+' && (c < '0' || c > '9')) {
+      block_pending = false;
     }
     previous = c;
   }
