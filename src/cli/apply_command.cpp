@@ -161,10 +161,14 @@ std::size_t applicable(const engine::Plan& plan) {
 }
 
 void print_summary(const engine::Plan& plan, const engine::ApplyReport& report,
-                   std::uint64_t requests) {
+                   const engine::ApiStats& stats) {
   std::cout << "\nApply " << (report.ok() ? "complete" : "incomplete") << ": " << report.done
             << " done, " << report.failed << " failed, " << report.skipped << " skipped; "
-            << requests << " API requests.\n";
+            << stats.requests << " API requests";
+  if (stats.retries > 0) {
+    std::cout << " (" << stats.retries << " retried)";
+  }
+  std::cout << ".\n";
   for (const auto& step : report.steps) {
     const auto& change = plan.changes[step.index];
     if (step.status == engine::StepOutcome::Status::failed) {
@@ -217,7 +221,7 @@ int run_apply(const GlobalOptions& global, const ApplyFlags& flags) {
     progress.print(c, s);
   };
   const auto report = engine::apply_plan(*prepared->api, plan, options);
-  print_summary(plan, report, prepared->api->stats().requests);
+  print_summary(plan, report, prepared->api->stats());
   return report.ok() ? 0 : 1;
 }
 

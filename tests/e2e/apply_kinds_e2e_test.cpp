@@ -25,6 +25,13 @@ std::string desired(int cache_ttl, const std::vector<std::string>& datasets,
   return desired_yaml(gateways, billing);
 }
 
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
 class ApplyKinds : public testing::Test {
 protected:
   EmulatorProcess emulator;
@@ -85,12 +92,14 @@ TEST_F(ApplyKinds, UpdatesDeploysNewVersionsRedeploysAndPrunes) {
   const auto v1 = desired(300, {"failures", "old"}, "gpt-4o-mini", true, k_billing_both);
   ASSERT_EQ(apply(v1).exit_code, 0);
 
-  // Gateway PUT, route version then deployment, prune a dataset and a gateway, billing
-  // set and delete.
-  const auto v2 = desired(600, {"failures"}, "gpt-4o", false, k_billing_changed);
+  // Gateway PUT, dataset PUT, route version then deployment, prune a dataset and a gateway,
+  // billing set and delete.
+  const auto v2 = replace_all(desired(600, {"failures"}, "gpt-4o", false, k_billing_changed),
+                              "enable: true", "enable: false");
   const auto second = apply(v2, {"--prune", "--force"});
   ASSERT_EQ(second.exit_code, 0) << describe(second);
   EXPECT_THAT(second.out, HasSubstr("update gateway e2e-main: done"));
+  EXPECT_THAT(second.out, HasSubstr("update dataset e2e-main/failures: done"));
   EXPECT_THAT(second.out, HasSubstr("delete dataset e2e-main/old: done"));
   EXPECT_THAT(second.out, HasSubstr("delete gateway e2e-extra: done"));
   EXPECT_THAT(second.out, HasSubstr("deploy_new_version route e2e-main/chat: done, deployed new "
@@ -103,7 +112,8 @@ TEST_F(ApplyKinds, UpdatesDeploysNewVersionsRedeploysAndPrunes) {
   EXPECT_EQ(plan_exit(v2).exit_code, 0);
 
   // Back to the first elements: the existing version is deployed again, none is added.
-  const auto v3 = desired(600, {"failures"}, "gpt-4o-mini", false, k_billing_changed);
+  const auto v3 = replace_all(desired(600, {"failures"}, "gpt-4o-mini", false, k_billing_changed),
+                              "enable: true", "enable: false");
   const auto third = apply(v3);
   ASSERT_EQ(third.exit_code, 0) << describe(third);
   EXPECT_THAT(third.out, HasSubstr("redeploy_version route e2e-main/chat: done, redeployed"));
@@ -123,6 +133,15 @@ TEST_F(ApplyKinds, WithoutATerminalOrAutoApproveItRefusesAndChangesNothing) {
   auto gateways = emulator_client(emulator)->list_gateways();
   ASSERT_TRUE(gateways.ok());
   EXPECT_TRUE(gateways->empty());
+}
+
+TEST_F(ApplyKinds, ProviderConfigDriftIsReportedAsCannotFixWithoutFailing) {
+  const auto v1 = desired(300, {}, "m", false, "");
+  ASSERT_EQ(apply(v1).exit_code, 0);
+  const auto drifted = apply(replace_all(v1, "default_config: true", "default_config: false"));
+  EXPECT_EQ(drifted.exit_code, 0) << describe(drifted);
+  EXPECT_THAT(drifted.out, HasSubstr("provider config e2e-main/openai/main"));
+  EXPECT_THAT(drifted.out, Not(HasSubstr("POST")));
 }
 
 TEST_F(ApplyKinds, NothingToDoExitsZero) {
