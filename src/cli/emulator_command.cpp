@@ -30,10 +30,11 @@ void add_emulator_command(CLI::App& app, const GlobalOptions& global, int* exit_
       ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case));
   cmd->add_option("--max-body", options->max_body_bytes, "Largest request body in bytes (413 above)")
       ->capture_default_str();
-  cmd->callback([options, &global, exit_code] {
+  cmd->callback([options, &app, &global, exit_code] {
     // One log line per request is the point of a local server, so it logs at info unless
     // the user chose a level.
-    if (global.log_level == "warn") {
+    const auto* level_flag = app.get_option_no_throw("--log-level");
+    if ((level_flag == nullptr || level_flag->count() == 0) && global.log_level == "warn") {
       spdlog::set_level(spdlog::level::info);
     }
     *exit_code = emulator::run_emulator(*options);
