@@ -26,14 +26,18 @@ constexpr std::array<NestedSet, 6> k_nested_sets = {{
     {ResourceKind::dataset, "filters[].value"},
 }};
 
-Value normalize_at(ResourceKind kind, const std::string& path, const Value& value, bool nested) {
+Value normalize_at(ResourceKind kind, const std::string& path, const Value& value) {
   if (value.is_object()) {
     model::Object out;
     for (const auto& [key, member] : value.as_object()) {
-      if (nested && member.is_null()) {
+      Value canonical = normalize_at(kind, path + "." + key, member);
+      // Inside a field, a null or empty member says nothing a missing one does not
+      // (`guardrails.response: {}` or `dlp.profiles: []` from a server default equals none).
+      if (canonical.is_null() || (canonical.is_object() && canonical.as_object().empty()) ||
+          (canonical.is_array() && canonical.as_array().empty())) {
         continue;
       }
-      out.emplace(key, normalize_at(kind, path + "." + key, member, true));
+      out.emplace(key, std::move(canonical));
     }
     return out;
   }
@@ -41,7 +45,7 @@ Value normalize_at(ResourceKind kind, const std::string& path, const Value& valu
     model::Array out;
     out.reserve(value.as_array().size());
     for (const auto& item : value.as_array()) {
-      out.push_back(normalize_at(kind, path + "[]", item, true));
+      out.push_back(normalize_at(kind, path + "[]", item));
     }
     if (is_set_like(kind, path)) {
       std::sort(out.begin(), out.end(),
@@ -64,7 +68,7 @@ bool is_set_like(ResourceKind kind, std::string_view path) {
 }
 
 Value normalize_field(ResourceKind kind, std::string_view name, const Value& value) {
-  return normalize_at(kind, std::string(name), value, false);
+  return normalize_at(kind, std::string(name), value);
 }
 
 bool fields_equal(ResourceKind kind, std::string_view name, const Value& a, const Value& b) {

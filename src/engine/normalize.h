@@ -1,7 +1,7 @@
 #pragma once
 // Canonical forms of field values, so that values equal in meaning compare equal:
-// set-like arrays (order has no meaning) are sorted, and null members of nested objects
-// are dropped (a null member and an absent one mean the same to the API).
+// set-like arrays (order has no meaning) are sorted, and null or empty members of nested
+// objects are dropped (they mean the same to the API as an absent member).
 
 #include "model/field_spec.h"
 #include "model/resources.h"
