@@ -26,10 +26,15 @@ aigw_bin=${AIGW_BIN:-$root/build/aigw}
 # Commands are shown as `aigw ...`, whichever binary runs them.
 aigw() { "$aigw_bin" "$@"; }
 if [ ! -x "$aigw_bin" ]; then
-  section "Building aigw (first run only)"
+  section "Building aigw into build/ (first run only; a few minutes)"
   .ci/install-deps
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-  cmake --build build --target aigw -j"$(nproc)"
+  if ! cmake --build build --target aigw -j"$(nproc)" >build/demo-build.log 2>&1; then
+    tail -n 40 build/demo-build.log >&2
+    echo "build failed; the full log is build/demo-build.log" >&2
+    exit 1
+  fi
+  echo "built $aigw_bin"
 fi
 
 tmp=$(mktemp -d)
