@@ -196,7 +196,10 @@ TEST(ApplySchedule, IndependentStepsRunInParallelUpToTheBound) {
     options.parallelism = bound;
     auto report = engine::apply_plan(api, make_plan(changes), options);
     ASSERT_TRUE(report.ok());
-    EXPECT_EQ(api.peak.load(), bound);
+    // Never more than the bound; with room for several, several at once (not an exact
+    // count: a loaded machine may start a worker late).
+    EXPECT_LE(api.peak.load(), bound);
+    EXPECT_GE(api.peak.load(), std::min(bound, 2));
     EXPECT_EQ(api.fake.state.gateways.size(), 12U);
   }
 }
