@@ -1,19 +1,13 @@
 #include "engine/apply_route.h"
 
 #include "engine/apply_recovery.h"
+#include "engine/normalize.h"
 
-#include <algorithm>
 #include <set>
 
 namespace aigw::engine {
 
 namespace {
-
-std::vector<model::RouteElement> sorted_by_id(std::vector<model::RouteElement> elements) {
-  std::sort(elements.begin(), elements.end(),
-            [](const auto& a, const auto& b) { return a.id < b.id; });
-  return elements;
-}
 
 std::set<std::string> version_ids(const std::vector<model::RouteVersion>& versions) {
   std::set<std::string> ids;
@@ -38,7 +32,7 @@ std::optional<std::string> find_new_version(const std::set<std::string>& before,
     return added.front()->version_id;
   }
   for (const auto* v : added) {
-    if (same_elements(v->elements, desired)) {
+    if (elements_equal(v->elements, desired)) {
       return v->version_id;
     }
   }
@@ -52,11 +46,6 @@ ApiStatus deploy(GatewayApi& api, const Change& change, const std::string& versi
 }
 
 } // namespace
-
-bool same_elements(const std::vector<model::RouteElement>& a,
-                   const std::vector<model::RouteElement>& b) {
-  return a.size() == b.size() && sorted_by_id(a) == sorted_by_id(b);
-}
 
 // The create-version response does not reliably carry the new version's id, so the new
 // version is found by difference: list before, POST, list after. A lost POST response is

@@ -9,10 +9,6 @@
 
 namespace aigw::engine {
 
-/// True when both graphs hold the same elements; order has no meaning (compared by id).
-[[nodiscard]] bool same_elements(const std::vector<model::RouteElement>& a,
-                                 const std::vector<model::RouteElement>& b);
-
 /// deploy_new_version: lists versions, POSTs a version with change.elements, lists again
 /// and deploys the version that was not there before. Returns "deployed new version ID".
 ApiResult<std::string> deploy_new_version(GatewayApi& api, const Change& change);

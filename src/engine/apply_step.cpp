@@ -2,6 +2,7 @@
 
 #include "engine/apply_recovery.h"
 #include "engine/apply_route.h"
+#include "engine/diff.h"
 #include "model/field_spec.h"
 
 #include <algorithm>
@@ -32,17 +33,6 @@ ApiResult<std::optional<T>> find_live(ListFn list, Pred pred) {
 
 std::string with_note(std::string detail, bool recovered) {
   return recovered ? detail + k_recovered_note : detail;
-}
-
-model::Object without_read_only(ResourceKind kind, const model::Object& fields) {
-  model::Object out;
-  for (const auto& [key, value] : fields) {
-    const auto* spec = model::find_field(kind, key);
-    if (spec == nullptr || !spec->read_only) {
-      out.emplace(key, value);
-    }
-  }
-  return out;
 }
 
 /// Desired gateway fields that the create call does not take (dlp, guardrails, ...).
@@ -105,11 +95,8 @@ ApiResult<std::string> create_gateway(GatewayApi& api, const Change& change) {
   if (later.empty()) {
     return with_note("created", recovered);
   }
-  model::Gateway full{change.gateway_id, created->fields, {}};
-  for (const auto& [key, value] : change.body) {
-    full.fields[key] = value;
-  }
-  full.fields = without_read_only(ResourceKind::gateway, full.fields);
+  const model::Gateway full{change.gateway_id,
+                            update_body(ResourceKind::gateway, created->fields, change.body), {}};
   auto updated =
       send_idempotent<model::Gateway>([&] { return api.update_gateway(full); }, &recovered);
   if (!updated) {
