@@ -4,6 +4,7 @@
 #include "fakes/fake_gateway_api.h"
 
 #include "apply_test_plans.h"
+#include "forwarding_gateway_api.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -155,6 +156,58 @@ TEST(ApplyStep, ChangedElementsAddAVersionFoundByListingThenDeployIt) {
   EXPECT_EQ(api.state.routes[0].deployed_version_id, new_id);
   EXPECT_EQ(api.state.routes[0].elements, route_graph("m2"));
   EXPECT_EQ(report.steps[0].detail, "deployed new version " + new_id);
+}
+
+/// Someone else adds a version (model `theirs`) at the moment apply adds its own.
+class ConcurrentVersionWriter final : public ForwardingGatewayApi {
+public:
+  std::string theirs = "m-theirs";
+  engine::ApiStatus create_route_version(const std::string& gw, const std::string& id,
+                                         const std::vector<model::RouteElement>& e) override {
+    EXPECT_TRUE(fake.create_route_version(gw, id, route_graph(theirs)).ok());
+    return fake.create_route_version(gw, id, e);
+  }
+};
+
+TEST(ApplyStep, WithSeveralNewVersionsTheOneWithTheDesiredElementsIsDeployed) {
+  ConcurrentVersionWriter api;
+  api.fake.state.gateways.push_back({"gw", {}, {}});
+  ASSERT_TRUE(api.fake.create_route({"gw", "chat", "", route_graph("m1"), "", {}}).ok());
+  const auto route_id = api.fake.state.routes[0].server_id;
+  auto change = make_change(ChangeKind::deploy_new_version, ResourceKind::route, "gw", "chat");
+  change.server_id = route_id;
+  change.elements = route_graph("m2");
+  auto report = engine::apply_plan(api, make_plan({change}), {});
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(api.fake.versions[route_id].size(), 3U);
+  EXPECT_EQ(api.fake.state.routes[0].deployed_version_id, api.fake.versions[route_id][2].version_id);
+  EXPECT_EQ(api.fake.state.routes[0].elements, route_graph("m2"));
+}
+
+/// Two foreign versions appear and ours, though acknowledged, is not listed.
+class OnlyForeignVersions final : public ForwardingGatewayApi {
+public:
+  engine::ApiStatus create_route_version(const std::string& gw, const std::string& id,
+                                         const std::vector<model::RouteElement>&) override {
+    EXPECT_TRUE(fake.create_route_version(gw, id, route_graph("a")).ok());
+    EXPECT_TRUE(fake.create_route_version(gw, id, route_graph("b")).ok());
+    return Unit{};
+  }
+};
+
+TEST(ApplyStep, WhenNoNewVersionCanBeToldApartNothingIsDeployed) {
+  OnlyForeignVersions api;
+  api.fake.state.gateways.push_back({"gw", {}, {}});
+  ASSERT_TRUE(api.fake.create_route({"gw", "chat", "", route_graph("m1"), "", {}}).ok());
+  auto change = make_change(ChangeKind::deploy_new_version, ResourceKind::route, "gw", "chat");
+  change.server_id = api.fake.state.routes[0].server_id;
+  change.elements = route_graph("m2");
+  auto report = engine::apply_plan(api, make_plan({change}), {});
+  EXPECT_EQ(report.failed, 1U);
+  ASSERT_TRUE(report.steps[0].error.has_value());
+  EXPECT_THAT(report.steps[0].error->to_string(),
+              testing::HasSubstr("the versions list does not show it"));
+  EXPECT_EQ(api.fake.state.routes[0].elements, route_graph("m1"));
 }
 
 TEST(ApplyStep, RedeployDeploysTheExistingVersion) {
