@@ -14,6 +14,9 @@ struct GlobalOptions {
   std::string api_url;          ///< --api-url, else CLOUDFLARE_API_BASE_URL, else the default
   std::string log_level = "warn";
   std::string log_format = "text";
+  /// --rate-limit: requests per 5 minutes the client allows itself (Cloudflare's global
+  /// limit per token is 1200; lower it when other tools share the token).
+  double rate_limit = 1200;
 };
 
 /// Adds the `-f,--file PATH` option (repeatable) that validate, plan and apply share.

@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   app.add_option("--api-url", global.api_url,
                  "API base URL (default: $CLOUDFLARE_API_BASE_URL or "
                  "https://api.cloudflare.com/client/v4)");
+  app.add_option("--rate-limit", global.rate_limit,
+                 "API requests allowed per 5 minutes (default 1200, Cloudflare's limit per token)")
+      ->check(CLI::Range(1.0, 1.0e9));
   app.add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
   app.add_option("--log-format", global.log_format, "text|json")

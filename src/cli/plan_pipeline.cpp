@@ -37,6 +37,7 @@ std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
     return nullptr;
   }
   options->concurrency = concurrency;
+  options->rate_limit_requests = global.rate_limit;
   auto api = cloudflare::make_gateway_api(*options);
   if (!api) {
     print_error(api.error().to_string());

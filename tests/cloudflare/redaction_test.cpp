@@ -128,7 +128,11 @@ TEST_P(Redaction, CanariesNeverReachLogsOrErrors) {
 INSTANTIATE_TEST_SUITE_P(
     EveryLevelAndFormat, Redaction,
     ::testing::Combine(::testing::Values("trace", "debug", "info", "error"),
-                       ::testing::Values(LogFormat::text, LogFormat::json)));
+                       ::testing::Values(LogFormat::text, LogFormat::json)),
+    [](const auto& param_info) {
+      return std::string(std::get<0>(param_info.param)) +
+             (std::get<1>(param_info.param) == LogFormat::json ? "_json" : "_text");
+    });
 
 } // namespace
 } // namespace aigw::cloudflare
