@@ -25,18 +25,6 @@ bool has_type(const Value& value, FieldType type) {
   return false;
 }
 
-const char* type_name(FieldType type) {
-  switch (type) {
-  case FieldType::boolean: return "boolean";
-  case FieldType::number: return "number";
-  case FieldType::string:
-  case FieldType::enumeration: return "string";
-  case FieldType::object: return "object";
-  case FieldType::array: return "array";
-  }
-  return "value";
-}
-
 /// Checks the type of every field the table knows; null counts as "not set".
 Result<Object> checked_object(const Value& value, ResourceKind kind) {
   if (!value.is_object()) {
@@ -47,7 +35,7 @@ Result<Object> checked_object(const Value& value, ResourceKind kind) {
     const auto* spec = model::find_field(kind, key);
     if (spec != nullptr && !field.is_null() && !has_type(field, spec->type)) {
       return Error{std::string(model::resource_kind_name(kind)) + " field '" + key + "' is a " +
-                   model::kind_name(field.kind()) + ", expected a " + type_name(spec->type)};
+                   model::kind_name(field.kind()) + ", expected a " + std::string(model::json_type_name(spec->type))};
     }
   }
   return value.as_object();

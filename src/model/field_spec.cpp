@@ -145,6 +145,18 @@ constexpr std::array<std::string_view, 6> k_element_types = {"start", "condition
 
 } // namespace
 
+std::string_view json_type_name(FieldType type) {
+  switch (type) {
+  case FieldType::boolean: return "boolean";
+  case FieldType::number: return "number";
+  case FieldType::string:
+  case FieldType::enumeration: return "string";
+  case FieldType::object: return "object";
+  case FieldType::array: return "array";
+  }
+  return "value";
+}
+
 std::string_view resource_kind_name(ResourceKind kind) {
   switch (kind) {
   case ResourceKind::gateway: return "gateway";

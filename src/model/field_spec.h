@@ -29,6 +29,10 @@ struct FieldSpec {
   std::string_view description;
 };
 
+/// The JSON type a field of this type takes: "boolean", "number", "string" (also for an
+/// enumeration), "object" or "array". Used in messages and checked against the schema.
+std::string_view json_type_name(FieldType type);
+
 /// Which table to read.
 enum class ResourceKind { gateway, dataset, provider_config, route, spending_limit, auto_topup };
 

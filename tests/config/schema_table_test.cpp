@@ -37,18 +37,6 @@ const json::object &properties_of(const json::object &schema, ResourceKind kind)
   }
 }
 
-std::string json_type(FieldType type) {
-  switch (type) {
-  case FieldType::boolean: return "boolean";
-  case FieldType::number: return "number";
-  case FieldType::string:
-  case FieldType::enumeration: return "string";
-  case FieldType::object: return "object";
-  case FieldType::array: return "array";
-  }
-  return "";
-}
-
 void expect_description_everywhere(const json::value &node, const std::string &path) {
   if (!node.is_object()) {
     return;
@@ -102,7 +90,7 @@ TEST(SchemaTable, WritableFieldsMatchTheTable) {
       if (spec.type == FieldType::object && p.contains("oneOf")) {
         continue; // dlp: a union of two object forms
       }
-      EXPECT_EQ(p.at("type").as_string(), json_type(spec.type)) << name;
+      EXPECT_EQ(p.at("type").as_string(), std::string(aigw::model::json_type_name(spec.type))) << name;
       const bool is_string = spec.type == FieldType::string;
       if (spec.min) {
         const auto &v = p.at(is_string ? "minLength" : "minimum");
