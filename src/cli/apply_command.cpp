@@ -8,11 +8,15 @@
 #include "engine/live_state.h"
 #include "render/plan_file.h"
 #include "render/plan_text.h"
+#include "util/result.h"
 #include "util/secret.h"
 
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -56,10 +60,16 @@ std::optional<Prepared> prepare_from_config(const GlobalOptions& global, const A
   return Prepared{std::move(run->plan), std::move(run->api)};
 }
 
-std::optional<std::string> read_file(const std::string& path) {
+/// The plan file's text, or why it cannot be read.
+Result<std::string> read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Error{"cannot read plan file " + path +
+                 ": it is a directory (to apply a configuration, use -f " + path + ")"};
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return std::nullopt;
+    return Error{"cannot read plan file " + path + ": " + std::strerror(errno)};
   }
   std::ostringstream text;
   text << in.rdbuf();
@@ -72,7 +82,7 @@ std::optional<Prepared> prepare_from_plan_file(const GlobalOptions& global,
                                                const ApplyFlags& flags) {
   const auto text = read_file(flags.plan_file);
   if (!text) {
-    print_error("cannot read plan file " + flags.plan_file);
+    print_error(text.error().message);
     return std::nullopt;
   }
   auto plan = render::read_plan_file(*text, [](const std::string& name) {

@@ -38,6 +38,17 @@ TEST_F(ApplySavedPlan, AFreshPlanIsAppliedExactly) {
   EXPECT_EQ(clean.exit_code, 0) << describe(clean);
 }
 
+TEST_F(ApplySavedPlan, AnUnreadablePlanFileSaysWhyAndMakesNoRequest) {
+  const auto missing = run_aigw(emulator, {"apply", dir.path() + "/missing.json", "--auto-approve"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr("missing.json: No such file or directory"));
+  // A directory given without -f is a likely slip: say how to apply a configuration.
+  const auto directory = run_aigw(emulator, {"apply", dir.path(), "--auto-approve"});
+  EXPECT_EQ(directory.exit_code, 1);
+  EXPECT_THAT(directory.err, HasSubstr("it is a directory (to apply a configuration, use -f"));
+  EXPECT_THAT(emulator.stderr_text(), testing::Not(HasSubstr("GET ")));
+}
+
 TEST_F(ApplySavedPlan, APlanMadeStaleByALiveChangeIsRefusedAndNothingIsApplied) {
   const auto plan = save_plan(desired_yaml({k_gateway}));
   // Someone creates the gateway between plan and apply.
