@@ -6,6 +6,7 @@
 #include "engine/apply.h"
 #include "engine/fingerprint.h"
 #include "engine/live_state.h"
+#include "engine/safety.h"
 #include "render/plan_file.h"
 #include "render/plan_text.h"
 #include "util/result.h"
@@ -217,6 +218,10 @@ int run_apply(const GlobalOptions& global, const ApplyFlags& flags) {
   std::cout << render::render_plan_text(plan, {use_colour()});
   if (!plan.has_changes()) {
     return 0;
+  }
+  if (auto missing = engine::check_secrets_available(plan)) {
+    print_error(missing->to_string());
+    return 1;
   }
   if (!flags.auto_approve && !confirmed()) {
     std::cout << "Apply cancelled: nothing was changed.\n";

@@ -56,13 +56,15 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
     print_error("the configuration is invalid; no API call was made");
     return std::nullopt;
   }
+  spdlog::info("read {} configuration file{}", loaded.files.size(),
+               loaded.files.size() == 1 ? "" : "s");
   PlanRun run;
   run.desired = std::move(loaded.desired);
   run.api = connect_api(global, run.desired.account_id, inputs.concurrency);
   if (!run.api) {
     return std::nullopt;
   }
-  auto query = engine::query_for(run.desired);
+  auto query = engine::query_for(run.desired, inputs.prune);
   query.concurrency = inputs.concurrency;
   spdlog::info("reading live state: {} declared gateways{}", query.gateway_ids.size(),
                query.billing ? ", billing" : "");

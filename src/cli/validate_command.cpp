@@ -19,6 +19,11 @@ struct ValidateOptions {
   std::string output = "text";
 };
 
+std::string files_read(const config::LoadResult &result) {
+  const auto n = result.files.size();
+  return "read " + std::to_string(n) + (n == 1 ? " file" : " files");
+}
+
 std::string summary(const model::Desired &desired) {
   const auto &r = desired.resources;
   return std::to_string(r.gateways.size()) + " gateways, " + std::to_string(r.datasets.size()) +
@@ -50,10 +55,10 @@ void print_text(const config::LoadResult &result) {
     }
   }
   if (result.ok()) {
-    std::cout << "OK: " << summary(result.desired) << "\n";
+    std::cout << "OK: " << summary(result.desired) << "; " << files_read(result) << "\n";
   } else {
     const auto n = result.diagnostics.size();
-    std::cout << n << (n == 1 ? " error" : " errors") << "\n";
+    std::cout << n << (n == 1 ? " error" : " errors") << "; " << files_read(result) << "\n";
   }
 }
 
@@ -69,7 +74,8 @@ void print_json(const config::LoadResult &result) {
                        {"routes", static_cast<int>(r.routes.size())}};
   model::Object out{{"valid", result.ok()},
                     {"error_count", static_cast<int>(diagnostics.size())},
-                    {"diagnostics", std::move(diagnostics)}};
+                    {"diagnostics", std::move(diagnostics)},
+                    {"files_read", static_cast<int>(result.files.size())}};
   if (result.ok()) {
     out.emplace("resources", std::move(counts));
   }

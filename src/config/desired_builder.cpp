@@ -5,7 +5,9 @@
 #include "config/route_elements.h"
 #include "config/shape.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace aigw::config {
 namespace {
@@ -14,12 +16,15 @@ using model::ResourceKind;
 
 constexpr std::array<std::string_view, 5> k_top_keys = {"account_id", "prune", "scope", "gateways",
                                                         "billing"};
-constexpr std::array<std::string_view, 4> k_gateway_structural = {"id", "datasets",
-                                                                  "provider_configs", "routes"};
-constexpr std::array<std::string_view, 1> k_dataset_structural = {"name"};
-constexpr std::array<std::string_view, 3> k_provider_structural = {"provider_slug", "alias",
-                                                                   "secret"};
-constexpr std::array<std::string_view, 2> k_route_keys = {"name", "elements"};
+constexpr std::array<std::string_view, 5> k_gateway_structural = {
+    "id", "datasets", "provider_configs", "routes", "protect"};
+constexpr std::array<std::string_view, 3> k_dataset_structural = {"name", "protect",
+                                                                  "renamed_from"};
+constexpr std::array<std::string_view, 4> k_provider_structural = {"provider_slug", "alias",
+                                                                   "secret", "protect"};
+constexpr std::array<std::string_view, 2> k_route_required = {"name", "elements"};
+constexpr std::array<std::string_view, 4> k_route_keys = {"name", "elements", "protect",
+                                                          "renamed_from"};
 constexpr std::array<std::string_view, 2> k_billing_keys = {"spending_limit", "auto_topup"};
 constexpr std::array<std::string_view, 1> k_name = {"name"};
 constexpr std::array<std::string_view, 1> k_id = {"id"};
@@ -46,6 +51,60 @@ const YAML::Node *find(const std::vector<Entry> &entries, std::string_view key) 
     }
   }
   return nullptr;
+}
+
+/// True when every character is unreserved in a URL (RFC 3986: letters, digits, - . _ ~):
+/// the gateway id is a segment of every request path for the gateway and its children.
+bool check_path_segment(NodeReader &reader, const YAML::Node &node, const std::string &id,
+                        std::string_view what) {
+  const auto bad = std::find_if(id.begin(), id.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return !(std::isalnum(u) != 0 && u < 0x80) && c != '-' && c != '.' && c != '_' && c != '~';
+  });
+  std::string problem;
+  if (bad != id.end()) {
+    const auto u = static_cast<unsigned char>(*bad);
+    problem = u >= 0x20 && u < 0x7f ? "contains '" + std::string(1, *bad) + "'"
+                                    : "contains a character outside printable ASCII";
+  } else if (id == "." || id == "..") {
+    problem = "is a path step";
+  }
+  if (problem.empty()) {
+    return true;
+  }
+  reader.error(node, std::string(what) + " " + problem +
+                         ", which a URL path segment cannot carry as is: use letters, digits, "
+                         "'-', '_', '.' and '~'");
+  return false;
+}
+
+/// `renamed_from: OLD` (aigw's own key): the name the object has live before this rename;
+/// "" when absent. OLD must differ from the new name.
+std::string read_renamed_from(NodeReader &reader, const std::vector<Entry> &entries,
+                              const std::string &name, bool *ok) {
+  const YAML::Node *node = find(entries, "renamed_from");
+  if (node == nullptr) {
+    return {};
+  }
+  auto old = identity(reader, *node, "renamed_from", std::nullopt);
+  if (old && *old == name) {
+    reader.error(*node, "'renamed_from' names the same name as 'name' ('" + name +
+                            "'); remove it, or give the old name");
+    old.reset();
+  }
+  *ok = *ok && old.has_value();
+  return old.value_or("");
+}
+
+/// `protect: true|false` (aigw's own key, never sent to the API); false when absent.
+bool read_protect(NodeReader &reader, const std::vector<Entry> &entries, bool *ok) {
+  const YAML::Node *node = find(entries, "protect");
+  if (node == nullptr) {
+    return false;
+  }
+  auto value = reader.boolean(*node, "protect");
+  *ok = *ok && value.has_value();
+  return value.value_or(false);
 }
 
 /// The identity string under `key` ("" when absent or invalid, which clears *ok; a missing
@@ -109,15 +168,15 @@ void DesiredBuilder::add_document(NodeReader &reader, const YAML::Node &root) {
                     [&](const YAML::Node &item) { read_gateway(reader, item); });
       continue;
     }
-    // Top-level settings may appear in one file only, so two files cannot disagree.
+    if (e.key == "account_id") {
+      read_account_id(reader, e);
+      continue;
+    }
+    // Other top-level settings may appear in one file only, so two files cannot disagree.
     if (!claim(reader, e.key_node, "setting:" + e.key, quoted(e.key))) {
       continue;
     }
-    if (e.key == "account_id") {
-      if (auto id = identity(reader, e.value, "account_id", std::nullopt)) {
-        m_desired.account_id = *id;
-      }
-    } else if (e.key == "prune") {
+    if (e.key == "prune") {
       if (auto prune = reader.boolean(e.value, "prune")) {
         m_desired.prune = *prune;
       }
@@ -129,9 +188,34 @@ void DesiredBuilder::add_document(NodeReader &reader, const YAML::Node &root) {
   }
 }
 
+void DesiredBuilder::read_account_id(NodeReader &reader, const Entry &entry) {
+  // Several files of one repository may each name the account (so each can be used on its
+  // own); only different values conflict.
+  auto id = identity(reader, entry.value, "account_id", std::nullopt);
+  if (!id) {
+    return;
+  }
+  if (m_account_origin.empty()) {
+    m_desired.account_id = *id;
+    m_account_origin = reader.origin(entry.key_node);
+  } else if (*id != m_desired.account_id) {
+    const model::Origin here = reader.origin(entry.key_node);
+    const std::string first = m_account_origin.file == here.file
+                                  ? "line " + std::to_string(m_account_origin.line)
+                                  : m_account_origin.to_string();
+    reader.error(entry.key_node, "'account_id' differs from the one at " + first +
+                                     " (one configuration manages one account)");
+  }
+}
+
 void DesiredBuilder::read_scope(NodeReader &reader, const YAML::Node &node) {
   if (!node.IsSequence()) {
     reader.type_error(node, "scope", "a list of gateway id globs");
+    return;
+  }
+  if (node.size() == 0) {
+    reader.error(node, "'scope' is empty, which would match no gateway: list gateway id globs "
+                       "(e.g. [team-*]), or remove 'scope' to manage every gateway");
     return;
   }
   std::size_t index = 0;
@@ -151,6 +235,10 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YAML::Node &node) {
   gateway.origin = reader.origin(node);
   bool ok = reader.check_required(node, *entries, k_id, "gateway");
   gateway.id = identity_of(reader, *entries, "id", 64, &ok);
+  if (ok && !gateway.id.empty()) {
+    ok = check_path_segment(reader, *find(*entries, "id"), gateway.id, "gateway id");
+  }
+  gateway.protect = read_protect(reader, *entries, &ok);
   const std::string label = "gateway " + quoted(gateway.id);
   Fields fields =
       read_fields(reader, ResourceKind::gateway, node, *entries, k_gateway_structural, label);
@@ -187,6 +275,8 @@ void DesiredBuilder::read_dataset(NodeReader &reader, const YAML::Node &node,
   dataset.origin = reader.origin(node);
   bool ok = reader.check_required(node, *entries, k_name, "dataset");
   dataset.name = identity_of(reader, *entries, "name", std::nullopt, &ok);
+  dataset.protect = read_protect(reader, *entries, &ok);
+  dataset.renamed_from = read_renamed_from(reader, *entries, dataset.name, &ok);
   const std::string label = "dataset " + quoted(dataset.name) + " of gateway " + quoted(gateway);
   Fields fields =
       read_fields(reader, ResourceKind::dataset, node, *entries, k_dataset_structural, label);
@@ -211,6 +301,7 @@ void DesiredBuilder::read_provider_config(NodeReader &reader, const YAML::Node &
   bool ok = reader.check_required(node, *entries, k_provider_identity, "provider config");
   config.provider_slug = identity_of(reader, *entries, "provider_slug", std::nullopt, &ok);
   config.alias = identity_of(reader, *entries, "alias", std::nullopt, &ok);
+  config.protect = read_protect(reader, *entries, &ok);
   const std::string label = "provider config " + quoted(config.provider_slug + "/" + config.alias) +
                             " of gateway " + quoted(gateway);
   Fields fields = read_fields(reader, ResourceKind::provider_config, node, *entries,
@@ -218,22 +309,20 @@ void DesiredBuilder::read_provider_config(NodeReader &reader, const YAML::Node &
   config.fields = std::move(fields.values);
   if (const YAML::Node *secret = find(*entries, "secret")) {
     // Only the raw text is inspected before interpolation, so a literal key is refused
-    // without ever being echoed, and an interpolated one never reaches a message.
+    // without ever being echoed, and an interpolated one never reaches a message. An unset
+    // (or empty) variable is not an error here: only apply creating this config needs the
+    // value, so pull-request plans need no production keys.
     const auto name = secret->IsScalar() ? sole_reference(secret->Scalar()) : std::nullopt;
     if (!name) {
       reader.secret_error(*secret,
                           "'secret' must come from the environment: write 'secret: ${NAME}' "
                           "(a literal secret in a file is refused)");
       ok = false;
-    } else if (auto value = reader.env()(*name); !value) {
-      reader.secret_error(*secret, "environment variable '" + *name + "' is not set (in 'secret')");
-      ok = false;
-    } else if (value->empty()) {
-      reader.secret_error(*secret, "environment variable '" + *name + "' is empty (in 'secret')");
-      ok = false;
     } else {
-      config.secret = Secret(*value);
       config.secret_env = *name;
+      if (auto value = reader.env()(*name); value && !value->empty()) {
+        config.secret = Secret(*value);
+      }
     }
   } else if (find(*entries, "secret_id") == nullptr) {
     reader.error(node, "missing 'secret' or 'secret_id' in " + label);
@@ -245,8 +334,33 @@ void DesiredBuilder::read_provider_config(NodeReader &reader, const YAML::Node &
                label);
   }
   if (ok && fields.ok) {
+    ok = claim_default(reader, node, config, label);
+  }
+  if (ok && fields.ok) {
     m_desired.resources.provider_configs.push_back(std::move(config));
   }
+}
+
+bool DesiredBuilder::claim_default(NodeReader &reader, const YAML::Node &node,
+                                   const model::ProviderConfig &config, const std::string &label) {
+  auto it = config.fields.find("default_config");
+  if (it == config.fields.end() || !it->second.is_bool() || !it->second.as_bool()) {
+    return true;
+  }
+  // The API keeps one default per provider: a second one demotes the first, and the next
+  // plan would want it back, forever.
+  const model::Origin here = reader.origin(node);
+  auto [first, inserted] =
+      m_defaults.emplace(config.gateway_id + "/" + config.provider_slug, here);
+  if (inserted) {
+    return true;
+  }
+  const std::string where = first->second.file == here.file
+                                ? "line " + std::to_string(first->second.line)
+                                : first->second.to_string();
+  reader.error(node, label + " sets 'default_config: true', but so does the config at " + where +
+                         "; a gateway has one default config per provider_slug");
+  return false;
 }
 
 void DesiredBuilder::read_route(NodeReader &reader, const YAML::Node &node,
@@ -258,11 +372,13 @@ void DesiredBuilder::read_route(NodeReader &reader, const YAML::Node &node,
   model::Route route;
   route.gateway_id = gateway;
   route.origin = reader.origin(node);
-  bool ok = reader.check_required(node, *entries, k_route_keys, "route");
+  bool ok = reader.check_required(node, *entries, k_route_required, "route");
   for (const auto &e : *entries) {
     ok = reader.check_known(e, k_route_keys, "route") && ok;
   }
   route.name = identity_of(reader, *entries, "name", std::nullopt, &ok);
+  route.protect = read_protect(reader, *entries, &ok);
+  route.renamed_from = read_renamed_from(reader, *entries, route.name, &ok);
   if (const YAML::Node *elements = find(*entries, "elements")) {
     auto parsed = read_route_elements(reader, *elements, route.name);
     ok = ok && parsed.has_value();

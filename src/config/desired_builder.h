@@ -24,12 +24,19 @@ private:
   void read_route(NodeReader &reader, const YAML::Node &node, const std::string &gateway);
   void read_billing(NodeReader &reader, const YAML::Node &node);
   void read_scope(NodeReader &reader, const YAML::Node &node);
+  void read_account_id(NodeReader &reader, const Entry &entry);
+  /// Reports a second `default_config: true` for one provider_slug of one gateway.
+  bool claim_default(NodeReader &reader, const YAML::Node &node,
+                     const model::ProviderConfig &config, const std::string &label);
   /// Remembers where `identity` was declared; reports it when seen before. False on a clash.
   bool claim(NodeReader &reader, const YAML::Node &node, const std::string &identity,
              const std::string &label);
 
   model::Desired m_desired;
   std::map<std::string, model::Origin> m_declared;
+  model::Origin m_account_origin;                  ///< where account_id was first set
+  std::map<std::string, model::Origin> m_defaults; ///< "gateway/slug" -> first default
+
 };
 
 } // namespace aigw::config

@@ -29,7 +29,35 @@ bool is_yaml_name(const fs::path &p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-/// Expands directories to their *.yaml/*.yml files (sorted); reports unreadable paths.
+/// True for a name that starts with '.' (dotfiles and dot-directories are never config:
+/// .pre-commit-config.yaml, .github/...).
+bool is_hidden(const fs::path &p) {
+  const auto name = p.filename().string();
+  return !name.empty() && name.front() == '.';
+}
+
+/// The *.yaml/*.yml files under dir, recursively, skipping hidden entries; sorted by path.
+std::vector<fs::path> yaml_files_under(const std::string &dir, std::error_code &ec) {
+  std::vector<fs::path> found;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const auto &entry = *it;
+    if (is_hidden(entry.path())) {
+      if (entry.is_directory(ec)) {
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (entry.is_regular_file(ec) && is_yaml_name(entry.path())) {
+      found.push_back(entry.path());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+/// Expands directories to their *.yaml/*.yml files (recursively, sorted, hidden entries
+/// skipped); reports unreadable paths.
 std::vector<std::string> expand_paths(const std::vector<std::string> &paths,
                                       std::vector<Diagnostic> &out) {
   std::vector<std::string> files;
@@ -45,14 +73,10 @@ std::vector<std::string> expand_paths(const std::vector<std::string> &paths,
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (fs::is_directory(status)) {
-      std::vector<fs::path> found;
-      for (const auto &entry : fs::directory_iterator(path, ec)) {
-        if (entry.is_regular_file(ec) && is_yaml_name(entry.path())) {
-          found.push_back(entry.path());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      if (found.empty()) {
+      const auto found = yaml_files_under(path, ec);
+      if (ec) {
+        out.push_back(file_error(path, "cannot read the directory: " + ec.message()));
+      } else if (found.empty()) {
         out.push_back(file_error(path, "no *.yaml or *.yml files in this directory"));
       }
       std::for_each(found.begin(), found.end(), add);
@@ -237,7 +261,8 @@ LoadResult load_desired(const std::vector<std::string> &paths, const LoadOptions
   LoadResult result;
   DesiredBuilder builder;
   try {
-    for (const auto &file : expand_paths(paths, result.diagnostics)) {
+    result.files = expand_paths(paths, result.diagnostics);
+    for (const auto &file : result.files) {
       load_file(file, env, builder, result.diagnostics);
     }
   } catch (const std::exception &e) {

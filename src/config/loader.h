@@ -16,6 +16,7 @@ namespace aigw::config {
 struct LoadResult {
   model::Desired desired;
   std::vector<Diagnostic> diagnostics; ///< sorted by file, line, column
+  std::vector<std::string> files;      ///< the files read, in the order read
   /// True when there is no error.
   [[nodiscard]] bool ok() const;
 };
@@ -26,7 +27,8 @@ struct LoadOptions {
   std::function<std::optional<std::string>(const std::string &)> getenv;
 };
 
-/// Loads and validates files and directories (*.yaml, *.yml, sorted). Never throws; never
+/// Loads and validates files and directories (*.yaml, *.yml, recursively and sorted by path;
+/// files and directories whose name starts with '.' are skipped). Never throws; never
 /// calls the network.
 LoadResult load_desired(const std::vector<std::string> &paths, const LoadOptions &options = {});
 

@@ -141,6 +141,9 @@ std::pair<std::string, std::string> provider_identity(const Change& change) {
 }
 
 ApiResult<std::string> create_provider_config(GatewayApi& api, const Change& change) {
+  if (!change.secret && !change.secret_env.empty()) {
+    return apply_error("environment variable `" + change.secret_env + "` is not set");
+  }
   auto [slug, alias] = provider_identity(change);
   const model::ProviderConfig desired{change.gateway_id, slug, alias, "", change.body,
                                       change.secret, change.secret_env, {}};
@@ -218,6 +221,9 @@ template <class RequestFn> ApiResult<std::string> delete_object(RequestFn reques
 
 ApiResult<std::string> remove(GatewayApi& api, const Change& change) {
   const auto& gw = change.gateway_id;
+  if (change.cascade) {
+    return std::string("deleted with gateway ") + gw; // the gateway's DELETE took it
+  }
   switch (change.resource) {
   case ResourceKind::gateway: return delete_object([&] { return api.delete_gateway(gw); });
   case ResourceKind::dataset:

@@ -42,9 +42,8 @@ std::optional<Change> singleton_change(model::ResourceKind kind,
 
 } // namespace
 
-std::vector<Change> compute_billing_diff(const model::Desired& desired, const LiveState& live,
-                                         bool prune) {
-  std::vector<Change> out;
+BillingDiff compute_billing_diff(const model::Desired& desired, const LiveState& live) {
+  BillingDiff out;
   if (!desired.billing_declared) {
     return out;
   }
@@ -56,15 +55,23 @@ std::vector<Change> compute_billing_diff(const model::Desired& desired, const Li
     }
     return singleton->fields;
   };
-  if (auto c = singleton_change(model::ResourceKind::spending_limit, fields_of(want.spending_limit),
-                                fields_of(have.spending_limit),
-                                prune || desired.spending_limit_absent)) {
-    out.push_back(std::move(*c));
-  }
-  if (auto c = singleton_change(model::ResourceKind::auto_topup, fields_of(want.auto_topup),
-                                fields_of(have.auto_topup), prune || desired.auto_topup_absent)) {
-    out.push_back(std::move(*c));
-  }
+  auto one = [&](model::ResourceKind kind, const std::optional<model::Object>& declared,
+                 const std::optional<model::Object>& present, bool absent) {
+    if (auto c = singleton_change(kind, declared, present, absent)) {
+      out.changes.push_back(std::move(*c));
+    } else if (!declared && !absent && present) {
+      const std::string name(model::resource_kind_name(kind));
+      out.not_managed.push_back(
+          {name, "not declared; billing settings are account-wide, so prune never deletes one "
+                 "(`" + std::string(kind == model::ResourceKind::spending_limit ? "spending_limit"
+                                                                                : "auto_topup") +
+                     ": null` removes it)"});
+    }
+  };
+  one(model::ResourceKind::spending_limit, fields_of(want.spending_limit),
+      fields_of(have.spending_limit), desired.spending_limit_absent);
+  one(model::ResourceKind::auto_topup, fields_of(want.auto_topup), fields_of(have.auto_topup),
+      desired.auto_topup_absent);
   return out;
 }
 

@@ -55,6 +55,9 @@ struct Change {
   std::vector<FieldChange> diff; ///< field-level differences, for display
   std::string reason;            ///< cannot_fix: why; otherwise optional context
   bool billing = false;          ///< touches money: flagged in every output
+  /// remove of a child whose gateway is deleted in the same plan: the API deletes it with
+  /// its gateway, so apply sends no request for it; it is listed so the plan tells all.
+  bool cascade = false;
   /// Indices into Plan::changes that must succeed before this one runs.
   std::vector<std::size_t> depends_on;
 

@@ -3,6 +3,7 @@
 #include "engine/billing_diff.h"
 #include "engine/field_diff.h"
 #include "engine/normalize.h"
+#include "engine/secret_preview.h"
 
 #include <algorithm>
 #include <map>
@@ -14,9 +15,29 @@ namespace {
 
 using model::ResourceKind;
 
+const char* k_undeclared = "not declared; prune would delete it";
+const char* k_provider_undeclared =
+    "not declared; the API cannot delete provider configs (delete it in the dashboard)";
+const char* k_default_kept =
+    "the API marks it as the account's default gateway (is_default); prune never deletes it";
+
 const char* k_provider_reason =
     "the API cannot update provider configs; delete and recreate it in the dashboard, or "
     "change the alias";
+const char* k_rotation_reason =
+    "the live secret_preview shows a different secret than the one configured, and the API "
+    "cannot update a provider config's secret: declare a config with a new alias and the new "
+    "secret (then point routes at it), or recreate this one in the dashboard";
+
+/// True when the live preview proves the configured secret is not the one stored.
+bool secret_rotated(const model::ProviderConfig& want, const model::ProviderConfig& have) {
+  if (!want.secret) {
+    return false; // unset here (a pull-request plan): nothing to compare
+  }
+  auto it = have.fields.find("secret_preview");
+  return it != have.fields.end() && it->second.is_string() &&
+         preview_contradicts(it->second.as_string(), *want.secret);
+}
 
 std::string provider_key(const model::ProviderConfig& config) {
   return config.provider_slug + "/" + config.alias;
@@ -72,22 +93,67 @@ public:
       auto it = live_gateways.find(gateway.id);
       diff_gateway(gateway, it == live_gateways.end() ? nullptr : it->second);
     }
-    if (m_prune) {
-      for (const auto& [id, gateway] : live_gateways) {
-        if (!declared.contains(id) && model::in_scope(m_desired.scope, id)) {
-          Change change = make_change(ChangeKind::remove, ResourceKind::gateway, id);
-          change.server_id = id;
-          m_out.changes.push_back(std::move(change));
-        }
+    for (const auto& [id, gateway] : live_gateways) {
+      if (!declared.contains(id) && model::in_scope(m_desired.scope, id)) {
+        undeclared_gateway(*gateway);
       }
     }
-    for (auto& change : compute_billing_diff(m_desired, m_live, m_prune)) {
+    auto billing = compute_billing_diff(m_desired, m_live);
+    for (auto& change : billing.changes) {
       m_out.changes.push_back(std::move(change));
     }
+    for (auto& item : billing.not_managed) {
+      m_out.not_managed.push_back(std::move(item));
+    }
+    std::sort(m_out.not_managed.begin(), m_out.not_managed.end(),
+              [](const NotManaged& a, const NotManaged& b) { return a.address < b.address; });
     return std::move(m_out);
   }
 
 private:
+  void not_managed(ResourceKind kind, const std::string& gateway_id, const std::string& key,
+                   std::string reason) {
+    m_out.not_managed.push_back(
+        {make_change(ChangeKind::remove, kind, gateway_id, key).address(), std::move(reason)});
+  }
+
+  /// An in-scope live gateway the files do not declare: deleted with prune (and with it,
+  /// through the API, every child of it that was read), kept and listed otherwise.
+  void undeclared_gateway(const model::Gateway& gateway) {
+    if (is_default_gateway(gateway)) {
+      not_managed(ResourceKind::gateway, gateway.id, {}, k_default_kept);
+      return;
+    }
+    if (!m_prune) {
+      not_managed(ResourceKind::gateway, gateway.id, {}, k_undeclared);
+      return;
+    }
+    Change change = make_change(ChangeKind::remove, ResourceKind::gateway, gateway.id);
+    change.server_id = gateway.id;
+    m_out.changes.push_back(std::move(change));
+    auto it = m_children.find(gateway.id);
+    if (it == m_children.end()) {
+      return;
+    }
+    const std::string reason = "deleted with gateway " + gateway.id;
+    auto cascade = [&](ResourceKind kind, const std::string& key, const std::string& server_id) {
+      Change child = make_change(ChangeKind::remove, kind, gateway.id, key);
+      child.server_id = server_id;
+      child.cascade = true;
+      child.reason = reason;
+      m_out.changes.push_back(std::move(child));
+    };
+    for (const auto& [key, d] : it->second.datasets) {
+      cascade(ResourceKind::dataset, key, d->server_id);
+    }
+    for (const auto& [key, c] : it->second.provider_configs) {
+      cascade(ResourceKind::provider_config, key, c->server_id);
+    }
+    for (const auto& [key, r] : it->second.routes) {
+      cascade(ResourceKind::route, key, r->server_id);
+    }
+  }
+
   void diff_gateway(const model::Gateway& want, const model::Gateway* have) {
     if (have == nullptr) {
       create_gateway(want);
@@ -162,9 +228,26 @@ private:
 
   void diff_datasets(const std::string& gateway_id, const LiveChildren& live) {
     std::set<std::string> declared;
-    for (const auto* want : declared_in(gateway_id).datasets) {
+    const auto& wanted = declared_in(gateway_id).datasets;
+    for (const auto* want : wanted) {
       declared.insert(want->name);
+    }
+    for (const auto* want : wanted) {
       auto it = live.datasets.find(want->name);
+      if (const auto* old = rename_source(want->renamed_from, live.datasets, declared);
+          it == live.datasets.end() && old != nullptr) {
+        // `renamed_from`: one PUT under the old server id carries the new name.
+        declared.insert(want->renamed_from);
+        Change change = make_change(ChangeKind::update, ResourceKind::dataset, gateway_id, want->name);
+        change.server_id = old->server_id;
+        change.body = update_body(ResourceKind::dataset, old->fields, want->fields);
+        change.diff = diff_declared(ResourceKind::dataset, want->fields, old->fields);
+        change.diff.insert(change.diff.begin(),
+                           {"name", model::Value(want->renamed_from), model::Value(want->name)});
+        change.reason = "rename from " + want->renamed_from;
+        m_out.changes.push_back(std::move(change));
+        continue;
+      }
       if (it == live.datasets.end()) {
         Change change = make_change(ChangeKind::create, ResourceKind::dataset, gateway_id, want->name);
         change.body = create_body(ResourceKind::dataset, want->fields);
@@ -196,7 +279,8 @@ private:
         change.body = create_body(ResourceKind::provider_config, want->fields);
         change.body.erase("secret"); // travels only in Change::secret
         change.diff = describe_new(ResourceKind::provider_config, change.body);
-        if (want->secret) {
+        if (want->secret || !want->secret_env.empty()) {
+          // The value may be unset here (plans need no production keys); apply needs it.
           change.secret = want->secret;
           change.secret_env = want->secret_env;
           change.diff.push_back({"secret", std::nullopt, std::nullopt, true});
@@ -205,32 +289,56 @@ private:
         continue;
       }
       auto diff = diff_declared(ResourceKind::provider_config, want->fields, it->second->fields);
+      const bool rotated = secret_rotated(*want, *it->second);
+      if (rotated) {
+        // Sensitive: no values, only that it changed.
+        diff.push_back({"secret", model::Value(), model::Value(), true});
+      }
       if (!diff.empty()) {
         Change change =
             make_change(ChangeKind::cannot_fix, ResourceKind::provider_config, gateway_id, key);
         change.server_id = it->second->server_id;
+        change.reason = rotated && diff.size() == 1 ? k_rotation_reason : k_provider_reason;
         change.diff = std::move(diff);
-        change.reason = k_provider_reason;
         m_out.changes.push_back(std::move(change));
       }
     }
-    if (!m_prune) {
-      return;
-    }
     for (const auto& [key, config] : live.provider_configs) {
       if (!declared.contains(key)) {
-        m_out.warnings.push_back("provider config " + gateway_id + "/" + key +
-                                 " is not declared, but the API cannot delete provider "
-                                 "configs: delete it in the dashboard");
+        not_managed(ResourceKind::provider_config, gateway_id, key, k_provider_undeclared);
       }
     }
   }
 
   void diff_routes(const std::string& gateway_id, const LiveChildren& live) {
     std::set<std::string> declared;
-    for (const auto* want : declared_in(gateway_id).routes) {
+    const auto& wanted = declared_in(gateway_id).routes;
+    for (const auto* want : wanted) {
       declared.insert(want->name);
+    }
+    for (const auto* want : wanted) {
       auto it = live.routes.find(want->name);
+      if (const auto* old = rename_source(want->renamed_from, live.routes, declared);
+          it == live.routes.end() && old != nullptr) {
+        // `renamed_from`: PATCH the name, keeping the route's versions; then, when the
+        // elements differ too, deploy a new version under the same server id.
+        declared.insert(want->renamed_from);
+        Change rename = make_change(ChangeKind::update, ResourceKind::route, gateway_id, want->name);
+        rename.server_id = old->server_id;
+        rename.body = model::Object{{"name", want->name}};
+        rename.diff = {{"name", model::Value(want->renamed_from), model::Value(want->name)}};
+        rename.reason = "rename from " + want->renamed_from;
+        m_out.changes.push_back(std::move(rename));
+        if (!elements_equal(old->elements, want->elements)) {
+          Change change = make_change(ChangeKind::deploy_new_version, ResourceKind::route,
+                                      gateway_id, want->name);
+          change.server_id = old->server_id;
+          change.elements = want->elements;
+          change.diff = diff_elements(old->elements, want->elements);
+          m_out.changes.push_back(std::move(change));
+        }
+        continue;
+      }
       if (it == live.routes.end()) {
         Change change = make_change(ChangeKind::create, ResourceKind::route, gateway_id, want->name);
         change.elements = want->elements;
@@ -251,15 +359,26 @@ private:
     remove_undeclared(live.routes, declared, ResourceKind::route, gateway_id);
   }
 
+  /// The live object a `renamed_from` names, when it exists and is not itself declared.
+  template <class T>
+  static const T* rename_source(const std::string& old_name,
+                                const std::map<std::string, const T*>& live,
+                                const std::set<std::string>& declared) {
+    if (old_name.empty() || declared.contains(old_name)) {
+      return nullptr;
+    }
+    auto it = live.find(old_name);
+    return it == live.end() ? nullptr : it->second;
+  }
+
   template <class T>
   void remove_undeclared(const std::map<std::string, const T*>& live,
                          const std::set<std::string>& declared, ResourceKind kind,
                          const std::string& gateway_id) {
-    if (!m_prune) {
-      return;
-    }
     for (const auto& [key, item] : live) {
-      if (!declared.contains(key)) {
+      if (!declared.contains(key) && !m_prune) {
+        not_managed(kind, gateway_id, key, k_undeclared);
+      } else if (!declared.contains(key)) {
         Change change = make_change(ChangeKind::remove, kind, gateway_id, key);
         change.server_id = item->server_id;
         m_out.changes.push_back(std::move(change));

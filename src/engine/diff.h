@@ -3,6 +3,7 @@
 
 #include "engine/change.h"
 #include "engine/live_state.h"
+#include "engine/plan.h"
 #include "model/resources.h"
 
 #include <string>
@@ -14,11 +15,14 @@ namespace aigw::engine {
 struct DiffResult {
   std::vector<Change> changes; ///< unordered; depends_on is left empty (see order.h)
   std::vector<std::string> warnings;
+  std::vector<NotManaged> not_managed; ///< undeclared live objects left in place
 };
 
 /// Compares every declared resource with its live counterpart (gateways, their datasets,
 /// provider configs and routes, and billing when declared). With prune, undeclared
-/// in-scope gateways and the undeclared children of declared gateways are deleted.
+/// in-scope gateways (with their children, as cascade removes) and the undeclared children
+/// of declared gateways are deleted; the gateway marked is_default never is. What is left
+/// undeclared is listed in not_managed.
 /// Expects live identities to be unique (see identity.h).
 [[nodiscard]] DiffResult compute_diff(const model::Desired& desired, const LiveState& live,
                                       bool prune);

@@ -36,7 +36,12 @@ void take(std::optional<ApiResult<std::vector<T>>>& read, const std::string& gat
 
 } // namespace
 
-LiveQuery query_for(const model::Desired& desired) {
+bool is_default_gateway(const model::Gateway& gateway) {
+  auto it = gateway.fields.find("is_default");
+  return it != gateway.fields.end() && it->second.is_bool() && it->second.as_bool();
+}
+
+LiveQuery query_for(const model::Desired& desired, bool prune) {
   LiveQuery query;
   std::set<std::string> seen;
   for (const auto& gateway : desired.resources.gateways) {
@@ -45,6 +50,8 @@ LiveQuery query_for(const model::Desired& desired) {
     }
   }
   query.billing = desired.billing_declared;
+  query.children_in_scope = prune || desired.prune;
+  query.scope = desired.scope;
   return query;
 }
 
@@ -79,13 +86,21 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
 
   // Phase 2: three lists per queried gateway that exists; only those, since a gateway that
   // does not exist has no children and an undeclared one is never pruned child by child.
+  // With prune, the in-scope gateways prune may delete are read too, after the declared ones.
   std::set<std::string> existing;
   for (const auto& g : live.resources.gateways) {
     existing.insert(g.id);
   }
+  std::set<std::string> taken;
   for (const auto& id : query.gateway_ids) {
-    if (existing.contains(id)) {
+    if (existing.contains(id) && taken.insert(id).second) {
       live.children_read.push_back(id);
+    }
+  }
+  for (const auto& g : live.resources.gateways) {
+    if (query.children_in_scope && model::in_scope(query.scope, g.id) && !is_default_gateway(g) &&
+        taken.insert(g.id).second) {
+      live.children_read.push_back(g.id);
     }
   }
   std::vector<ChildReads> reads(live.children_read.size());

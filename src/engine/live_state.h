@@ -15,6 +15,11 @@ struct LiveQuery {
   std::vector<std::string> gateway_ids; ///< gateways whose children to list
   bool billing = false;
   int concurrency = 8; ///< independent reads in flight at once
+  /// Prune: also list the children of every live gateway these globs match (empty: all)
+  /// that prune may delete (not the one marked is_default), since deleting a gateway
+  /// deletes its children and the plan must show them.
+  bool children_in_scope = false;
+  std::vector<std::string> scope{};
 };
 
 /// The live state that was read, and what was read (for fingerprints and pruning).
@@ -26,8 +31,12 @@ struct LiveState {
   bool billing_read = false;
 };
 
-/// The query a desired state needs: its declared gateways, and billing when declared.
-LiveQuery query_for(const model::Desired& desired);
+/// The query a desired state needs: its declared gateways, billing when declared, and with
+/// prune (`prune` or Desired::prune) the children of every gateway in scope.
+LiveQuery query_for(const model::Desired& desired, bool prune = false);
+
+/// True when the API marks this live gateway as the account's default (never pruned).
+[[nodiscard]] bool is_default_gateway(const model::Gateway& gateway);
 
 /// Reads live state: 1 paged gateway list, then 3 paged lists per queried gateway that
 /// exists, then the 2 billing GETs when asked; independent reads run concurrently.

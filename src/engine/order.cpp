@@ -13,7 +13,14 @@ namespace {
 using model::ResourceKind;
 
 /// Which changes a rule side selects.
-enum class Select { gateway_create, gateway_update, gateway_remove, child_write, child_remove };
+enum class Select {
+  gateway_create,
+  gateway_update,
+  gateway_remove,
+  child_write,
+  child_remove,
+  child_cascade, ///< a child deleted by the API with its gateway (no request of its own)
+};
 
 /// "dependent needs prerequisite", both within the same gateway.
 struct DependencyRule {
@@ -22,10 +29,14 @@ struct DependencyRule {
 };
 
 /// The one dependency table: parents first for creates, children first for deletes.
-constexpr std::array<DependencyRule, 3> k_dependency_rules = {{
+/// A child also waits for its gateway's update: a new gateway gets the fields its create
+/// call refuses (dlp, guardrails, otel, stripe) before anything can route through it.
+constexpr std::array<DependencyRule, 5> k_dependency_rules = {{
     {Select::child_write, Select::gateway_create},    // a child needs its gateway
     {Select::gateway_update, Select::gateway_create}, // the PUT for fields create refuses
+    {Select::child_write, Select::gateway_update},    // protections before any child
     {Select::gateway_remove, Select::child_remove},   // children go before their gateway
+    {Select::child_cascade, Select::gateway_remove},  // gone when their gateway is
 }};
 
 bool is_child(ResourceKind kind) {
@@ -43,7 +54,9 @@ bool selects(Select select, const Change& c) {
     return c.resource == ResourceKind::gateway && c.kind == ChangeKind::remove;
   case Select::child_write:
     return is_child(c.resource) && c.kind != ChangeKind::remove && c.kind != ChangeKind::cannot_fix;
-  case Select::child_remove: return is_child(c.resource) && c.kind == ChangeKind::remove;
+  case Select::child_remove:
+    return is_child(c.resource) && c.kind == ChangeKind::remove && !c.cascade;
+  case Select::child_cascade: return is_child(c.resource) && c.kind == ChangeKind::remove && c.cascade;
   }
   return false;
 }

@@ -17,6 +17,13 @@ struct Fingerprint {
   std::string hash;    ///< hex digest of the object's normalised JSON
 };
 
+/// A live object in scope that the configuration does not declare and this plan leaves
+/// alone (prune off, or an object prune never deletes), with why.
+struct NotManaged {
+  std::string address; ///< same form as Change::address()
+  std::string reason;
+};
+
 struct PlanCounts {
   std::size_t create = 0;
   std::size_t update = 0; ///< includes route version deploys and redeploys
@@ -30,6 +37,8 @@ struct Plan {
   std::vector<Change> changes;
   std::vector<Fingerprint> fingerprints;
   std::vector<std::string> warnings;
+  /// Undeclared live objects the plan leaves in place, sorted by address.
+  std::vector<NotManaged> not_managed;
   std::uint64_t api_requests = 0; ///< requests made to read live state
   /// What was read to make the plan, so apply of a saved plan can re-read the same.
   std::vector<std::string> read_gateways;

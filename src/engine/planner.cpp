@@ -6,6 +6,7 @@
 #include "engine/order.h"
 #include "engine/safety.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -49,7 +50,14 @@ Result<Plan, PlanError> build_plan(const model::Desired& desired, const LiveStat
   if (auto error = check_coverage(desired, live)) {
     return *error;
   }
-  auto diff = compute_diff(desired, live, desired.prune || options.prune);
+  const bool prune = desired.prune || options.prune;
+  auto diff = compute_diff(desired, live, prune);
+  if (auto error = check_protected(diff.changes, desired)) {
+    return *error;
+  }
+  if (auto error = check_every_gateway_deleted(diff.changes, desired, live, options)) {
+    return *error;
+  }
   if (auto error = check_delete_threshold(diff.changes, count_managed(desired, live), options)) {
     return *error;
   }
@@ -57,9 +65,18 @@ Result<Plan, PlanError> build_plan(const model::Desired& desired, const LiveStat
   plan.account_id = desired.account_id;
   plan.changes = order_changes(std::move(diff.changes));
   plan.warnings = std::move(diff.warnings);
+  plan.not_managed = std::move(diff.not_managed);
   plan.fingerprints = fingerprints_for(desired, live);
+  // A saved plan re-reads what this one read: the declared gateways and, with prune, the
+  // gateways whose children it deletes with them.
   const LiveQuery query = query_for(desired);
   plan.read_gateways = query.gateway_ids;
+  for (const auto& id : live.children_read) {
+    if (std::find(plan.read_gateways.begin(), plan.read_gateways.end(), id) ==
+        plan.read_gateways.end()) {
+      plan.read_gateways.push_back(id);
+    }
+  }
   plan.read_billing = query.billing;
   return plan;
 }

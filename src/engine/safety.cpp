@@ -1,6 +1,7 @@
 #include "engine/safety.h"
 
 #include <cmath>
+#include <map>
 #include <string>
 
 namespace aigw::engine {
@@ -40,6 +41,102 @@ std::optional<PlanError> check_delete_threshold(const std::vector<Change>& chang
                        std::to_string(existing) + " managed resources (more than " +
                        std::to_string(percent) + "%); check `scope` and `prune`, or pass --force",
                    std::move(deletes)};
+}
+
+std::optional<PlanError> check_every_gateway_deleted(const std::vector<Change>& changes,
+                                                     const model::Desired& desired,
+                                                     const LiveState& live,
+                                                     const PlanOptions& options) {
+  std::size_t deletable = 0;
+  for (const auto& g : live.resources.gateways) {
+    deletable += model::in_scope(desired.scope, g.id) && !is_default_gateway(g) ? 1 : 0;
+  }
+  std::vector<std::string> deletes;
+  for (const auto& change : changes) {
+    if (change.kind == ChangeKind::remove && change.resource == model::ResourceKind::gateway) {
+      deletes.push_back(change.address());
+    }
+  }
+  if (options.force || deletes.empty() || deletes.size() < deletable) {
+    return std::nullopt;
+  }
+  return PlanError{"refusing to delete every managed gateway in scope (" +
+                       std::to_string(deletes.size()) +
+                       "); check `scope`, `prune` and the files read, or pass --force",
+                   std::move(deletes)};
+}
+
+std::optional<PlanError> check_protected(const std::vector<Change>& changes,
+                                         const model::Desired& desired) {
+  std::map<std::string, model::Origin> protected_at;
+  auto note = [&](const auto& resource, model::ResourceKind kind, const std::string& gateway_id,
+                  const std::string& key) {
+    if (resource.protect) {
+      Change probe;
+      probe.resource = kind;
+      probe.gateway_id = gateway_id;
+      probe.key = key;
+      protected_at.emplace(probe.address(), resource.origin);
+    }
+  };
+  const auto& r = desired.resources;
+  for (const auto& g : r.gateways) {
+    note(g, model::ResourceKind::gateway, g.id, {});
+  }
+  for (const auto& d : r.datasets) {
+    note(d, model::ResourceKind::dataset, d.gateway_id, d.name);
+  }
+  for (const auto& c : r.provider_configs) {
+    note(c, model::ResourceKind::provider_config, c.gateway_id, c.provider_slug + "/" + c.alias);
+  }
+  for (const auto& route : r.routes) {
+    note(route, model::ResourceKind::route, route.gateway_id, route.name);
+  }
+  std::vector<std::string> details;
+  for (const auto& change : changes) {
+    if (change.kind != ChangeKind::remove) {
+      continue;
+    }
+    if (auto it = protected_at.find(change.address()); it != protected_at.end()) {
+      const std::string where = it->second.empty() ? "" : it->second.to_string() + ": ";
+      details.push_back(where + change.address() + " has `protect: true`");
+    }
+  }
+  if (details.empty()) {
+    return std::nullopt;
+  }
+  return PlanError{"refusing a plan that deletes protected resources (`protect: true`; --force "
+                   "does not override it)",
+                   std::move(details)};
+}
+
+std::vector<RequiredVariable> required_variables(const Plan& plan) {
+  std::map<std::string, bool> found;
+  for (const auto& change : plan.changes) {
+    if (change.kind == ChangeKind::create && !change.secret_env.empty()) {
+      found[change.secret_env] = change.secret.has_value();
+    }
+  }
+  std::vector<RequiredVariable> out;
+  for (const auto& [name, set] : found) {
+    out.push_back({name, set});
+  }
+  return out;
+}
+
+std::optional<PlanError> check_secrets_available(const Plan& plan) {
+  std::vector<std::string> details;
+  for (const auto& change : plan.changes) {
+    if (change.kind == ChangeKind::create && !change.secret_env.empty() && !change.secret) {
+      details.push_back(change.address() + " needs `" + change.secret_env + "`");
+    }
+  }
+  if (details.empty()) {
+    return std::nullopt;
+  }
+  return PlanError{"cannot apply: environment variables for new provider config secrets are "
+                   "not set (or empty); nothing was changed",
+                   std::move(details)};
 }
 
 } // namespace aigw::engine

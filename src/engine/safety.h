@@ -4,6 +4,7 @@
 
 #include "engine/change.h"
 #include "engine/live_state.h"
+#include "engine/plan.h"
 #include "engine/planner.h"
 
 #include <cstddef>
@@ -24,5 +25,28 @@ namespace aigw::engine {
 [[nodiscard]] std::optional<PlanError> check_delete_threshold(const std::vector<Change>& changes,
                                                               std::size_t existing,
                                                               const PlanOptions& options);
+
+/// Refuses, unless forced, a plan that deletes every in-scope gateway prune may delete
+/// (all but the one marked is_default), however few there are.
+[[nodiscard]] std::optional<PlanError> check_every_gateway_deleted(
+    const std::vector<Change>& changes, const model::Desired& desired, const LiveState& live,
+    const PlanOptions& options);
+
+/// Refuses, forced or not, a plan that deletes a resource declared with `protect: true`;
+/// each detail names where it was declared.
+[[nodiscard]] std::optional<PlanError> check_protected(const std::vector<Change>& changes,
+                                                       const model::Desired& desired);
+
+/// The environment variables apply needs: those of the provider config secrets the plan
+/// creates (sorted, unique), each with whether it is set here.
+struct RequiredVariable {
+  std::string name;
+  bool set = false;
+};
+[[nodiscard]] std::vector<RequiredVariable> required_variables(const Plan& plan);
+
+/// Refuses to apply a plan that creates a provider config whose secret variable is unset
+/// (or empty) here: the only place an unset secret is an error.
+[[nodiscard]] std::optional<PlanError> check_secrets_available(const Plan& plan);
 
 } // namespace aigw::engine

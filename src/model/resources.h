@@ -30,6 +30,7 @@ struct Gateway {
   std::string id;
   Object fields; ///< every field but `id`
   Origin origin;
+  bool protect = false; ///< desired only: no plan may delete or replace it
 };
 
 /// A dataset of a gateway. Identity: (gateway_id, name); server_id is live-only.
@@ -39,6 +40,8 @@ struct Dataset {
   std::string server_id;
   Object fields; ///< `enable`, `filters` (and, live, `created_at`, ...)
   Origin origin;
+  bool protect = false;     ///< desired only: no plan may delete or replace it
+  std::string renamed_from{}; ///< desired only: the live name it had before (renamed by PUT)
 };
 
 /// A provider config of a gateway. Identity: (gateway_id, provider_slug, alias).
@@ -52,6 +55,7 @@ struct ProviderConfig {
   std::optional<Secret> secret; ///< desired only: live reads show `secret_preview`
   std::string secret_env; ///< desired only: the environment variable `secret` came from
   Origin origin;
+  bool protect = false; ///< desired only: no plan may delete or replace it
 };
 
 /// One element of a dynamic route graph.
@@ -79,6 +83,8 @@ struct Route {
   std::vector<RouteElement> elements; ///< live: the deployed version's elements
   std::string deployed_version_id;    ///< live only
   Origin origin;
+  bool protect = false;     ///< desired only: no plan may delete or replace it
+  std::string renamed_from{}; ///< desired only: the live name it had before (renamed by PATCH)
 };
 
 /// The account's spending limit (singleton): `amount`, `duration`, `strategy`.

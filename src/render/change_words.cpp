@@ -1,5 +1,6 @@
 #include "render/change_words.h"
 
+#include "engine/safety.h"
 #include "util/secret.h"
 
 namespace aigw::render {
@@ -31,7 +32,8 @@ std::string change_action(const engine::Change& change) {
   case engine::ChangeKind::create: return "create";
   case engine::ChangeKind::update:
     return change.reason.empty() ? "update" : "update: " + change.reason;
-  case engine::ChangeKind::remove: return "delete";
+  case engine::ChangeKind::remove:
+    return change.reason.empty() ? "delete" : "delete: " + change.reason;
   case engine::ChangeKind::deploy_new_version: return "deploy a new version";
   case engine::ChangeKind::redeploy_version: return "redeploy version " + change.version_id;
   case engine::ChangeKind::cannot_fix: return "cannot fix: " + change.reason;
@@ -68,6 +70,33 @@ std::size_t billing_count(const engine::Plan& plan) {
 std::string requests_line(const engine::Plan& plan) {
   return "Read live state with " + std::to_string(plan.api_requests) + " API request" +
          (plan.api_requests == 1 ? "" : "s") + ".";
+}
+
+std::string no_changes_line(const engine::Plan& plan) {
+  return plan.not_managed.empty() ? "No changes. Live state matches the configuration."
+                                  : "No changes to the declared resources.";
+}
+
+std::string required_env_line(const engine::Plan& plan) {
+  const auto variables = engine::required_variables(plan);
+  if (variables.empty()) {
+    return {};
+  }
+  std::string out = "Apply needs these environment variables for new provider config secrets: ";
+  for (std::size_t i = 0; i < variables.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + variables[i].name + (variables[i].set ? "" : " (not set here)");
+  }
+  return out + ".";
+}
+
+std::string not_managed_heading(const engine::Plan& plan) {
+  const auto n = plan.not_managed.size();
+  if (n == 0) {
+    return {};
+  }
+  return "Not managed: " + std::to_string(n) + " object" + (n == 1 ? "" : "s") +
+         " in scope that the configuration does not declare; aigw leaves " +
+         (n == 1 ? "it" : "them") + " alone.";
 }
 
 } // namespace aigw::render

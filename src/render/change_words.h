@@ -12,7 +12,8 @@ namespace aigw::render {
 std::string_view change_symbol(engine::ChangeKind kind);
 
 /// "create", "update", "delete", "deploy a new version", "redeploy version v-3",
-/// "cannot fix: <reason>"; an update's reason is appended ("update: ...").
+/// "cannot fix: <reason>"; an update's or a delete's reason is appended ("update: ...",
+/// "delete: deleted with gateway gw").
 std::string change_action(const engine::Change& change);
 
 /// One field difference as a line body: "+ path = new", "- path = old",
@@ -27,5 +28,16 @@ std::size_t billing_count(const engine::Plan& plan);
 
 /// "Read live state with N API requests."
 std::string requests_line(const engine::Plan& plan);
+
+/// What to say when the plan has no changes: "Live state matches the configuration" only
+/// when nothing undeclared was found in scope either.
+std::string no_changes_line(const engine::Plan& plan);
+
+/// "Apply needs these environment variables: A, B (not set here)." ("" when none).
+std::string required_env_line(const engine::Plan& plan);
+
+/// "Not managed: N objects in scope that the configuration does not declare; aigw
+/// leaves them alone." ("" when there are none).
+std::string not_managed_heading(const engine::Plan& plan);
 
 } // namespace aigw::render

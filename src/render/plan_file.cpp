@@ -48,7 +48,8 @@ json::object change_json(const Change& c) {
   o["elements"] = to_json(model::elements_to_value(c.elements));
   o["version_id"] = c.version_id;
   o["secret_env"] = c.secret_env;
-  o["has_secret"] = c.secret.has_value();
+  // A secret unset when planning is still needed at apply: read it from secret_env then.
+  o["has_secret"] = c.secret.has_value() || !c.secret_env.empty();
   json::array diff;
   for (const auto& f : c.diff) {
     json::object d;
@@ -65,6 +66,7 @@ json::object change_json(const Change& c) {
   o["diff"] = std::move(diff);
   o["reason"] = c.reason;
   o["billing"] = c.billing;
+  o["cascade"] = c.cascade;
   json::array deps;
   for (auto d : c.depends_on) {
     deps.push_back(d);
@@ -198,6 +200,7 @@ Change read_change(Reader& r, const json::object& o, std::size_t total,
   }
   c.reason = r.str(o, "reason");
   c.billing = r.boolean(o, "billing");
+  c.cascade = r.boolean(o, "cascade");
   for (const auto& d : r.array(o, "depends_on")) {
     if (!d.is_int64() || d.get_int64() < 0 || static_cast<std::size_t>(d.get_int64()) >= total) {
       r.fail("`depends_on` must hold indices of other changes");

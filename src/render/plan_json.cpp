@@ -1,5 +1,6 @@
 #include "render/plan_json.h"
 
+#include "engine/safety.h"
 #include "render/change_words.h"
 #include "render/json_value.h"
 #include "render/pretty_json.h"
@@ -33,6 +34,7 @@ boost::json::object change_object(const engine::Change& change, std::size_t inde
   }
   o["reason"] = change.reason;
   o["billing"] = change.billing;
+  o["cascade"] = change.cascade;
   boost::json::array depends_on;
   for (std::size_t d : change.depends_on) {
     depends_on.push_back(d);
@@ -83,6 +85,16 @@ std::string render_plan_json(const engine::Plan& plan) {
   root["summary"] = std::move(summary);
   root["changes"] = std::move(changes);
   root["warnings"] = std::move(warnings);
+  boost::json::array not_managed;
+  for (const auto& item : plan.not_managed) {
+    not_managed.push_back(boost::json::object{{"address", item.address}, {"reason", item.reason}});
+  }
+  root["not_managed"] = std::move(not_managed);
+  boost::json::array required_env;
+  for (const auto& variable : engine::required_variables(plan)) {
+    required_env.push_back(boost::json::object{{"name", variable.name}, {"set", variable.set}});
+  }
+  root["required_env"] = std::move(required_env);
   root["api_requests"] = plan.api_requests;
   return Redactor::global().redact(pretty_json(root));
 }

@@ -54,7 +54,7 @@ std::string render_plan_markdown(const engine::Plan& plan) {
   std::string head = "### aigw plan\n\n";
   const auto counts = plan.counts();
   if (plan.changes.empty()) {
-    head += "**No changes.** Live state matches the configuration.\n\n";
+    head += "**" + no_changes_line(plan) + "**\n\n";
   } else {
     head += "**" + summary_line(counts) + "**";
     if (const auto billing = billing_count(plan); billing > 0) {
@@ -70,6 +70,16 @@ std::string render_plan_markdown(const engine::Plan& plan) {
   std::string tail;
   for (const auto& warning : plan.warnings) {
     tail += "> **Warning:** " + escape(warning) + "\n\n";
+  }
+  if (!plan.not_managed.empty()) {
+    tail += "**" + escape(not_managed_heading(plan)) + "**\n\n";
+    for (const auto& item : plan.not_managed) {
+      tail += "- `" + escape(item.address) + "`: " + escape(item.reason) + "\n";
+    }
+    tail += "\n";
+  }
+  if (const auto needed = required_env_line(plan); !needed.empty()) {
+    tail += escape(needed) + "\n\n";
   }
   tail += "_" + requests_line(plan) + "_\n";
 

@@ -43,7 +43,7 @@ std::string render_plan_text(const engine::Plan& plan, const TextOptions& option
   const Painter painter(options.colour);
   std::string out;
   if (plan.changes.empty()) {
-    out += "No changes. Live state matches the configuration.\n";
+    out += no_changes_line(plan) + "\n";
   } else {
     out += "aigw will make these changes:\n\n";
   }
@@ -70,6 +70,13 @@ std::string render_plan_text(const engine::Plan& plan, const TextOptions& option
   if (!plan.warnings.empty()) {
     out += "\n";
   }
+  if (!plan.not_managed.empty()) {
+    out += not_managed_heading(plan) + "\n";
+    for (const auto& item : plan.not_managed) {
+      out += "  ? " + item.address + ": " + item.reason + "\n";
+    }
+    out += "\n";
+  }
   const auto counts = plan.counts();
   if (!plan.changes.empty()) {
     out += painter.paint(k_bold, summary_line(counts));
@@ -81,6 +88,9 @@ std::string render_plan_text(const engine::Plan& plan, const TextOptions& option
   if (counts.cannot_fix > 0) {
     out += std::to_string(counts.cannot_fix) + " drift" + (counts.cannot_fix == 1 ? "" : "s") +
            " aigw cannot fix (marked !); see the reasons above.\n";
+  }
+  if (const auto needed = required_env_line(plan); !needed.empty()) {
+    out += needed + "\n";
   }
   out += requests_line(plan) + "\n";
   return Redactor::global().redact(out);

@@ -292,3 +292,109 @@ TEST(Loader, SourceLineReturnsTheLine) {
   EXPECT_EQ(aigw::config::source_line(file, 2), "two");
   EXPECT_EQ(aigw::config::source_line(file, 9), "");
 }
+
+TEST(Loader, DirectoriesAreReadRecursivelySortedSkippingDotEntries) {
+  TempDir dir;
+  dir.write("repo/teams/b/gw.yml", "gateways:\n  - id: gw-b\n");
+  dir.write("repo/teams/a/gw.yaml", "gateways:\n  - id: gw-a\n");
+  dir.write("repo/00-account.yaml", "account_id: acct\n");
+  dir.write("repo/.pre-commit-config.yaml", "repos: []\n");
+  dir.write("repo/.github/workflows/ci.yaml", "on: push\n");
+  const auto result = load_desired({dir.path() + "/repo"}, env({}));
+  ASSERT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
+  EXPECT_EQ(result.files, (std::vector<std::string>{dir.path() + "/repo/00-account.yaml",
+                                                    dir.path() + "/repo/teams/a/gw.yaml",
+                                                    dir.path() + "/repo/teams/b/gw.yml"}));
+  ASSERT_EQ(result.desired.resources.gateways.size(), 2U);
+  EXPECT_EQ(result.desired.resources.gateways[0].id, "gw-a");
+  EXPECT_EQ(result.desired.account_id, "acct");
+}
+
+TEST(Loader, SameAccountIdInSeveralFilesIsFineDifferentOnesAreNot) {
+  TempDir dir;
+  const auto a = dir.write("a.yaml", "account_id: acct\n");
+  const auto b = dir.write("b.yaml", "account_id: acct\ngateways:\n  - id: g\n");
+  EXPECT_TRUE(load_desired({a, b}, env({})).ok());
+  const auto c = dir.write("c.yaml", "account_id: other\n");
+  EXPECT_EQ(messages(load_desired({a, c}, env({}))),
+            std::vector<std::string>{c + ":1:1: error: 'account_id' differs from the one at " + a +
+                                     ":1:1 (one configuration manages one account)"});
+}
+
+TEST(Loader, EmptyScopeIsAnErrorSayingWhatToWrite) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "scope: []\n");
+  EXPECT_EQ(messages(load_desired({file}, env({}))),
+            std::vector<std::string>{
+                file + ":1:8: error: 'scope' is empty, which would match no gateway: list gateway "
+                       "id globs (e.g. [team-*]), or remove 'scope' to manage every gateway"});
+}
+
+TEST(Loader, TwoDefaultConfigsForOneProviderAreALocatedError) {
+  TempDir dir;
+  const auto file =
+      dir.write("a.yaml", "gateways:\n  - id: g\n    provider_configs:\n"
+                          "      - { provider_slug: openai, alias: a, default_config: true, secret_id: s1 }\n"
+                          "      - { provider_slug: openai, alias: b, default_config: false, secret_id: s2 }\n"
+                          "      - { provider_slug: openai, alias: c, default_config: true, secret_id: s3 }\n"
+                          "  - id: h\n    provider_configs:\n"
+                          "      - { provider_slug: openai, alias: a, default_config: true, secret_id: s1 }\n");
+  EXPECT_EQ(messages(load_desired({file}, env({}))),
+            std::vector<std::string>{
+                file + ":6:9: error: provider config 'openai/c' of gateway 'g' sets "
+                       "'default_config: true', but so does the config at line 4; a gateway has "
+                       "one default config per provider_slug"});
+}
+
+TEST(Loader, GatewayIdsMustFitInAUrlPathSegment) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: team/a\n  - id: ok-1_x.y~z\n"
+                                        "  - id: \"..\"\n  - id: \"a b\"\n");
+  EXPECT_EQ(messages(load_desired({file}, env({}))),
+            (std::vector<std::string>{
+                file + ":2:9: error: gateway id contains '/', which a URL path segment cannot "
+                       "carry as is: use letters, digits, '-', '_', '.' and '~'",
+                file + ":4:9: error: gateway id is a path step, which a URL path segment cannot "
+                       "carry as is: use letters, digits, '-', '_', '.' and '~'",
+                file + ":5:9: error: gateway id contains ' ', which a URL path segment cannot "
+                       "carry as is: use letters, digits, '-', '_', '.' and '~'"}));
+}
+
+TEST(Loader, UnsetSecretVariableIsDeferredToApply) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    provider_configs:\n"
+                                        "      - { provider_slug: openai, alias: a, "
+                                        "secret: \"${UNSET_KEY}\" }\n"
+                                        "      - { provider_slug: openai, alias: b, "
+                                        "secret: \"${EMPTY_KEY}\" }\n");
+  const auto result = load_desired({file}, env({{"EMPTY_KEY", ""}}));
+  ASSERT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
+  const auto &configs = result.desired.resources.provider_configs;
+  ASSERT_EQ(configs.size(), 2U);
+  EXPECT_FALSE(configs[0].secret.has_value());
+  EXPECT_EQ(configs[0].secret_env, "UNSET_KEY");
+  EXPECT_FALSE(configs[1].secret.has_value());
+}
+
+TEST(Loader, ProtectAndRenamedFromAreReadAndChecked) {
+  TempDir dir;
+  const auto file = dir.write(
+      "a.yaml", "gateways:\n  - id: g\n    protect: true\n    datasets:\n"
+                "      - { name: new, renamed_from: old, protect: true }\n"
+                "      - { name: same, renamed_from: same }\n"
+                "    routes:\n      - name: chat-v2\n        renamed_from: chat\n        elements:\n" +
+                    k_three_elements);
+  const auto result = load_desired({file}, env({}));
+  EXPECT_EQ(messages(result),
+            std::vector<std::string>{file + ":6:37: error: 'renamed_from' names the same name as "
+                                            "'name' ('same'); remove it, or give the old name"});
+  const auto &r = result.desired.resources;
+  ASSERT_EQ(r.gateways.size(), 1U);
+  EXPECT_TRUE(r.gateways[0].protect);
+  ASSERT_EQ(r.datasets.size(), 1U);
+  EXPECT_TRUE(r.datasets[0].protect);
+  EXPECT_EQ(r.datasets[0].renamed_from, "old");
+  ASSERT_EQ(r.routes.size(), 1U);
+  EXPECT_EQ(r.routes[0].renamed_from, "chat");
+  EXPECT_FALSE(r.routes[0].protect);
+}

@@ -23,7 +23,7 @@ TEST(ValidateCli, ValidFileExitsZeroWithSummary) {
   const auto file = dir.write("ok.yaml", "gateways:\n  - id: a\n  - id: b\n");
   const auto r = validate({"-f", file});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_EQ(r.out, "OK: 2 gateways, 0 datasets, 0 provider configs, 0 routes\n");
+  EXPECT_EQ(r.out, "OK: 2 gateways, 0 datasets, 0 provider configs, 0 routes; read 1 file\n");
 }
 
 TEST(ValidateCli, InvalidFilePrintsLocatedErrorLineAndCaretOnStdout) {
@@ -34,7 +34,7 @@ TEST(ValidateCli, InvalidFilePrintsLocatedErrorLineAndCaretOnStdout) {
   EXPECT_EQ(r.out, file + ":3:5: error: unknown key 'cache_tll' (did you mean 'cache_ttl'?)\n"
                           "      cache_tll: 3\n"
                           "      ^\n"
-                          "1 error\n");
+                          "1 error; read 1 file\n");
 }
 
 TEST(ValidateCli, JsonOutputCarriesTheSameDiagnostics) {
@@ -45,7 +45,7 @@ TEST(ValidateCli, JsonOutputCarriesTheSameDiagnostics) {
   EXPECT_EQ(
       r.out,
       R"({"diagnostics":[{"column":8,"file":")" + file +
-          R"(","line":1,"message":"'prune' must be a boolean (true or false), got the string 'maybe'","severity":"error"}],"error_count":1,"valid":false})"
+          R"(","line":1,"message":"'prune' must be a boolean (true or false), got the string 'maybe'","severity":"error"}],"error_count":1,"files_read":1,"valid":false})"
           "\n");
 }
 

@@ -50,10 +50,22 @@ TEST(OrderChanges, CreatesParentFirstWithFollowUpUpdate) {
   expect_topological(ordered);
   const auto create = index_of(ordered, ChangeKind::create, ResourceKind::gateway, "gw");
   EXPECT_EQ(create, 0u);
-  for (std::size_t i = 1; i < ordered.size(); ++i) {
-    EXPECT_EQ(ordered[i].depends_on, std::vector<std::size_t>{create}) << ordered[i].address();
-  }
   EXPECT_EQ(ordered[1].resource, ResourceKind::gateway); // the follow-up update
+  EXPECT_EQ(ordered[1].depends_on, std::vector<std::size_t>{create});
+  // Every child waits for the follow-up update (dlp, guardrails, ...): never unprotected.
+  for (std::size_t i = 2; i < ordered.size(); ++i) {
+    EXPECT_EQ(ordered[i].depends_on, (std::vector<std::size_t>{create, 1})) << ordered[i].address();
+  }
+}
+
+TEST(OrderChanges, CascadeDeletesFollowTheirGatewayDelete) {
+  auto cascade = change(ChangeKind::remove, ResourceKind::dataset, "gw", "ds");
+  cascade.cascade = true;
+  auto ordered = order_changes({cascade, change(ChangeKind::remove, ResourceKind::gateway, "gw")});
+  ASSERT_EQ(ordered.size(), 2u);
+  EXPECT_EQ(ordered[0].resource, ResourceKind::gateway);
+  EXPECT_TRUE(ordered[0].depends_on.empty());
+  EXPECT_EQ(ordered[1].depends_on, std::vector<std::size_t>{0});
 }
 
 TEST(OrderChanges, ChildDeletesBeforeGatewayDelete) {

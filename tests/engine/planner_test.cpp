@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace aigw::engine {
 namespace {
 
@@ -66,8 +68,75 @@ TEST(Planner, GatewayCreateWithFollowUpForFieldsCreateRefuses) {
   EXPECT_EQ(follow_up.depends_on, std::vector<std::size_t>{0});
   EXPECT_TRUE(follow_up.body.contains("guardrails"));
   EXPECT_TRUE(follow_up.body.contains("collect_logs"));
-  EXPECT_EQ(plan.changes[2].depends_on, std::vector<std::size_t>{0});
+  // The child waits for the follow-up too: the gateway is protected before it has children.
+  EXPECT_EQ(plan.changes[2].depends_on, (std::vector<std::size_t>{0, 1}));
   EXPECT_EQ(plan.changes[2].body.at("enable"), model::Value(true)); // create default
+}
+
+TEST(Planner, RotatedSecretIsDriftThatCannotBeFixedAndAnUnsetOneIsNotCompared) {
+  model::Desired desired = one_gateway();
+  model::ProviderConfig config{"gw", "openai", "main", "", {}, Secret("sk-new-key-000222"),
+                               "OPENAI_API_KEY", {}};
+  desired.resources.provider_configs = {config};
+  model::Resources live;
+  live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
+  live.provider_configs.push_back(
+      {"gw", "openai", "main", "pc-1", {{"secret_preview", "sk-...111"}}, {}, "", {}});
+  const Plan plan = plan_ok(desired, read_everything(live));
+  ASSERT_EQ(summary(plan), std::vector<std::string>{"cannot_fix provider config gw/openai/main"});
+  EXPECT_NE(plan.changes[0].reason.find("secret_preview shows a different secret"),
+            std::string::npos);
+  ASSERT_EQ(plan.changes[0].diff.size(), 1u);
+  EXPECT_EQ(plan.changes[0].diff[0].path, "secret");
+  EXPECT_TRUE(plan.changes[0].diff[0].sensitive);
+
+  desired.resources.provider_configs[0].secret.reset(); // a pull-request plan without the key
+  EXPECT_TRUE(plan_ok(desired, read_everything(live)).changes.empty());
+}
+
+TEST(Planner, UnsetSecretStillPlansTheCreateNamingItsVariable) {
+  model::Desired desired = one_gateway();
+  desired.resources.provider_configs = {
+      {"gw", "openai", "main", "", {}, std::nullopt, "OPENAI_API_KEY", {}}};
+  model::Resources live;
+  live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
+  const Plan plan = plan_ok(desired, read_everything(live));
+  ASSERT_EQ(summary(plan), std::vector<std::string>{"create provider config gw/openai/main"});
+  EXPECT_FALSE(plan.changes[0].secret.has_value());
+  EXPECT_EQ(plan.changes[0].secret_env, "OPENAI_API_KEY");
+}
+
+TEST(Planner, RenamedFromRenamesInsteadOfDeleteAndCreate) {
+  model::Desired desired = one_gateway();
+  model::Dataset dataset{"gw", "new-set", "", {{"enable", false}}, {}};
+  dataset.renamed_from = "old-set";
+  model::Route route{"gw", "chat-v2", "", model_graph("b"), "", {}};
+  route.renamed_from = "chat";
+  desired.resources.datasets = {dataset};
+  desired.resources.routes = {route};
+  model::Resources live;
+  live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
+  live.datasets.push_back(live_dataset("gw", "old-set", "ds-1"));
+  live.routes.push_back(live_route("gw", "chat", "rt-1", model_graph("a")));
+  PlanOptions options;
+  options.prune = true;
+  const Plan plan = plan_ok(desired, read_everything(live), options);
+  ASSERT_EQ(summary(plan), (std::vector<std::string>{"update dataset gw/new-set",
+                                                     "update route gw/chat-v2",
+                                                     "deploy_new_version route gw/chat-v2"}));
+  EXPECT_EQ(plan.changes[0].server_id, "ds-1");
+  EXPECT_EQ(plan.changes[0].reason, "rename from old-set");
+  EXPECT_EQ(plan.changes[0].body.at("enable"), model::Value(false));
+  EXPECT_EQ(plan.changes[1].server_id, "rt-1");
+  EXPECT_EQ(plan.changes[1].body.at("name"), model::Value("chat-v2"));
+  EXPECT_EQ(plan.changes[2].server_id, "rt-1");
+
+  // Once renamed, `renamed_from` is inert.
+  live.datasets[0].name = "new-set";
+  live.datasets[0].fields["enable"] = false;
+  live.routes[0].name = "chat-v2";
+  live.routes[0].elements = model_graph("b");
+  EXPECT_TRUE(plan_ok(desired, read_everything(live), options).changes.empty());
 }
 
 TEST(Planner, GatewayUpdateKeepsLiveAndUnknownFields) {
@@ -151,7 +220,15 @@ TEST(Planner, PruneDeletesUndeclaredInScopeOnly) {
   LiveState state = read_everything(live);
   state.children_read = {"gw"};
 
-  EXPECT_TRUE(plan_ok(desired, state).changes.empty());
+  const Plan kept = plan_ok(desired, state);
+  EXPECT_TRUE(kept.changes.empty());
+  std::vector<std::string> listed;
+  for (const auto& item : kept.not_managed) {
+    listed.push_back(item.address);
+  }
+  EXPECT_EQ(listed, (std::vector<std::string>{"dataset gw/stale", "gateway gw-old",
+                                              "provider config gw/openai/old",
+                                              "route gw/stale-route"}));
 
   PlanOptions options;
   options.prune = true;
@@ -160,8 +237,98 @@ TEST(Planner, PruneDeletesUndeclaredInScopeOnly) {
                                                      "delete route gw/stale-route",
                                                      "delete gateway gw-old"}));
   EXPECT_EQ(plan.changes[0].server_id, "ds-2");
-  ASSERT_EQ(plan.warnings.size(), 1u);
-  EXPECT_NE(plan.warnings[0].find("provider config gw/openai/old"), std::string::npos);
+  // The API cannot delete provider configs: prune leaves it, and the plan says so.
+  ASSERT_EQ(plan.not_managed.size(), 1u);
+  EXPECT_EQ(plan.not_managed[0].address, "provider config gw/openai/old");
+  EXPECT_NE(plan.not_managed[0].reason.find("cannot delete provider configs"), std::string::npos);
+}
+
+TEST(Planner, DeletingAGatewayListsItsChildrenAsCascadeDeletesAfterIt) {
+  model::Desired desired = one_gateway();
+  model::Resources live;
+  live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
+  live.gateways.push_back(live_gateway("old"));
+  live.datasets.push_back(live_dataset("old", "d", "ds-1"));
+  live.routes.push_back(live_route("old", "r", "rt-1", model_graph("m")));
+  live.provider_configs.push_back({"old", "openai", "main", "pc-1", {}, {}, "", {}});
+  PlanOptions options;
+  options.prune = true;
+  const Plan plan = plan_ok(desired, read_everything(live), options);
+  ASSERT_EQ(summary(plan), (std::vector<std::string>{"delete gateway old", "delete dataset old/d",
+                                                     "delete provider config old/openai/main",
+                                                     "delete route old/r"}));
+  EXPECT_FALSE(plan.changes[0].cascade);
+  for (std::size_t i = 1; i < plan.changes.size(); ++i) {
+    EXPECT_TRUE(plan.changes[i].cascade);
+    EXPECT_EQ(plan.changes[i].reason, "deleted with gateway old");
+    EXPECT_EQ(plan.changes[i].depends_on, std::vector<std::size_t>{0});
+  }
+  EXPECT_EQ(plan.counts().remove, 4u);
+  // A saved plan re-reads the deleted gateway's children too.
+  EXPECT_EQ(plan.read_gateways, (std::vector<std::string>{"gw", "old"}));
+}
+
+TEST(Planner, CascadeDeletesCountTowardTheThreshold) {
+  model::Desired desired = one_gateway();
+  model::Resources live;
+  live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
+  live.gateways.push_back(live_gateway("old"));
+  for (int i = 0; i < 6; ++i) {
+    live.datasets.push_back(live_dataset("old", "d" + std::to_string(i), "ds-" + std::to_string(i)));
+  }
+  PlanOptions options;
+  options.prune = true;
+  auto result = build_plan(desired, read_everything(live), options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().message.rfind("refusing to delete 7 of 8 managed resources", 0), 0u)
+      << result.error().message;
+}
+
+TEST(Planner, DeletingEveryGatewayInScopeIsRefusedWithoutForce) {
+  model::Desired desired;
+  desired.account_id = "acct";
+  model::Resources live;
+  live.gateways.push_back(live_gateway("a"));
+  live.gateways.push_back(live_gateway("b"));
+  PlanOptions options;
+  options.prune = true;
+  auto refused = build_plan(desired, read_everything(live), options);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            "refusing to delete every managed gateway in scope (2); check `scope`, `prune` and "
+            "the files read, or pass --force");
+  EXPECT_EQ(refused.error().details, (std::vector<std::string>{"gateway a", "gateway b"}));
+  options.force = true;
+  EXPECT_EQ(plan_ok(desired, read_everything(live), options).counts().remove, 2u);
+}
+
+TEST(Planner, TheDefaultGatewayIsNeverPrunedAndThePlanSaysWhy) {
+  model::Desired desired = one_gateway();
+  model::Resources live;
+  live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
+  live.gateways.push_back(live_gateway("default", {{"is_default", true}}));
+  live.gateways.push_back(live_gateway("old"));
+  PlanOptions options;
+  options.prune = true;
+  const Plan plan = plan_ok(desired, read_everything(live), options);
+  EXPECT_EQ(summary(plan), std::vector<std::string>{"delete gateway old"});
+  ASSERT_EQ(plan.not_managed.size(), 1u);
+  EXPECT_EQ(plan.not_managed[0].address, "gateway default");
+  EXPECT_NE(plan.not_managed[0].reason.find("is_default"), std::string::npos);
+}
+
+TEST(Planner, ChildrenOfANewGatewayWaitForItsFollowUpUpdate) {
+  model::Desired desired = one_gateway(
+      {{"cache_ttl", 300}, {"guardrails", Object{{"prompt", Object{{"S1", "BLOCK"}}}}}});
+  desired.resources.datasets.push_back({"gw", "failures", "", {{"filters", Array{}}}, {}});
+  desired.resources.routes.push_back({"gw", "chat", "", model_graph("m"), "", {}});
+  const Plan plan = plan_ok(desired, read_everything({}));
+  ASSERT_EQ(summary(plan)[1], "update gateway gw");
+  for (std::size_t i = 2; i < plan.changes.size(); ++i) {
+    EXPECT_NE(std::find(plan.changes[i].depends_on.begin(), plan.changes[i].depends_on.end(), 1u),
+              plan.changes[i].depends_on.end())
+        << plan.changes[i].address();
+  }
 }
 
 TEST(Planner, DesiredPruneFlagAlsoPrunes) {
@@ -220,7 +387,8 @@ TEST(Planner, BillingSingletons) {
       {"differs: update", limit, false, false, other, {"update spending limit"}},
       {"explicit null: remove", std::nullopt, true, false, limit, {"delete spending limit"}},
       {"undeclared, no prune: kept", std::nullopt, false, false, limit, {}},
-      {"undeclared, prune: remove", std::nullopt, false, true, limit, {"delete spending limit"}},
+      // Billing is account-wide: prune never deletes a singleton the files do not declare.
+      {"undeclared, prune: kept", std::nullopt, false, true, limit, {}},
   };
   for (const auto& c : table) {
     SCOPED_TRACE(c.name);
@@ -237,6 +405,8 @@ TEST(Planner, BillingSingletons) {
     }
     const Plan plan = plan_ok(desired, read_everything(live, true));
     EXPECT_EQ(summary(plan), c.expected);
+    const bool listed = !c.desired && !c.explicit_null && c.live;
+    EXPECT_EQ(plan.not_managed.size(), listed ? 1u : 0u);
     for (const auto& change : plan.changes) {
       EXPECT_TRUE(change.billing);
     }

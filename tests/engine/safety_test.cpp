@@ -88,5 +88,27 @@ TEST(PlannerThreshold, MassPruneIsRefusedUnlessForced) {
   EXPECT_EQ(plan->counts().remove, 9u);
 }
 
+TEST(Protect, DeletingAProtectedResourceIsRefusedWithItsLocationEvenForced) {
+  model::Desired desired;
+  model::Dataset kept{"gw", "audit", "", {}, {"teams/a.yaml", 12, 7}};
+  kept.protect = true;
+  desired.resources.datasets.push_back(kept);
+  desired.resources.datasets.push_back({"gw", "plain", "", {}, {"teams/a.yaml", 20, 7}});
+  std::vector<Change> changes(2);
+  for (auto& c : changes) {
+    c.kind = ChangeKind::remove;
+    c.resource = model::ResourceKind::dataset;
+    c.gateway_id = "gw";
+  }
+  changes[0].key = "plain";
+  changes[1].key = "audit";
+  auto error = check_protected(changes, desired);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->details, std::vector<std::string>{
+                                "teams/a.yaml:12:7: dataset gw/audit has `protect: true`"});
+  changes.pop_back();
+  EXPECT_FALSE(check_protected(changes, desired).has_value());
+}
+
 } // namespace
 } // namespace aigw::engine

@@ -71,7 +71,7 @@ TEST(RenderMarkdown, HugePlanStaysWithinOneComment) {
   }
   const std::string md = render_plan_markdown(plan);
   EXPECT_LE(md.size(), k_markdown_budget);
-  EXPECT_EQ(md.rfind("### aigw plan\n\n**Plan: 2 to create, 3005 to update, 1 to delete.**", 0), 0u);
+  EXPECT_EQ(md.rfind("### aigw plan\n\n**Plan: 2 to create, 3005 to update, 3 to delete.**", 0), 0u);
   EXPECT_NE(md.find("more change(s) not detailed here"), std::string::npos);
   EXPECT_NE(md.find("_Read live state with 7 API requests._\n"), std::string::npos);
   EXPECT_EQ(render_plan_markdown(test::sample_plan()).find("not detailed here"), std::string::npos);

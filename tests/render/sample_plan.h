@@ -88,8 +88,22 @@ inline engine::Plan sample_plan() {
   billing.diff = {{"amount", model::Value(10000), model::Value(20000), false}};
   plan.changes.push_back(billing);
 
-  plan.warnings = {"provider config support-bot/openai/old is not declared, but the API cannot "
-                   "delete provider configs: delete it in the dashboard"};
+  auto gone = sample_change(ChangeKind::remove, ResourceKind::gateway, "retired-bot");
+  gone.server_id = "retired-bot";
+  plan.changes.push_back(gone);
+  auto cascade = sample_change(ChangeKind::remove, ResourceKind::route, "retired-bot", "faq");
+  cascade.server_id = "rt-9";
+  cascade.cascade = true;
+  cascade.reason = "deleted with gateway retired-bot";
+  cascade.depends_on = {plan.changes.size() - 1};
+  plan.changes.push_back(cascade);
+
+  plan.warnings = {"route faq of gateway retired-bot has a version in review"};
+  plan.not_managed = {{"auto top-up", "not declared; billing settings are account-wide, so prune "
+                                      "never deletes one (`auto_topup: null` removes it)"},
+                      {"provider config support-bot/openai/old",
+                       "not declared; the API cannot delete provider configs (delete it in the "
+                       "dashboard)"}};
   plan.fingerprints = {{"gateway new-bot", "absent"}, {"gateway support-bot", "0123456789abcdef"}};
   return plan;
 }
