@@ -141,7 +141,7 @@ std::pair<std::string, std::string> provider_identity(const Change& change) {
 }
 
 ApiResult<std::string> create_provider_config(GatewayApi& api, const Change& change) {
-  if (!change.secret && !change.secret_env.empty()) {
+  if ((!change.secret || change.secret->empty()) && !change.secret_env.empty()) {
     return apply_error("environment variable `" + change.secret_env + "` is not set");
   }
   auto [slug, alias] = provider_identity(change);

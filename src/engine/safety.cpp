@@ -114,7 +114,7 @@ std::vector<RequiredVariable> required_variables(const Plan& plan) {
   std::map<std::string, bool> found;
   for (const auto& change : plan.changes) {
     if (change.kind == ChangeKind::create && !change.secret_env.empty()) {
-      found[change.secret_env] = change.secret.has_value();
+      found[change.secret_env] = change.secret.has_value() && !change.secret->empty();
     }
   }
   std::vector<RequiredVariable> out;
@@ -127,7 +127,8 @@ std::vector<RequiredVariable> required_variables(const Plan& plan) {
 std::optional<PlanError> check_secrets_available(const Plan& plan) {
   std::vector<std::string> details;
   for (const auto& change : plan.changes) {
-    if (change.kind == ChangeKind::create && !change.secret_env.empty() && !change.secret) {
+    const bool missing = !change.secret || change.secret->empty();
+    if (change.kind == ChangeKind::create && !change.secret_env.empty() && missing) {
       details.push_back(change.address() + " needs `" + change.secret_env + "`");
     }
   }

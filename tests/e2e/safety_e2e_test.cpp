@@ -247,6 +247,29 @@ TEST_F(Safety, PlanNeedsNoSecretsAndApplyNeedsOnlyThoseItCreates) {
   EXPECT_THAT(clean.out, Not(HasSubstr("AIGW_E2E_TEAM_KEY")));
 }
 
+TEST_F(Safety, ASavedPlanMadeWithoutTheKeyIsAppliedWithIt) {
+  EmulatorProcess emulator;
+  const std::string saved = dir.path() + "/plan.json";
+  const auto plan = run_keyed(emulator, k_keyed, {"plan", "--out", saved}, std::nullopt);
+  ASSERT_EQ(plan.exit_code, 0) << describe(plan);
+  const auto without = run_aigw(emulator, {"apply", saved, "--auto-approve"});
+  // run_aigw does not set AIGW_E2E_TEAM_KEY: the saved plan names it and apply refuses.
+  EXPECT_EQ(without.exit_code, 1) << describe(without);
+  EXPECT_THAT(without.err, HasSubstr("AIGW_E2E_TEAM_KEY"));
+  const auto empty = run_keyed(emulator, k_keyed, {"apply", "--auto-approve"}, "");
+  EXPECT_EQ(empty.exit_code, 1) << describe(empty);
+
+  ProcessOptions options;
+  options.env = {{"CLOUDFLARE_API_TOKEN", "e2e-token-value"},
+                 {"CLOUDFLARE_API_BASE_URL", emulator.api_url()},
+                 {"AIGW_E2E_TEAM_KEY", k_first_key},
+                 {"NO_COLOR", "1"}};
+  const auto with = run_process({aigw_binary(), "apply", saved, "--auto-approve"}, options);
+  ASSERT_EQ(with.exit_code, 0) << describe(with);
+  EXPECT_THAT(with.out, HasSubstr("create provider config team-a/openai/main: done"));
+  EXPECT_THAT(with.out + with.err, Not(HasSubstr(k_first_key)));
+}
+
 TEST_F(Safety, ARotatedSecretIsDriftAigwCannotFix) {
   EmulatorProcess emulator;
   ASSERT_EQ(run_keyed(emulator, k_keyed, {"apply", "--auto-approve"}, k_first_key).exit_code, 0);
