@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 
 namespace aigw::config {
 namespace {
@@ -94,6 +95,39 @@ std::string read_renamed_from(NodeReader &reader, const std::vector<Entry> &entr
   }
   *ok = *ok && old.has_value();
   return old.value_or("");
+}
+
+/// Reports a `renamed_from` of gateway `gateway_id`'s items that names another declared
+/// item (both would claim the same live object) or that two items share.
+template <class T>
+void check_renames(NodeReader &reader, const std::vector<T> &items, const std::string &gateway_id,
+                   std::string_view what) {
+  std::set<std::string> names;
+  for (const auto &item : items) {
+    if (item.gateway_id == gateway_id) {
+      names.insert(item.name);
+    }
+  }
+  std::set<std::string> sources;
+  for (const auto &item : items) {
+    if (item.gateway_id != gateway_id || item.renamed_from.empty()) {
+      continue;
+    }
+    std::string problem;
+    if (names.contains(item.renamed_from)) {
+      problem = "is itself declared";
+    } else if (!sources.insert(item.renamed_from).second) {
+      problem = "is already the old name of another " + std::string(what);
+    }
+    if (!problem.empty()) {
+      YAML::Mark mark;
+      mark.line = item.origin.line - 1;
+      mark.column = item.origin.column - 1;
+      reader.error_at(mark, std::string(what) + " '" + item.name + "' of gateway '" + gateway_id +
+                                "': 'renamed_from: " + item.renamed_from + "' names a " +
+                                std::string(what) + " that " + problem);
+    }
+  }
 }
 
 /// `protect: true|false` (aigw's own key, never sent to the API); false when absent.
@@ -259,6 +293,8 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YAML::Node &node) {
                     [&](const YAML::Node &item) { read_route(reader, item, gateway.id); });
     }
   }
+  check_renames(reader, m_desired.resources.datasets, gateway.id, "dataset");
+  check_renames(reader, m_desired.resources.routes, gateway.id, "route");
   if (ok && fields.ok) {
     m_desired.resources.gateways.push_back(std::move(gateway));
   }

@@ -200,7 +200,8 @@ Change read_change(Reader& r, const json::object& o, std::size_t total,
   }
   c.reason = r.str(o, "reason");
   c.billing = r.boolean(o, "billing");
-  c.cascade = r.boolean(o, "cascade");
+  // Absent in plans saved before cascades were listed: those held no cascade change.
+  c.cascade = o.contains("cascade") && r.boolean(o, "cascade");
   for (const auto& d : r.array(o, "depends_on")) {
     if (!d.is_int64() || d.get_int64() < 0 || static_cast<std::size_t>(d.get_int64()) >= total) {
       r.fail("`depends_on` must hold indices of other changes");

@@ -398,3 +398,18 @@ TEST(Loader, ProtectAndRenamedFromAreReadAndChecked) {
   EXPECT_EQ(r.routes[0].renamed_from, "chat");
   EXPECT_FALSE(r.routes[0].protect);
 }
+
+TEST(Loader, RenamedFromMayNotNameADeclaredObjectOrBeShared) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    datasets:\n"
+                                        "      - { name: a }\n"
+                                        "      - { name: b, renamed_from: a }\n"
+                                        "      - { name: c, renamed_from: x }\n"
+                                        "      - { name: d, renamed_from: x }\n");
+  EXPECT_EQ(messages(load_desired({file}, env({}))),
+            (std::vector<std::string>{
+                file + ":5:9: error: dataset 'b' of gateway 'g': 'renamed_from: a' names a dataset "
+                       "that is itself declared",
+                file + ":7:9: error: dataset 'd' of gateway 'g': 'renamed_from: x' names a dataset "
+                       "that is already the old name of another dataset"}));
+}

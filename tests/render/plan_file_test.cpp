@@ -43,6 +43,7 @@ TEST(PlanFile, RoundTripKeepsWhatApplyNeeds) {
     EXPECT_EQ(a.secret_env, b.secret_env);
     EXPECT_EQ(a.reason, b.reason);
     EXPECT_EQ(a.billing, b.billing);
+    EXPECT_EQ(a.cascade, b.cascade);
     EXPECT_EQ(a.depends_on, b.depends_on);
     EXPECT_EQ(a.diff.size(), b.diff.size());
   }
