@@ -28,6 +28,9 @@ void add_emulator_command(CLI::App& app, const GlobalOptions& global, int* exit_
                   "reject: a failed request changes nothing; lost-response: a failed write is "
                   "applied, then its connection is dropped")
       ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case));
+  cmd->add_option("--account", options->accounts,
+                  "An account id the token can reach (repeatable); others answer 403 as the "
+                  "API does for a token without access. Default: every account id");
   cmd->add_option("--max-body", options->max_body_bytes, "Largest request body in bytes (413 above)")
       ->capture_default_str();
   cmd->callback([options, &app, &global, exit_code] {

@@ -220,6 +220,17 @@ Result<model::RouteVersion> route_version_from_value(const Value& value) {
   return out;
 }
 
+/// A billing singleton's fields that are set: the reference answers the object even when
+/// nothing is configured, with every field null, and adds status fields (`disabledReason`,
+/// `error`, `lastFailedAt`) that are not settings. Null reads as "not set".
+Object set_fields(Object fields, ResourceKind kind) {
+  for (auto it = fields.begin(); it != fields.end();) {
+    it = it->second.is_null() || model::find_field(kind, it->first) == nullptr ? fields.erase(it)
+                                                                              : std::next(it);
+  }
+  return fields;
+}
+
 Result<std::optional<model::SpendingLimit>> spending_limit_from_value(const Value& result) {
   if (result.is_null()) {
     return std::optional<model::SpendingLimit>{};
@@ -229,8 +240,8 @@ Result<std::optional<model::SpendingLimit>> spending_limit_from_value(const Valu
   }
   const Value* config = result.find("config");
   const Value* enabled = result.find("enabled");
-  // "Nothing set" reads as {"config": null, "enabled": false}; a disabled limit is not
-  // enforced, so it counts as absent too.
+  // "Nothing set" reads as a config whose fields are null (or an older null config) with
+  // `enabled: false`; a disabled limit is not enforced, so it counts as absent too.
   if (config == nullptr || config->is_null() ||
       (enabled != nullptr && enabled->is_bool() && !enabled->as_bool())) {
     return std::optional<model::SpendingLimit>{};
@@ -239,7 +250,11 @@ Result<std::optional<model::SpendingLimit>> spending_limit_from_value(const Valu
   if (!fields) {
     return fields.error();
   }
-  return std::optional<model::SpendingLimit>(model::SpendingLimit{std::move(*fields), {}});
+  Object set = set_fields(std::move(*fields), ResourceKind::spending_limit);
+  if (set.empty()) {
+    return std::optional<model::SpendingLimit>{};
+  }
+  return std::optional<model::SpendingLimit>(model::SpendingLimit{std::move(set), {}});
 }
 
 Result<std::optional<model::AutoTopup>> auto_topup_from_value(const Value& result) {
@@ -250,7 +265,11 @@ Result<std::optional<model::AutoTopup>> auto_topup_from_value(const Value& resul
   if (!fields) {
     return fields.error();
   }
-  return std::optional<model::AutoTopup>(model::AutoTopup{std::move(*fields), {}});
+  Object set = set_fields(std::move(*fields), ResourceKind::auto_topup);
+  if (set.empty()) {
+    return std::optional<model::AutoTopup>{};
+  }
+  return std::optional<model::AutoTopup>(model::AutoTopup{std::move(set), {}});
 }
 
 Value gateway_create_body(const model::Gateway& gateway) {

@@ -31,6 +31,7 @@ inline constexpr int k_conflict = 7003;
 inline constexpr int k_no_route = 7000;
 inline constexpr int k_method_not_allowed = 10405;
 inline constexpr int k_unauthenticated = 10000;
+inline constexpr int k_no_account_access = 9109;
 inline constexpr int k_malformed_json = 10026;
 inline constexpr int k_body_too_large = 10413;
 inline constexpr int k_rate_limited = 971;

@@ -9,7 +9,7 @@
 
 namespace aigw::emulator {
 namespace json = boost::json;
-using model::ResourceKind;
+using reference::Body;
 
 namespace {
 
@@ -23,60 +23,81 @@ std::int64_t balance_of(const AccountRecord& account) {
 
 json::object test_card() { return json::object{{"brand", "visa"}, {"last4", "4242"}}; }
 
-// POST of a singleton: validate against the field table and store exactly its fields.
-ApiResult<json::object> singleton_body(const Request& request, ResourceKind kind) {
+// POST of a singleton: validate against the reference and store exactly its fields.
+ApiResult<json::object> singleton_body(const Request& request, Body kind) {
   auto body = parse_object_body(request.body);
   if (!body) {
     return body.error();
   }
-  if (auto error = check_body(*body, kind, BodyMode::create)) {
+  if (auto error = check_body(*body, kind)) {
     return *error;
   }
-  json::object kept;
-  for (const auto& spec : model::field_specs(kind)) {
-    kept[spec.name] = body->at(spec.name);
+  return kept_fields(*body, kind, false);
+}
+
+// The reference types these objects as objects, never null, with fields the SDK marks
+// `| null`: with nothing set, every field is null.
+json::object spending_limit_config(const AccountRecord& account) {
+  if (account.spending_limit.is_object()) {
+    return account.spending_limit.as_object();
   }
-  return kept;
+  return json::object{{"amount", nullptr}, {"duration", nullptr}, {"strategy", nullptr}};
+}
+
+json::object topup_config_object(const AccountRecord& account) {
+  json::object config{{"amount", nullptr},       {"disabledReason", nullptr}, {"error", nullptr},
+                      {"lastFailedAt", nullptr}, {"threshold", nullptr}};
+  if (account.topup_config.is_object()) {
+    for (const auto& [key, value] : account.topup_config.as_object()) {
+      config[key] = value;
+    }
+  }
+  return config;
 }
 
 Response spending_limit(Call& call) {
   const std::string& method = call.request.method;
   if (method == "GET") {
-    const bool enabled = !call.account.spending_limit.is_null();
-    return ok_result(json::object{{"config", call.account.spending_limit}, {"enabled", enabled}});
+    const bool enabled = call.account.spending_limit.is_object();
+    return ok_result(
+        json::object{{"config", spending_limit_config(call.account)}, {"enabled", enabled}});
   }
   if (method == "DELETE") {
     call.account.spending_limit = nullptr;
+    note(call, Change::Kind::billing, "", "");
     return committed(json::object{});
   }
   if (method != "POST") {
-    return method_not_allowed(call.request);
+    return method_not_allowed(call.request, "GET, POST, DELETE");
   }
-  auto config = singleton_body(call.request, ResourceKind::spending_limit);
+  auto config = singleton_body(call.request, Body::spending_limit_set);
   if (!config) {
     return error_response(config.error());
   }
   call.account.spending_limit = std::move(*config);
+  note(call, Change::Kind::billing, "", "");
   return committed(json::object{});
 }
 
 Response topup_config(Call& call) {
   const std::string& method = call.request.method;
   if (method == "GET") {
-    return ok_result(call.account.topup_config);
+    return ok_result(topup_config_object(call.account));
   }
   if (method == "DELETE") {
     call.account.topup_config = nullptr;
+    note(call, Change::Kind::billing, "", "");
     return committed(json::object{});
   }
   if (method != "POST") {
-    return method_not_allowed(call.request);
+    return method_not_allowed(call.request, "GET, POST, DELETE");
   }
-  auto config = singleton_body(call.request, ResourceKind::auto_topup);
+  auto config = singleton_body(call.request, Body::auto_topup_set);
   if (!config) {
     return error_response(config.error());
   }
   call.account.topup_config = *config;
+  note(call, Change::Kind::billing, "", "");
   return committed(std::move(*config));
 }
 
@@ -85,22 +106,14 @@ Response create_topup(Call& call) {
   if (!body) {
     return error_response(body.error());
   }
-  // Same rule as auto top-up: amount in cents, min 1000.
-  const auto* amount = body->if_contains("amount");
-  if (amount == nullptr) {
-    return error_response(invalid_request("missing required field 'amount'"));
-  }
-  if (auto error = check_field(*model::find_field(ResourceKind::auto_topup, "amount"), *amount)) {
+  if (auto error = check_body(*body, Body::topup_create)) {
     return error_response(*error);
   }
-  // Stored as whole cents; the upper bound keeps the conversion defined.
-  constexpr double k_max_topup = 1e12;
-  if (amount->is_null() || amount->to_number<double>() > k_max_topup) {
-    return error_response(invalid_request("'amount' must be a number of cents up to 1e12"));
-  }
+  const auto* amount = body->if_contains("amount");
   const std::string intent = "pi_" + call.store.new_id();
-  call.account.topups.push_back(
-      {intent, static_cast<std::int64_t>(amount->to_number<double>()), now_rfc3339()});
+  call.account.topups.put(
+      intent, {intent, static_cast<std::int64_t>(amount->to_number<double>()), now_rfc3339()});
+  note(call, Change::Kind::topup, "", intent);
   json::object result = test_card();
   result["client_secret"] = intent + "_secret";
   result["onboarding"] = false;
@@ -113,31 +126,31 @@ Response topup_status(Call& call) {
   if (!body) {
     return error_response(body.error());
   }
+  if (auto error = check_body(*body, Body::topup_status)) {
+    return error_response(*error);
+  }
   auto intent = require_string(*body, "payment_intent_id", 1, 256);
   if (!intent) {
     return error_response(intent.error());
   }
-  for (const auto& topup : call.account.topups) {
-    if (topup.payment_intent_id == *intent) {
-      return ok_result(json::object{{"payment_intent_id", *intent}, {"status", "completed"}});
-    }
+  if (call.account.topups.find(*intent) != nullptr) {
+    return ok_result(json::object{{"payment_intent_id", *intent}, {"status", "completed"}});
   }
   return error_response(not_found("top-up '" + *intent + "' not found"));
 }
 
 Response usage_history(Call& call) {
-  const std::string* window = call.request.query_value("value_grouping_window");
-  if (window == nullptr || (*window != "day" && *window != "hour")) {
-    return error_response(invalid_request("'value_grouping_window' must be 'day' or 'hour'"));
+  if (auto error = check_query(call.request, reference::Query::usage_history)) {
+    return error_response(*error);
   }
   return ok_result(json::object{{"history", json::array{}}});
 }
 
 Response invoice_history(Call& call) {
-  const std::string* type = call.request.query_value("type");
-  if (type != nullptr && *type != "auto" && *type != "all" && *type != "manual") {
-    return error_response(invalid_request("'type' must be one of: auto, all, manual"));
+  if (auto error = check_query(call.request, reference::Query::invoice_history)) {
+    return error_response(*error);
   }
+  const std::string* type = call.request.query_value("type");
   json::array invoices;
   // Top-ups are the only invoices, and they are manual ones.
   if (type == nullptr || *type != "auto") {
@@ -168,7 +181,7 @@ Response credit_balance(Call& call) {
   return ok_result(json::object{{"balance", balance_of(call.account)},
                                 {"has_default_payment_method", true},
                                 {"payment_method", test_card()},
-                                {"topup_config", call.account.topup_config},
+                                {"topup_config", topup_config_object(call.account)},
                                 {"first_topup_success", !call.account.topups.empty()}});
 }
 
@@ -188,7 +201,7 @@ Response billing_endpoints(Call& call) {
   if (path == "credit-balance" || path == "usage-history" || path == "invoice-history" ||
       path == "invoice-preview") {
     if (!is_get) {
-      return method_not_allowed(call.request);
+      return method_not_allowed(call.request, "GET");
     }
     return path == "credit-balance"    ? credit_balance(call)
            : path == "usage-history"   ? usage_history(call)
@@ -197,7 +210,7 @@ Response billing_endpoints(Call& call) {
   }
   if (path == "topup" || path == "topup/status") {
     if (method != "POST") {
-      return method_not_allowed(call.request);
+      return method_not_allowed(call.request, "POST");
     }
     return path == "topup" ? create_topup(call) : topup_status(call);
   }

@@ -10,7 +10,7 @@
 
 namespace aigw::emulator {
 namespace json = boost::json;
-using model::ResourceKind;
+using reference::Body;
 
 namespace {
 
@@ -28,6 +28,9 @@ bool matches_search(const json::object& dataset, const std::string& search) {
 }
 
 Response list_datasets(Call& call, GatewayRecord& gateway) {
+  if (auto error = check_query(call.request, reference::Query::datasets_list)) {
+    return error_response(*error);
+  }
   auto page = parse_page(call.request);
   if (!page) {
     return error_response(page.error());
@@ -56,7 +59,7 @@ ApiResult<std::string> checked_body(const json::object& body) {
   if (!name) {
     return name;
   }
-  if (auto error = check_body(body, ResourceKind::dataset, BodyMode::create)) {
+  if (auto error = check_body(body, Body::dataset_write)) {
     return *error;
   }
   return name;
@@ -89,11 +92,9 @@ Response write_dataset(Call& call, GatewayRecord& gateway, json::object* existin
                       {"gateway_id", gateway.id()},
                       {"created_at", existing != nullptr ? existing->at("created_at") : json::value(now)},
                       {"modified_at", now}};
-  if (existing != nullptr) {
-    *existing = fields;
-  } else {
-    gateway.datasets.push_back(fields);
-  }
+  const std::string id(fields.at("id").as_string());
+  gateway.datasets.put(id, fields);
+  note(call, Change::Kind::dataset, gateway.id(), id);
   return committed(std::move(fields));
 }
 
@@ -105,13 +106,14 @@ Response dataset_endpoints(Call& call, GatewayRecord& gateway) {
     if (method == "GET") {
       return list_datasets(call, gateway);
     }
-    return method == "POST" ? write_dataset(call, gateway, nullptr) : method_not_allowed(call.request);
+    return method == "POST" ? write_dataset(call, gateway, nullptr)
+                            : method_not_allowed(call.request, "GET, POST");
   }
   if (call.segments.size() != 4) {
     return no_route(call.request);
   }
   const std::string& id = call.segments[3];
-  json::object* dataset = gateway.find_dataset(id);
+  json::object* dataset = gateway.datasets.find(id);
   if (dataset == nullptr) {
     return error_response(not_found("dataset '" + id + "' not found"));
   }
@@ -122,10 +124,11 @@ Response dataset_endpoints(Call& call, GatewayRecord& gateway) {
     return write_dataset(call, gateway, dataset);
   }
   if (method != "DELETE") {
-    return method_not_allowed(call.request);
+    return method_not_allowed(call.request, "GET, PUT, DELETE");
   }
   json::object removed = *dataset;
-  gateway.datasets.erase(gateway.datasets.begin() + (dataset - gateway.datasets.data()));
+  gateway.datasets.erase(id);
+  note(call, Change::Kind::dataset, gateway.id(), id);
   return committed(std::move(removed));
 }
 

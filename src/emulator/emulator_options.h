@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace aigw::emulator {
 
@@ -17,6 +18,7 @@ struct EmulatorOptions {
   std::uint64_t seed = 1;                ///< seeds the fault sequence
   FaultMode fault_mode = FaultMode::reject;
   std::size_t max_body_bytes = 1024 * 1024; ///< larger bodies get 413
+  std::vector<std::string> accounts;        ///< reachable account ids; empty: all
 };
 
 /// Runs the emulator until SIGINT or SIGTERM; returns the process exit code (0 on a clean

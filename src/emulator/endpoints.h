@@ -40,10 +40,14 @@ Response evaluation_type_endpoints(Call& call);
 /// `billing/...`.
 Response billing_endpoints(Call& call);
 
+/// Notes a change to one object of the call's account, for the journal.
+void note(Call& call, Change::Kind kind, const std::string& gateway_id, const std::string& id);
+
 /// 404 for a path the API does not have.
 Response no_route(const Request& request);
-/// 405 for a known path with a method it does not take.
-Response method_not_allowed(const Request& request);
+/// 405 for a known path with a method it does not take; `allow` lists the methods it takes
+/// ("GET, POST"), sent as the Allow header.
+Response method_not_allowed(const Request& request, std::string_view allow);
 /// A successful write: `result` plus the flag that makes the server persist.
 Response committed(boost::json::value result);
 /// The same, for a response already built.

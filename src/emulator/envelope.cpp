@@ -51,6 +51,15 @@ Response ok_page(const json::array& all, const PageRequest& page) {
   return success(std::move(envelope));
 }
 
+Response ok_result_with_info(json::value result, json::object result_info) {
+  json::object envelope;
+  envelope["result"] = std::move(result);
+  envelope["result_info"] = std::move(result_info);
+  return success(std::move(envelope));
+}
+
+Response ok_without_result() { return success(json::object{}); }
+
 Response ok_keyed(std::string_view key, json::value payload) {
   json::object envelope;
   envelope[key] = std::move(payload);

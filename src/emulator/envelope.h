@@ -23,6 +23,10 @@ struct PageRequest {
 Response ok_result(boost::json::value result);
 /// 200 with `result` (one page of items) and `result_info {page, per_page, count, total_count}`.
 Response ok_page(const boost::json::array& all, const PageRequest& page);
+/// 200 with `result` and a `result_info` object built by the caller.
+Response ok_result_with_info(boost::json::value result, boost::json::object result_info);
+/// 200 with `success: true` and no `result` (what deleting logs answers).
+Response ok_without_result();
 /// 200 with the payload under another top-level key (`data` for route lists, `route` for PATCH).
 Response ok_keyed(std::string_view key, boost::json::value payload);
 /// The error envelope with the error's HTTP status.

@@ -51,6 +51,9 @@ ApiResult<std::vector<std::string>> string_list(const json::object& body, std::s
 }
 
 Response list_evaluations(Call& call, GatewayRecord& gateway) {
+  if (auto error = check_query(call.request, reference::Query::evaluations_list)) {
+    return error_response(*error);
+  }
   auto page = parse_page(call.request);
   if (!page) {
     return error_response(page.error());
@@ -81,6 +84,9 @@ Response create_evaluation(Call& call, GatewayRecord& gateway) {
   if (!body) {
     return error_response(body.error());
   }
+  if (auto error = check_body(*body, reference::Body::evaluation_create)) {
+    return error_response(*error);
+  }
   auto name = require_string(*body, "name", 1, k_max_name_length);
   auto dataset_ids = string_list(*body, "dataset_ids");
   auto type_ids = string_list(*body, "evaluation_type_ids");
@@ -91,7 +97,7 @@ Response create_evaluation(Call& call, GatewayRecord& gateway) {
   const std::string now = now_rfc3339();
   json::array datasets;
   for (const auto& dataset_id : *dataset_ids) {
-    const json::object* dataset = gateway.find_dataset(dataset_id);
+    const json::object* dataset = gateway.datasets.find(dataset_id);
     if (dataset == nullptr) {
       return error_response(invalid_request("unknown dataset '" + dataset_id + "'"));
     }
@@ -115,7 +121,8 @@ Response create_evaluation(Call& call, GatewayRecord& gateway) {
                           {"modified_at", now}, {"processed", false},
                           {"total_logs", 0},  {"datasets", std::move(datasets)},
                           {"results", std::move(results)}};
-  gateway.evaluations.push_back(evaluation);
+  gateway.evaluations.put(id, evaluation);
+  note(call, Change::Kind::evaluation, gateway.id(), id);
   return committed(std::move(evaluation));
 }
 
@@ -126,7 +133,10 @@ Response evaluation_type_endpoints(Call& call) {
     return no_route(call.request);
   }
   if (call.request.method != "GET") {
-    return method_not_allowed(call.request);
+    return method_not_allowed(call.request, "GET");
+  }
+  if (auto error = check_query(call.request, reference::Query::evaluation_types_list)) {
+    return error_response(*error);
   }
   auto page = parse_page(call.request);
   if (!page) {
@@ -148,13 +158,14 @@ Response evaluation_endpoints(Call& call, GatewayRecord& gateway) {
     if (method == "GET") {
       return list_evaluations(call, gateway);
     }
-    return method == "POST" ? create_evaluation(call, gateway) : method_not_allowed(call.request);
+    return method == "POST" ? create_evaluation(call, gateway)
+                            : method_not_allowed(call.request, "GET, POST");
   }
   if (call.segments.size() != 4) {
     return no_route(call.request);
   }
   const std::string& id = call.segments[3];
-  json::object* evaluation = gateway.find_evaluation(id);
+  json::object* evaluation = gateway.evaluations.find(id);
   if (evaluation == nullptr) {
     return error_response(not_found("evaluation '" + id + "' not found"));
   }
@@ -162,10 +173,11 @@ Response evaluation_endpoints(Call& call, GatewayRecord& gateway) {
     return ok_result(*evaluation);
   }
   if (method != "DELETE") {
-    return method_not_allowed(call.request);
+    return method_not_allowed(call.request, "GET, DELETE");
   }
   json::object removed = *evaluation;
-  gateway.evaluations.erase(gateway.evaluations.begin() + (evaluation - gateway.evaluations.data()));
+  gateway.evaluations.erase(id);
+  note(call, Change::Kind::evaluation, gateway.id(), id);
   return committed(std::move(removed));
 }
 

@@ -5,16 +5,22 @@
 #include "emulator/validation.h"
 
 #include <algorithm>
+#include <array>
 
 namespace aigw::emulator {
 namespace json = boost::json;
-using model::ResourceKind;
+using reference::Body;
 
 namespace {
 
-constexpr std::size_t k_max_gateway_id_length = 64;
+// Fields the server sets; a body that carries them does not change them.
+constexpr std::array<std::string_view, 4> k_server_fields = {"id", "created_at", "modified_at",
+                                                             "is_default"};
 
 Response list_gateways(Call& call) {
+  if (auto error = check_query(call.request, reference::Query::gateways_list)) {
+    return error_response(*error);
+  }
   auto page = parse_page(call.request);
   if (!page) {
     return error_response(page.error());
@@ -34,23 +40,21 @@ Response create_gateway(Call& call) {
   if (!body) {
     return error_response(body.error());
   }
-  auto id = require_string(*body, "id", 1, k_max_gateway_id_length);
-  if (!id) {
-    return error_response(id.error());
-  }
-  if (auto error = check_body(*body, ResourceKind::gateway, BodyMode::create)) {
+  if (auto error = check_body(*body, Body::gateway_create)) {
     return error_response(*error);
   }
-  if (call.account.find_gateway(*id) != nullptr) {
-    return error_response(conflict("a gateway with id '" + *id + "' already exists"));
+  const std::string id(body->at("id").as_string());
+  if (call.account.find_gateway(id) != nullptr) {
+    return error_response(conflict("a gateway with id '" + id + "' already exists"));
   }
-  json::object fields = kept_fields(*body, ResourceKind::gateway, BodyMode::create);
+  json::object fields = kept_fields(*body, Body::gateway_create, false, k_server_fields);
   const std::string now = now_rfc3339();
-  fields["id"] = *id;
+  fields["id"] = id;
   fields["created_at"] = now;
   fields["modified_at"] = now;
   fields["is_default"] = false;
-  call.account.gateways.push_back(GatewayRecord{.fields = fields});
+  call.account.gateways.put(id, GatewayRecord{.fields = fields});
+  note(call, Change::Kind::gateway, id, id);
   return committed(std::move(fields));
 }
 
@@ -59,12 +63,11 @@ Response update_gateway(Call& call, GatewayRecord& gateway) {
   if (!body) {
     return error_response(body.error());
   }
-  if (auto error = check_body(*body, ResourceKind::gateway, BodyMode::update)) {
+  if (auto error = check_body(*body, Body::gateway_update)) {
     return error_response(*error);
   }
   // A full-body replace: fields the body leaves out are cleared, unknown ones are kept.
-  json::object fields = kept_fields(*body, ResourceKind::gateway, BodyMode::update);
-  fields.erase("id");
+  json::object fields = kept_fields(*body, Body::gateway_update, true, k_server_fields);
   for (const char* server_field : {"id", "created_at", "is_default"}) {
     if (const auto* value = gateway.fields.if_contains(server_field)) {
       fields[server_field] = *value;
@@ -72,15 +75,14 @@ Response update_gateway(Call& call, GatewayRecord& gateway) {
   }
   fields["modified_at"] = now_rfc3339();
   gateway.fields = fields;
+  note(call, Change::Kind::gateway, gateway.id(), gateway.id());
   return committed(std::move(fields));
 }
 
 Response delete_gateway(Call& call, const std::string& id) {
-  auto& gateways = call.account.gateways;
-  const auto it = std::find_if(gateways.begin(), gateways.end(),
-                               [&](const GatewayRecord& g) { return g.id() == id; });
-  json::object fields = std::move(it->fields);
-  gateways.erase(it);
+  json::object fields = std::move(call.account.gateways.find(id)->fields);
+  call.account.gateways.erase(id);
+  note(call, Change::Kind::gateway, id, id);
   return committed(std::move(fields));
 }
 
@@ -115,7 +117,7 @@ Response gateway_endpoints(Call& call) {
     if (method == "GET") {
       return list_gateways(call);
     }
-    return method == "POST" ? create_gateway(call) : method_not_allowed(call.request);
+    return method == "POST" ? create_gateway(call) : method_not_allowed(call.request, "GET, POST");
   }
   const std::string& id = call.segments[1];
   GatewayRecord* gateway = call.account.find_gateway(id);
@@ -131,7 +133,8 @@ Response gateway_endpoints(Call& call) {
   if (method == "PUT") {
     return update_gateway(call, *gateway);
   }
-  return method == "DELETE" ? delete_gateway(call, id) : method_not_allowed(call.request);
+  return method == "DELETE" ? delete_gateway(call, id)
+                            : method_not_allowed(call.request, "GET, PUT, DELETE");
 }
 
 } // namespace aigw::emulator

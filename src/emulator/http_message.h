@@ -12,7 +12,7 @@ namespace aigw::emulator {
 /// One parsed HTTP request.
 struct Request {
   std::string method;                                      ///< "GET", "POST", ...
-  std::string path;                                        ///< decoded path, no query
+  std::string path; ///< as sent, percent-encoded (so `%2F` stays inside a segment), no query
   std::vector<std::pair<std::string, std::string>> query;  ///< decoded, repeated keys kept
   std::map<std::string, std::string> headers;              ///< names lower-cased
   std::string body;
@@ -29,6 +29,7 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers; ///< beyond Content-Type
   bool state_changed = false; ///< the request committed a write (persist after it)
+  bool head_only = false;     ///< an answer to HEAD: headers (with the body's length), no body
 };
 
 /// True for methods that may change state.

@@ -5,10 +5,11 @@
 #include "emulator/validation.h"
 
 #include <algorithm>
+#include <array>
 
 namespace aigw::emulator {
 namespace json = boost::json;
-using model::ResourceKind;
+using reference::Body;
 
 namespace {
 
@@ -54,7 +55,7 @@ Response create_config(Call& call, GatewayRecord& gateway) {
   if (!slug) {
     return error_response(slug.error());
   }
-  if (auto error = check_body(*body, ResourceKind::provider_config, BodyMode::create)) {
+  if (auto error = check_body(*body, Body::provider_config_create)) {
     return error_response(*error);
   }
   // The reference lists both `secret` and `secret_id` as required; a config needs one of
@@ -69,8 +70,13 @@ Response create_config(Call& call, GatewayRecord& gateway) {
       })) {
     return error_response(conflict("provider config '" + *slug + "/" + *alias + "' already exists"));
   }
-  json::object fields = kept_fields(*body, ResourceKind::provider_config, BodyMode::create);
-  fields["id"] = call.store.new_id();
+  constexpr std::array<std::string_view, 1> k_write_only = {"secret"};
+  json::object fields = kept_fields(*body, Body::provider_config_create, false, k_write_only);
+  if (!fields.contains("secret_id")) {
+    fields["secret_id"] = ""; // typed as a string, never absent, in the reference's response
+  }
+  const std::string id = call.store.new_id();
+  fields["id"] = id;
   fields["alias"] = *alias;
   fields["provider_slug"] = *slug;
   fields["gateway_id"] = gateway.id();
@@ -78,13 +84,15 @@ Response create_config(Call& call, GatewayRecord& gateway) {
   fields["secret_preview"] = secret.empty() ? std::string() : preview_of(secret);
   if (fields.at("default_config").as_bool()) {
     // One default per provider: a new default demotes the previous one.
-    for (auto& config : configs) {
-      if (text_of(config.fields, "provider_slug") == *slug) {
-        config.fields["default_config"] = false;
+    for (auto it = configs.begin(); it != configs.end(); ++it) {
+      if (text_of(it->fields, "provider_slug") == *slug && it->fields.at("default_config") != false) {
+        it->fields["default_config"] = false;
+        note(call, Change::Kind::provider_config, gateway.id(), it.id());
       }
     }
   }
-  configs.push_back({fields, secret});
+  configs.put(id, {fields, secret});
+  note(call, Change::Kind::provider_config, gateway.id(), id);
   return committed(std::move(fields));
 }
 
@@ -98,7 +106,7 @@ Response provider_config_endpoints(Call& call, GatewayRecord& gateway) {
     return list_configs(call, gateway);
   }
   return call.request.method == "POST" ? create_config(call, gateway)
-                                       : method_not_allowed(call.request);
+                                       : method_not_allowed(call.request, "GET, POST");
 }
 
 } // namespace aigw::emulator

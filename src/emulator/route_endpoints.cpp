@@ -116,6 +116,9 @@ Response create_route(Call& call, GatewayRecord& gateway) {
   if (!body) {
     return error_response(body.error());
   }
+  if (auto error = check_body(*body, reference::Body::route_create)) {
+    return error_response(*error);
+  }
   auto name = require_string(*body, "name", 1, k_max_route_name_length);
   if (!name) {
     return error_response(name.error());
@@ -130,14 +133,19 @@ Response create_route(Call& call, GatewayRecord& gateway) {
     return error_response(version.error());
   }
   deploy(call, route, (*version)->version_id);
-  gateway.routes.push_back(std::move(route));
-  return committed(route_full(call, gateway, gateway.routes.back()));
+  const std::string id = route.id;
+  const RouteRecord& stored = gateway.routes.put(id, std::move(route));
+  note(call, Change::Kind::route, gateway.id(), id);
+  return committed(route_full(call, gateway, stored));
 }
 
 Response rename_route(Call& call, GatewayRecord& gateway, RouteRecord& route) {
   auto body = parse_object_body(call.request.body);
   if (!body) {
     return error_response(body.error());
+  }
+  if (auto error = check_body(*body, reference::Body::route_update)) {
+    return error_response(*error);
   }
   auto name = require_string(*body, "name", 1, k_max_route_name_length);
   if (!name) {
@@ -148,6 +156,7 @@ Response rename_route(Call& call, GatewayRecord& gateway, RouteRecord& route) {
   }
   route.name = *name;
   route.modified_at = now_rfc3339();
+  note(call, Change::Kind::route, gateway.id(), route.id);
   return committed(ok_keyed("route", route_full(call, gateway, route)));
 }
 
@@ -160,7 +169,7 @@ Response version_endpoints(Call& call, GatewayRecord& gateway, RouteRecord& rout
       return error_response(not_found("version '" + version_id + "' not found"));
     }
     if (method != "GET") {
-      return method_not_allowed(call.request);
+      return method_not_allowed(call.request, "GET");
     }
     json::object object = version_summary(route, *version);
     object["id"] = route.id;
@@ -178,7 +187,7 @@ Response version_endpoints(Call& call, GatewayRecord& gateway, RouteRecord& rout
     return data_list(call, "versions", all);
   }
   if (method != "POST") {
-    return method_not_allowed(call.request);
+    return method_not_allowed(call.request, "GET, POST");
   }
   auto body = parse_object_body(call.request.body);
   if (!body) {
@@ -188,6 +197,7 @@ Response version_endpoints(Call& call, GatewayRecord& gateway, RouteRecord& rout
   if (!version) {
     return error_response(version.error());
   }
+  note(call, Change::Kind::route, gateway.id(), route.id);
   return committed(route_base(gateway, route));
 }
 
@@ -204,7 +214,7 @@ Response deployment_endpoints(Call& call, GatewayRecord& gateway, RouteRecord& r
     return data_list(call, "deployments", all);
   }
   if (method != "POST") {
-    return method_not_allowed(call.request);
+    return method_not_allowed(call.request, "GET, POST");
   }
   auto body = parse_object_body(call.request.body);
   if (!body) {
@@ -218,6 +228,7 @@ Response deployment_endpoints(Call& call, GatewayRecord& gateway, RouteRecord& r
     return error_response(not_found("version '" + *version_id + "' not found"));
   }
   deploy(call, route, *version_id);
+  note(call, Change::Kind::route, gateway.id(), route.id);
   return committed(route_base(gateway, route));
 }
 
@@ -230,10 +241,12 @@ Response one_route(Call& call, GatewayRecord& gateway, RouteRecord& route) {
     return rename_route(call, gateway, route);
   }
   if (method != "DELETE") {
-    return method_not_allowed(call.request);
+    return method_not_allowed(call.request, "GET, PATCH, DELETE");
   }
   json::object removed = route_base(gateway, route);
-  gateway.routes.erase(gateway.routes.begin() + (&route - gateway.routes.data()));
+  const std::string id = route.id;
+  gateway.routes.erase(id);
+  note(call, Change::Kind::route, gateway.id(), id);
   return committed(std::move(removed));
 }
 
@@ -249,10 +262,10 @@ Response route_endpoints(Call& call, GatewayRecord& gateway) {
       }
       return data_list(call, "routes", all);
     }
-    return method == "POST" ? create_route(call, gateway) : method_not_allowed(call.request);
+    return method == "POST" ? create_route(call, gateway) : method_not_allowed(call.request, "GET, POST");
   }
   const std::string& id = call.segments[3];
-  RouteRecord* route = gateway.find_route(id);
+  RouteRecord* route = gateway.routes.find(id);
   if (route == nullptr) {
     return error_response(not_found("route '" + id + "' not found"));
   }

@@ -35,8 +35,14 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-constexpr std::size_t k_max_connections = 256;
-constexpr int k_idle_timeout_seconds = 60;
+constexpr std::size_t k_max_connections = 512;
+// A connection may wait this long for the first byte of its next request (keep-alive idle).
+constexpr std::chrono::seconds k_idle_timeout{15};
+// From a request's first byte: its headers must be in within this, and its body within the
+// next deadline. They bound the whole request, not the gap between bytes, so a client that
+// trickles a byte at a time cannot hold a connection (and a thread) for long.
+constexpr std::chrono::seconds k_header_deadline{10};
+constexpr std::chrono::seconds k_request_deadline{30};
 constexpr std::size_t k_max_drain_bytes = 16 * 1024 * 1024;
 
 /// Live connections, so a shutdown can unblock their reads and wait for them.
@@ -82,13 +88,25 @@ struct ServerState {
   std::size_t max_body_bytes;
 };
 
+// Square brackets are not allowed unencoded in a request target, but clients send them in
+// query keys (`filters[0][key]=...`) and the API accepts them, so they are encoded first.
+std::string with_brackets_encoded(std::string_view target) {
+  std::string out;
+  out.reserve(target.size());
+  for (const char c : target) {
+    out += c == '[' ? "%5B" : c == ']' ? "%5D" : std::string(1, c);
+  }
+  return out;
+}
+
 std::optional<Request> to_request(const http::request<http::string_body>& message) {
-  auto target = boost::urls::parse_origin_form(message.target());
+  const std::string target_text = with_brackets_encoded(message.target());
+  auto target = boost::urls::parse_origin_form(target_text);
   if (!target) {
     return std::nullopt;
   }
   Request request{.method = std::string(message.method_string()),
-                  .path = std::string(target->path())};
+                  .path = std::string(target->encoded_path())};
   for (const auto& param : target->params()) {
     request.query.emplace_back(param.key, param.value);
   }
@@ -102,8 +120,25 @@ std::optional<Request> to_request(const http::request<http::string_body>& messag
   return request;
 }
 
+void write_head_response(tcp::socket& socket, const Response& response, unsigned version,
+                         bool keep_alive, beast::error_code& ec) {
+  http::response<http::empty_body> message{static_cast<http::status>(response.status), version};
+  message.set(http::field::server, "aigw-emulator");
+  message.set(http::field::content_type, "application/json");
+  for (const auto& [name, value] : response.headers) {
+    message.set(name, value);
+  }
+  message.keep_alive(keep_alive);
+  message.content_length(response.body.size()); // the length a GET would have
+  http::write(socket, message, ec);
+}
+
 void write_response(tcp::socket& socket, const Response& response, unsigned version,
                     bool keep_alive, beast::error_code& ec) {
+  if (response.head_only) {
+    write_head_response(socket, response, version, keep_alive, ec);
+    return;
+  }
   http::response<http::string_body> message{static_cast<http::status>(response.status), version};
   message.set(http::field::server, "aigw-emulator");
   message.set(http::field::content_type, "application/json");
@@ -139,15 +174,67 @@ void log_request(const Request& request, std::string_view status,
   spdlog::info("{} {} {} {}ms", request.method, request.path, status, ms);
 }
 
+void set_receive_timeout(tcp::socket& socket, std::chrono::steady_clock::duration left) {
+  const auto micros = std::max<std::int64_t>(
+      1000, std::chrono::duration_cast<std::chrono::microseconds>(left).count());
+  const timeval timeout{static_cast<time_t>(micros / 1'000'000),
+                        static_cast<suseconds_t>(micros % 1'000'000)};
+  ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+}
+
+// Reads one request within the idle timeout and the request deadlines (a timeout is
+// reported as timed_out). The socket is read here, not by http::read, because Beast's read
+// keeps reading until the header is complete, so a deadline checked between its calls would
+// never fire for a client that trickles its headers a byte at a time.
+void read_request(tcp::socket& socket, beast::flat_buffer& buffer,
+                  http::request_parser<http::string_body>& parser, beast::error_code& ec) {
+  using clock = std::chrono::steady_clock;
+  constexpr std::size_t k_read_size = 16 * 1024;
+  if (buffer.size() == 0) {
+    set_receive_timeout(socket, k_idle_timeout);
+    const std::size_t n = socket.read_some(buffer.prepare(k_read_size), ec);
+    if (ec) {
+      return;
+    }
+    buffer.commit(n);
+  }
+  const auto first_byte = clock::now();
+  for (;;) {
+    const std::size_t used = parser.put(buffer.data(), ec);
+    buffer.consume(used);
+    if (ec == http::error::need_more) {
+      ec = {};
+    } else if (ec || parser.is_done()) {
+      return;
+    } else if (used > 0 && buffer.size() > 0) {
+      continue; // the header is in; parse the body bytes already buffered
+    }
+    const auto limit = first_byte + (parser.is_header_done() ? k_request_deadline : k_header_deadline);
+    const auto left = limit - clock::now();
+    if (left <= clock::duration::zero()) {
+      ec = asio::error::timed_out;
+      return;
+    }
+    set_receive_timeout(socket, left);
+    const std::size_t n = socket.read_some(buffer.prepare(k_read_size), ec);
+    if (ec == asio::error::eof) {
+      parser.put_eof(ec);
+      return;
+    }
+    if (ec) {
+      return;
+    }
+    buffer.commit(n);
+  }
+}
+
 void serve_connection(tcp::socket socket, ServerState& state) {
-  const timeval idle{k_idle_timeout_seconds, 0};
-  ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &idle, sizeof idle);
   beast::flat_buffer buffer;
   for (;;) {
     http::request_parser<http::string_body> parser;
     parser.body_limit(state.max_body_bytes);
     beast::error_code ec;
-    http::read(socket, buffer, parser, ec);
+    read_request(socket, buffer, parser, ec);
     if (ec == http::error::body_limit) {
       const auto& header = parser.get();
       reject_and_close(socket, {413, codes::k_body_too_large, "request body too large"},
@@ -241,6 +328,7 @@ int run_emulator(const EmulatorOptions& options) {
   }
   Store store;
   if (!options.state_file.empty()) {
+    remove_stale_temp_files(options.state_file);
     auto loaded = load_state(options.state_file);
     if (!loaded) {
       std::cerr << "aigw: error: " << loaded.error().message << "\n";
@@ -265,7 +353,12 @@ int run_emulator(const EmulatorOptions& options) {
     std::cerr << "aigw: error: cannot listen on " << options.listen << ": " << ec.message() << "\n";
     return 1;
   }
+  store.set_accessible_accounts({options.accounts.begin(), options.accounts.end()});
   auto state = std::make_shared<ServerState>(std::move(store), options);
+  if (auto started = state->service.start_persistence(); !started) {
+    std::cerr << "aigw: error: " << started.error().message << "\n";
+    return 1;
+  }
   const auto bound = acceptor.local_endpoint();
   const std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]"
                                                    : bound.address().to_string();
@@ -279,6 +372,9 @@ int run_emulator(const EmulatorOptions& options) {
   accept_next(acceptor, state);
   io.run();
   state->connections.stop_all(std::chrono::seconds(5));
+  if (auto compacted = state->service.compact(); !compacted) {
+    spdlog::error("cannot compact the state file: {}", compacted.error().message);
+  }
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <utility>
 
 namespace aigw::emulator {
 
@@ -23,42 +24,17 @@ std::string GatewayRecord::id() const {
   return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
 }
 
-namespace {
-
-template <class Range>
-auto find_by_id(Range& range, const std::string& id) -> decltype(&*range.begin()) {
-  const auto it = std::find_if(range.begin(), range.end(), [&](const auto& item) {
-    const auto* value = item.if_contains("id");
-    return value != nullptr && value->is_string() && value->as_string() == id;
-  });
-  return it == range.end() ? nullptr : &*it;
-}
-
-} // namespace
-
-boost::json::object* GatewayRecord::find_dataset(const std::string& dataset_id) {
-  return find_by_id(datasets, dataset_id);
-}
-
-boost::json::object* GatewayRecord::find_evaluation(const std::string& evaluation_id) {
-  return find_by_id(evaluations, evaluation_id);
-}
-
-RouteRecord* GatewayRecord::find_route(const std::string& route_id) {
-  const auto it = std::find_if(routes.begin(), routes.end(),
-                               [&](const RouteRecord& r) { return r.id == route_id; });
-  return it == routes.end() ? nullptr : &*it;
-}
-
-GatewayRecord* AccountRecord::find_gateway(const std::string& gateway_id) {
-  const auto it = std::find_if(gateways.begin(), gateways.end(),
-                               [&](const GatewayRecord& g) { return g.id() == gateway_id; });
-  return it == gateways.end() ? nullptr : &*it;
-}
-
 Store::Store() : m_random(std::random_device{}()) {}
 
 AccountRecord& Store::account(const std::string& account_id) { return m_accounts[account_id]; }
+
+void Store::set_accessible_accounts(std::set<std::string> account_ids) {
+  m_accessible = std::move(account_ids);
+}
+
+bool Store::has_access(const std::string& account_id) const {
+  return m_accessible.empty() || m_accessible.contains(account_id);
+}
 
 std::string Store::new_id() {
   const std::uint64_t high = m_random();
@@ -72,17 +48,22 @@ std::string Store::new_id() {
   return text;
 }
 
-std::string now_rfc3339() {
-  const auto now = std::chrono::system_clock::now();
-  const auto millis =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string rfc3339_of(std::int64_t millis) {
+  const auto seconds = static_cast<std::time_t>(millis / 1000);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
   char text[32];
   const std::size_t n = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  std::snprintf(text + n, sizeof text - n, ".%03dZ", static_cast<int>(millis));
+  std::snprintf(text + n, sizeof text - n, ".%03dZ", static_cast<int>(millis % 1000));
   return text;
 }
+
+std::string now_rfc3339() { return rfc3339_of(now_ms()); }
 
 } // namespace aigw::emulator

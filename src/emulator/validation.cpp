@@ -1,24 +1,22 @@
 #include "emulator/validation.h"
 
-#include <boost/json/parse.hpp>
+#include "emulator/strict_json.h"
+
+#include <boost/url/parse.hpp>
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <set>
 
 namespace aigw::emulator {
 namespace json = boost::json;
-using model::FieldSpec;
-using model::FieldType;
-using model::ResourceKind;
+using reference::Field;
+using reference::Type;
 
 namespace {
 
 std::string quoted(std::string_view name) { return "'" + std::string(name) + "'"; }
-
-bool contains(std::span<const std::string_view> values, std::string_view candidate) {
-  return std::find(values.begin(), values.end(), candidate) != values.end();
-}
 
 std::string joined(std::span<const std::string_view> values) {
   std::string out;
@@ -28,163 +26,282 @@ std::string joined(std::span<const std::string_view> values) {
   return out;
 }
 
-std::optional<ApiError> check_number(const FieldSpec& spec, const json::value& value) {
+std::string number_text(double value) {
+  if (std::floor(value) == value && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  return std::to_string(value);
+}
+
+std::string range_text(const Field& field) {
+  std::string out;
+  if (field.min) {
+    out += " (min " + number_text(*field.min) + ")";
+  }
+  if (field.max) {
+    out += " (max " + number_text(*field.max) + ")";
+  }
+  return out;
+}
+
+bool is_web_url(std::string_view text) {
+  auto url = boost::urls::parse_absolute_uri(text);
+  return url && (url->scheme() == "https" || url->scheme() == "http") && url->has_authority() &&
+         !url->host().empty();
+}
+
+std::optional<ApiError> check_number(const Field& field, const json::value& value,
+                                     const std::string& path) {
   if (!value.is_number()) {
-    return invalid_request(quoted(spec.name) + " must be a number");
+    return invalid_request(quoted(path) + " must be a number");
   }
   const double number = value.to_number<double>();
-  if ((spec.min && number < *spec.min) || (spec.max && number > *spec.max)) {
-    return invalid_request(quoted(spec.name) + " is out of range" +
-                           (spec.min ? " (min " + model::Value(*spec.min).to_json() + ")"
-                                     : std::string()) +
-                           (spec.max ? " (max " + model::Value(*spec.max).to_json() + ")"
-                                     : std::string()));
+  if (field.type == Type::integer && std::floor(number) != number) {
+    return invalid_request(quoted(path) + " must be a whole number");
+  }
+  if ((field.min && number < *field.min) || (field.max && number > *field.max)) {
+    return invalid_request(quoted(path) + " is out of range" + range_text(field));
   }
   return std::nullopt;
 }
 
-std::optional<ApiError> check_string(const FieldSpec& spec, const json::value& value) {
+std::optional<ApiError> check_string(const Field& field, const json::value& value,
+                                     const std::string& path) {
   if (!value.is_string()) {
-    return invalid_request(quoted(spec.name) + " must be a string");
+    return invalid_request(quoted(path) + " must be a string");
   }
-  const auto length = static_cast<double>(value.as_string().size());
-  if ((spec.min && length < *spec.min) || (spec.max && length > *spec.max)) {
-    return invalid_request(quoted(spec.name) + " has an invalid length");
+  const auto length = static_cast<double>(character_count(value.as_string()));
+  if ((field.min && length < *field.min) || (field.max && length > *field.max)) {
+    return invalid_request(quoted(path) + " has an invalid length" + range_text(field));
   }
-  return std::nullopt;
-}
-
-std::optional<ApiError> check_guardrails(const json::value& value) {
-  for (const auto& [side, categories] : value.as_object()) {
-    if (side != "prompt" && side != "response") {
-      return invalid_request("'guardrails' accepts only 'prompt' and 'response'");
-    }
-    if (!categories.is_object()) {
-      return invalid_request("'guardrails." + std::string(side) + "' must be an object");
-    }
-    for (const auto& [category, action] : categories.as_object()) {
-      if (!contains(model::guardrail_categories(), category)) {
-        return invalid_request("unknown guardrail category '" + std::string(category) + "'");
-      }
-      if (!action.is_string() || (action.as_string() != "FLAG" && action.as_string() != "BLOCK")) {
-        return invalid_request("guardrail actions must be 'FLAG' or 'BLOCK'");
-      }
-    }
+  if (field.uri && !is_web_url(value.as_string())) {
+    return invalid_request(quoted(path) + " must be an absolute http(s) URL");
   }
   return std::nullopt;
 }
 
-std::optional<ApiError> check_filters(const json::value& value) {
-  for (const auto& filter : value.as_array()) {
-    const auto* object = filter.if_object();
-    if (object == nullptr) {
-      return invalid_request("each filter must be an object {key, operator, value}");
-    }
-    const auto* key = object->if_contains("key");
-    if (key == nullptr || !key->is_string() ||
-        !contains(model::dataset_filter_keys(), key->as_string())) {
-      return invalid_request("filter 'key' must be one of: " + joined(model::dataset_filter_keys()));
-    }
-    const auto* op = object->if_contains("operator");
-    if (op == nullptr || !op->is_string() ||
-        !contains(model::dataset_filter_operators(), op->as_string())) {
-      return invalid_request("filter 'operator' must be one of: " +
-                             joined(model::dataset_filter_operators()));
-    }
-    const auto* values = object->if_contains("value");
-    if (values == nullptr || !values->is_array() ||
-        std::any_of(values->as_array().begin(), values->as_array().end(),
-                    [](const json::value& v) { return v.is_structured() || v.is_null(); })) {
-      return invalid_request("filter 'value' must be an array of strings, numbers or booleans");
-    }
-  }
-  return std::nullopt;
-}
-
-} // namespace
-
-ApiResult<json::object> parse_object_body(const std::string& body) {
-  boost::system::error_code ec;
-  json::value parsed = json::parse(body, ec);
-  if (ec) {
-    return ApiError{400, codes::k_malformed_json, "malformed JSON body: " + ec.message()};
-  }
-  if (!parsed.is_object()) {
-    return invalid_request("the request body must be a JSON object");
-  }
-  return std::move(parsed.as_object());
-}
-
-std::optional<ApiError> check_field(const FieldSpec& spec, const json::value& value) {
-  if (value.is_null()) {
-    if (spec.required_on_create && spec.type != FieldType::number) {
-      return invalid_request(quoted(spec.name) + " must not be null");
-    }
-    return std::nullopt;
-  }
-  switch (spec.type) {
-  case FieldType::boolean:
-    if (!value.is_bool()) {
-      return invalid_request(quoted(spec.name) + " must be a boolean");
-    }
-    return std::nullopt;
-  case FieldType::number: return check_number(spec, value);
-  case FieldType::string: return check_string(spec, value);
-  case FieldType::enumeration:
-    if (!value.is_string() || !contains(spec.enum_values, value.as_string())) {
-      return invalid_request(quoted(spec.name) + " must be one of: " + joined(spec.enum_values));
-    }
-    return std::nullopt;
-  case FieldType::object:
-    if (!value.is_object()) {
-      return invalid_request(quoted(spec.name) + " must be an object");
-    }
-    return spec.name == "guardrails" ? check_guardrails(value) : std::nullopt;
-  case FieldType::array:
-    if (!value.is_array()) {
-      return invalid_request(quoted(spec.name) + " must be an array");
-    }
-    return spec.name == "filters" ? check_filters(value) : std::nullopt;
-  }
-  return std::nullopt;
-}
-
-std::optional<ApiError> check_body(const json::object& body, ResourceKind kind, BodyMode mode) {
-  for (const auto& spec : model::field_specs(kind)) {
-    if (spec.read_only || (mode == BodyMode::create && !spec.accepted_on_create)) {
-      continue;
-    }
-    const auto* value = body.if_contains(spec.name);
+std::optional<ApiError> check_members(const std::vector<Field>& members, const json::object& object,
+                                      const std::string& path) {
+  for (const auto& member : members) {
+    const std::string member_path = path.empty() ? std::string(member.name)
+                                                 : path + "." + std::string(member.name);
+    const auto* value = object.if_contains(member.name);
     if (value == nullptr) {
-      if (spec.required_on_create) {
-        return invalid_request("missing required field " + quoted(spec.name));
+      if (member.required) {
+        return invalid_request("missing required field " + quoted(member_path));
       }
       continue;
     }
-    if (auto error = check_field(spec, *value)) {
+    if (auto error = check_value(member, *value, member_path)) {
       return error;
     }
   }
   return std::nullopt;
 }
 
-json::object kept_fields(const json::object& body, ResourceKind kind, BodyMode mode) {
+std::optional<ApiError> check_object(const Field& field, const json::value& value,
+                                     const std::string& path) {
+  if (!value.is_object()) {
+    return invalid_request(quoted(path) + " must be an object");
+  }
+  const auto& object = value.as_object();
+  if (field.name == "guardrails" && object.empty()) {
+    return invalid_request(quoted(path) + " must have 'prompt' or 'response'");
+  }
+  return check_members(field.members, object, path);
+}
+
+std::optional<ApiError> check_array(const Field& field, const json::value& value,
+                                    const std::string& path) {
+  if (!value.is_array()) {
+    return invalid_request(quoted(path) + " must be an array");
+  }
+  const auto& array = value.as_array();
+  if (field.min && static_cast<double>(array.size()) < *field.min) {
+    return invalid_request(quoted(path) + " must not be empty");
+  }
+  if (field.items.empty()) {
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    if (auto error = check_value(field.items.front(), array[i], path + "[" + std::to_string(i) + "]")) {
+      return error;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ApiError> check_map(const Field& field, const json::value& value,
+                                  const std::string& path) {
+  if (!value.is_object()) {
+    return invalid_request(quoted(path) + " must be an object");
+  }
+  for (const auto& [key, item] : value.as_object()) {
+    const bool ok = field.type == Type::string_map
+                        ? item.is_string()
+                        : (item.is_string() || item.is_number() || item.is_bool());
+    if (!ok) {
+      return invalid_request(quoted(path + "." + std::string(key)) + " must be a " +
+                             (field.type == Type::string_map ? "string" : "string, number or boolean"));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ApiError> check_one_of(const Field& field, const json::value& value,
+                                     const std::string& path) {
+  if (!value.is_object()) {
+    return invalid_request(quoted(path) + " must be an object");
+  }
+  std::optional<ApiError> first_error;
+  for (const auto& variant : field.variants) {
+    auto error = check_members(variant.members, value.as_object(), path);
+    if (!error) {
+      return std::nullopt;
+    }
+    if (!first_error) {
+      first_error = std::move(error);
+    }
+  }
+  return invalid_request(quoted(path) + " matches none of its documented shapes: " +
+                         first_error->message);
+}
+
+ApiResult<std::string> query_number_text(const std::string& text, const Field& field) {
+  double number = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(number)) {
+    return invalid_request(quoted(field.name) + " must be a number");
+  }
+  if (auto error = check_number(field, json::value(number), std::string(field.name))) {
+    return *error;
+  }
+  return text;
+}
+
+} // namespace
+
+ApiResult<json::object> parse_object_body(const std::string& body) {
+  auto parsed = parse_strict_json(body);
+  if (auto* error = std::get_if<StrictJsonError>(&parsed)) {
+    if (error->syntax) {
+      return ApiError{400, codes::k_malformed_json, "malformed JSON body: " + error->message};
+    }
+    return invalid_request(error->message);
+  }
+  auto& value = std::get<json::value>(parsed);
+  if (!value.is_object()) {
+    return invalid_request("the request body must be a JSON object");
+  }
+  return std::move(value.as_object());
+}
+
+std::size_t character_count(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
+}
+
+std::optional<ApiError> check_value(const Field& field, const json::value& value,
+                                    const std::string& path) {
+  if (value.is_null()) {
+    if (field.nullable || field.type == Type::any) {
+      return std::nullopt;
+    }
+    return invalid_request(quoted(path) + " must not be null");
+  }
+  switch (field.type) {
+  case Type::boolean:
+    return value.is_bool() ? std::nullopt
+                           : std::optional(invalid_request(quoted(path) + " must be a boolean"));
+  case Type::number:
+  case Type::integer: return check_number(field, value, path);
+  case Type::string: return check_string(field, value, path);
+  case Type::enumeration:
+    if (!value.is_string() ||
+        std::find(field.enum_values.begin(), field.enum_values.end(), value.as_string()) ==
+            field.enum_values.end()) {
+      return invalid_request(quoted(path) + " must be one of: " + joined(field.enum_values));
+    }
+    return std::nullopt;
+  case Type::object: return check_object(field, value, path);
+  case Type::array: return check_array(field, value, path);
+  case Type::string_map:
+  case Type::scalar_map: return check_map(field, value, path);
+  case Type::scalar:
+    return value.is_string() || value.is_number() || value.is_bool()
+               ? std::nullopt
+               : std::optional(invalid_request(quoted(path) + " must be a string, number or boolean"));
+  case Type::one_of: return check_one_of(field, value, path);
+  case Type::any: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<ApiError> check_body(const json::object& body, reference::Body kind) {
+  return check_members(reference::body_fields(kind), body, "");
+}
+
+json::object kept_fields(const json::object& body, reference::Body kind, bool keep_unknown,
+                         std::span<const std::string_view> dropped) {
+  const auto& fields = reference::body_fields(kind);
   json::object kept;
   for (const auto& [key, value] : body) {
-    const FieldSpec* spec = model::find_field(kind, key);
-    if (spec == nullptr) {
-      if (mode == BodyMode::update) {
-        kept[key] = value;
+    if (std::find(dropped.begin(), dropped.end(), key) != dropped.end()) {
+      continue;
+    }
+    const bool known = std::any_of(fields.begin(), fields.end(),
+                                   [&](const Field& f) { return f.name == key; });
+    if (known || keep_unknown) {
+      kept[key] = value;
+    }
+  }
+  return kept;
+}
+
+std::optional<ApiError> check_query(const Request& request, reference::Query kind) {
+  for (const auto& field : reference::query_fields(kind)) {
+    const std::string* text = request.query_value(std::string(field.name));
+    if (text == nullptr) {
+      if (field.required) {
+        return invalid_request("missing required query parameter " + quoted(field.name));
       }
       continue;
     }
-    if (spec->read_only || spec->sensitive ||
-        (mode == BodyMode::create && !spec->accepted_on_create)) {
-      continue;
+    switch (field.type) {
+    case Type::boolean:
+      if (*text != "true" && *text != "false") {
+        return invalid_request(quoted(field.name) + " must be 'true' or 'false'");
+      }
+      break;
+    case Type::number:
+    case Type::integer:
+      if (auto checked = query_number_text(*text, field); !checked) {
+        return checked.error();
+      }
+      break;
+    case Type::enumeration:
+      if (std::find(field.enum_values.begin(), field.enum_values.end(), *text) ==
+          field.enum_values.end()) {
+        return invalid_request(quoted(field.name) + " must be one of: " + joined(field.enum_values));
+      }
+      break;
+    case Type::array: {
+      // `filters` as a JSON text (how a client that cannot nest query keys sends it).
+      auto parsed = parse_strict_json(*text);
+      auto* value = std::get_if<json::value>(&parsed);
+      if (value == nullptr) {
+        return invalid_request(quoted(field.name) + " must be a JSON array");
+      }
+      if (auto error = check_value(field, *value, std::string(field.name))) {
+        return error;
+      }
+      break;
     }
-    kept[key] = value;
+    default: break;
+    }
   }
-  return kept;
+  return std::nullopt;
 }
 
 ApiResult<std::string> require_string(const json::object& body, std::string_view key,
@@ -196,7 +313,7 @@ ApiResult<std::string> require_string(const json::object& body, std::string_view
   if (!value->is_string()) {
     return invalid_request(quoted(key) + " must be a string");
   }
-  const std::size_t length = value->as_string().size();
+  const std::size_t length = character_count(value->as_string());
   if (length < min_length || length > max_length) {
     return invalid_request(quoted(key) + " must be " + std::to_string(min_length) + ".." +
                            std::to_string(max_length) + " characters");
@@ -219,6 +336,69 @@ ApiResult<std::size_t> parse_bounded(const Request& request, const std::string& 
                            std::to_string(max));
   }
   return number;
+}
+
+// The outputs each element type must have (002: start {next}, conditional {true, false},
+// rate and model {success, fallback}; percentage and end take any names). 002 types a rate
+// or model element's `fallback` as required too, but aigw's configuration (and its examples)
+// treat it as optional, "a missing fallback ends the route", and the API's behaviour without
+// it is undocumented, so it is accepted absent (see docs/emulator.md).
+std::vector<std::string_view> required_outputs(std::string_view type) {
+  if (type == "start") {
+    return {"next"};
+  }
+  if (type == "conditional") {
+    return {"true", "false"};
+  }
+  if (type == "rate" || type == "model") {
+    return {"success"};
+  }
+  return {};
+}
+
+std::optional<ApiError> check_element(const json::object& object, std::set<std::string>& ids) {
+  const auto* id = object.if_contains("id");
+  if (id == nullptr || !id->is_string() || id->as_string().empty()) {
+    return invalid_request("each element needs a non-empty string 'id'");
+  }
+  const std::string element_id(id->as_string());
+  if (!ids.insert(element_id).second) {
+    return invalid_request("duplicate element id '" + element_id + "'");
+  }
+  const auto* type = object.if_contains("type");
+  const auto types = reference::element_types();
+  if (type == nullptr || !type->is_string() ||
+      std::find(types.begin(), types.end(), type->as_string()) == types.end()) {
+    return invalid_request("element 'type' must be one of: " + joined(types));
+  }
+  const std::string_view type_name = type->as_string();
+  const auto* outputs = object.if_contains("outputs");
+  if (outputs == nullptr || !outputs->is_object()) {
+    return invalid_request("each element needs an 'outputs' object");
+  }
+  for (const auto& [name, target] : outputs->as_object()) {
+    const auto* target_object = target.if_object();
+    const auto* target_id = target_object == nullptr ? nullptr : target_object->if_contains("elementId");
+    if (target_id == nullptr || !target_id->is_string()) {
+      return invalid_request("output '" + std::string(name) + "' must be {elementId: string}");
+    }
+  }
+  for (const auto name : required_outputs(type_name)) {
+    if (!outputs->as_object().contains(name)) {
+      return invalid_request("element '" + element_id + "' (" + std::string(type_name) +
+                             ") needs output '" + std::string(name) + "'");
+    }
+  }
+  const auto* members = reference::element_properties(type_name);
+  const auto* properties = object.if_contains("properties");
+  if (members == nullptr) {
+    return std::nullopt;
+  }
+  if (properties == nullptr || !properties->is_object()) {
+    return invalid_request("element '" + element_id + "' (" + std::string(type_name) +
+                           ") needs a 'properties' object");
+  }
+  return check_members(*members, properties->as_object(), "elements." + element_id + ".properties");
 }
 
 } // namespace
@@ -261,34 +441,8 @@ std::optional<ApiError> check_route_elements(const json::value& elements) {
     if (object == nullptr) {
       return invalid_request("each element must be an object {id, type, outputs}");
     }
-    const auto* id = object->if_contains("id");
-    if (id == nullptr || !id->is_string() || id->as_string().empty()) {
-      return invalid_request("each element needs a non-empty string 'id'");
-    }
-    if (!ids.insert(std::string(id->as_string())).second) {
-      return invalid_request("duplicate element id '" + std::string(id->as_string()) + "'");
-    }
-    const auto* type = object->if_contains("type");
-    if (type == nullptr || !type->is_string() ||
-        !contains(model::route_element_types(), type->as_string())) {
-      return invalid_request("element 'type' must be one of: " +
-                             joined(model::route_element_types()));
-    }
-    const auto* outputs = object->if_contains("outputs");
-    if (outputs == nullptr || !outputs->is_object()) {
-      return invalid_request("each element needs an 'outputs' object");
-    }
-    for (const auto& [name, target] : outputs->as_object()) {
-      const auto* target_object = target.if_object();
-      const auto* element_id =
-          target_object == nullptr ? nullptr : target_object->if_contains("elementId");
-      if (element_id == nullptr || !element_id->is_string()) {
-        return invalid_request("output '" + std::string(name) + "' must be {elementId: string}");
-      }
-    }
-    const auto* properties = object->if_contains("properties");
-    if (properties != nullptr && !properties->is_object()) {
-      return invalid_request("element 'properties' must be an object");
+    if (auto error = check_element(*object, ids)) {
+      return error;
     }
   }
   return std::nullopt;

@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/string.hpp>
 
+#include <cmath>
 #include <cstdint>
 
 namespace aigw::render {
@@ -16,6 +17,9 @@ boost::json::value to_json(const model::Value& value) {
   case Kind::number:
     if (value.is_integer()) {
       return static_cast<std::int64_t>(value.as_number());
+    }
+    if (!std::isfinite(value.as_number())) {
+      return nullptr; // JSON has no Infinity or NaN; Boost.JSON would write an invalid token
     }
     return value.as_number();
   case Kind::string: return boost::json::string(value.as_string());

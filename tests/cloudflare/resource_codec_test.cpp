@@ -129,5 +129,28 @@ TEST(ResourceCodec, BillingNothingSetIsAbsent) {
   EXPECT_FALSE(auto_topup_from_value(json(R"({"amount":"lots"})")).ok());
 }
 
+// The reference types both singletons as objects, never null: with nothing set every field
+// is null, and the top-up config carries status fields that are not settings.
+TEST(ResourceCodec, BillingObjectsWithNullFieldsAreAbsent) {
+  auto none = spending_limit_from_value(
+      json(R"({"config":{"amount":null,"duration":null,"strategy":null},"enabled":false})"));
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  auto enabled_but_empty = spending_limit_from_value(
+      json(R"({"config":{"amount":null,"duration":null,"strategy":null},"enabled":true})"));
+  ASSERT_TRUE(enabled_but_empty.ok());
+  EXPECT_FALSE(enabled_but_empty->has_value());
+
+  auto no_topup = auto_topup_from_value(json(
+      R"({"amount":null,"disabledReason":null,"error":null,"lastFailedAt":null,"threshold":null})"));
+  ASSERT_TRUE(no_topup.ok());
+  EXPECT_FALSE(no_topup->has_value());
+  auto topup = auto_topup_from_value(json(
+      R"({"amount":5000,"disabledReason":null,"error":null,"lastFailedAt":null,"threshold":500})"));
+  ASSERT_TRUE(topup.ok());
+  ASSERT_TRUE(topup->has_value());
+  EXPECT_EQ(model::Value((*topup)->fields).to_json(), R"({"amount":5000,"threshold":500})");
+}
+
 } // namespace
 } // namespace aigw::cloudflare

@@ -9,7 +9,16 @@
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <thread>
 #include <set>
 #include <sstream>
 
@@ -76,11 +85,27 @@ TEST(EmulatorProcessTest, ServesEveryEndpoint) {
   c.ok("DELETE", "/gateways/gw1/evaluations/" + evaluation_id);
 
   EXPECT_TRUE(c.ok("GET", "/gateways/gw1/logs").at("result").as_array().empty());
-  c.ok("DELETE", "/gateways/gw1/logs");
   c.expect_error(404, "GET", "/gateways/gw1/logs/x");
   c.expect_error(404, "PATCH", "/gateways/gw1/logs/x", R"({"feedback":1})");
   c.expect_error(404, "GET", "/gateways/gw1/logs/x/request");
   c.expect_error(404, "GET", "/gateways/gw1/logs/x/response");
+  const HttpResult completion =
+      http_request(emulator.host(), emulator.port(), "POST", "/v1/acc1/gw1/openai/chat/completions",
+                   R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})",
+                   {{"Authorization", "Bearer sk-provider-key"}});
+  ASSERT_EQ(completion.status, 200) << completion.body;
+  const std::string log_id = completion.headers.at("cf-aig-log-id");
+  EXPECT_EQ(c.ok("GET", "/gateways/gw1/logs").at("result").as_array().size(), 1U);
+  EXPECT_EQ(c.ok("GET", "/gateways/gw1/logs/" + log_id).at("result").at("model").as_string(), "gpt-4o-mini");
+  c.ok("PATCH", "/gateways/gw1/logs/" + log_id, R"({"feedback":1,"score":90,"metadata":{"k":"v"}})");
+  const HttpResult request = c.call("GET", "/gateways/gw1/logs/" + log_id + "/request");
+  EXPECT_EQ(request.status, 200);
+  EXPECT_EQ(json::parse(request.body).at("model").as_string(), "gpt-4o-mini");
+  const HttpResult response = c.call("GET", "/gateways/gw1/logs/" + log_id + "/response");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(json::parse(response.body).at("object").as_string(), "chat.completion");
+  c.ok("DELETE", "/gateways/gw1/logs");
+  EXPECT_TRUE(c.ok("GET", "/gateways/gw1/logs").at("result").as_array().empty());
 
   c.ok("POST", "/gateways/gw1/provider_configs",
        R"({"provider_slug":"openai","alias":"a","default_config":true,"secret":"sk-0123456789abcdefgh"})");
@@ -274,6 +299,171 @@ TEST(EmulatorProcessTest, LatencyDelaysResponses) {
   const auto start = std::chrono::steady_clock::now();
   Client{emulator}.ok("GET", "/gateways");
   EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(200));
+}
+
+HttpResult completion(const EmulatorProcess& emulator, const std::string& gateway,
+                      const std::string& body, std::map<std::string, std::string> headers = {}) {
+  headers["Content-Type"] = "application/json";
+  return http_request(emulator.host(), emulator.port(), "POST",
+                      "/v1/acc1/" + gateway + "/openai/chat/completions", body, headers);
+}
+
+// The gateway endpoint records one log per request with the documented fields, so the logs
+// list can be counted with per_page=1 and filtered on success and dates.
+TEST(EmulatorProcessTest, GatewayEndpointRecordsFilterableLogs) {
+  EmulatorProcess emulator;
+  const Client c{emulator};
+  c.create_gateway("gw1");
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(completion(emulator, "gw1", R"({"model":"gpt-4o-mini","messages":[]})",
+                         {{"cf-aig-metadata", R"({"team":"a"})"}})
+                  .status,
+              200);
+  }
+  EXPECT_EQ(completion(emulator, "gw1", "not json").status, 400);
+  EXPECT_EQ(completion(emulator, "gw1", "{}", {{"cf-aig-collect-log", "false"}}).status, 200);
+  EXPECT_EQ(completion(emulator, "missing", "{}").status, 404);
+
+  const auto count = [&](const std::string& query) {
+    const auto body = c.ok("GET", "/gateways/gw1/logs?per_page=1&" + query);
+    EXPECT_LE(body.at("result").as_array().size(), 1U);
+    return body.at("result_info").at("total_count").to_number<std::uint64_t>();
+  };
+  EXPECT_EQ(count(""), 4U);
+  EXPECT_EQ(count("success=true"), 3U);
+  EXPECT_EQ(count("success=false"), 1U);
+  EXPECT_EQ(count("filters[0][key]=success&filters[0][operator]=eq&filters[0][value][0]=false"), 1U);
+  EXPECT_EQ(count("start_date=2000-01-01T00:00:00Z&end_date=2999-01-01"), 4U);
+  EXPECT_EQ(count("start_date=2999-01-01T00:00:00Z"), 0U);
+  EXPECT_EQ(count("model=gpt-4o-mini&provider=openai"), 3U);
+  c.expect_error(400, "GET", "/gateways/gw1/logs?start_date=notadate");
+
+  const auto newest = c.ok("GET", "/gateways/gw1/logs?per_page=1").at("result").as_array()[0].as_object();
+  for (const char* field : {"id", "cached", "created_at", "duration", "model", "path", "provider",
+                            "success", "tokens_in", "tokens_out"}) {
+    EXPECT_TRUE(newest.contains(field)) << field;
+  }
+  EXPECT_FALSE(newest.at("success").as_bool()); // newest first: the failed one
+  EXPECT_EQ(newest.at("path").as_string(), "chat/completions");
+  const auto oldest = c.ok("GET", "/gateways/gw1/logs?per_page=1&order_by_direction=asc")
+                          .at("result").as_array()[0].as_object();
+  EXPECT_EQ(oldest.at("metadata").as_string(), R"({"team":"a"})");
+  const auto detail = c.ok("GET", "/gateways/gw1/logs/" + std::string(oldest.at("id").as_string()))
+                          .at("result").as_object();
+  EXPECT_EQ(detail.at("request_head").as_string().find("sk-"), std::string::npos);
+
+  // A gateway that collects no logs records none.
+  c.ok("PUT", "/gateways/gw1",
+       R"({"cache_invalidate_on_update":false,"cache_ttl":0,"collect_logs":false,)"
+       R"("rate_limiting_interval":0,"rate_limiting_limit":0})");
+  EXPECT_EQ(completion(emulator, "gw1", "{}").status, 200);
+  EXPECT_EQ(count(""), 4U);
+  c.ok("DELETE", "/gateways/gw1/logs?filters[0][key]=success&filters[0][operator]=eq&filters[0][value][0]=true");
+  EXPECT_EQ(count(""), 1U);
+}
+
+TEST(EmulatorProcessTest, HeadSendsNoBodyAnd405SaysAllow) {
+  EmulatorProcess emulator;
+  const Client c{emulator};
+  c.create_gateway("gw1");
+  const std::string reply = raw_exchange(
+      emulator.host(), emulator.port(),
+      "HEAD " + k_base + "/gateways/gw1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t0ken\r\n"
+      "Connection: close\r\n\r\n");
+  const std::size_t end = reply.find("\r\n\r\n");
+  ASSERT_NE(end, std::string::npos) << reply;
+  EXPECT_EQ(reply.substr(end + 4), "");
+  EXPECT_NE(reply.find("200 OK"), std::string::npos) << reply;
+  const HttpResult refused = c.call("PATCH", "/gateways/gw1", "{}");
+  EXPECT_EQ(refused.status, 405);
+  EXPECT_EQ(refused.headers.at("allow"), "GET, PUT, DELETE");
+}
+
+TEST(EmulatorProcessTest, OtherAccountsAreRefusedWhenAccountsAreGiven) {
+  EmulatorProcess emulator({"--account", "acc1", "--account", "acc9"});
+  const Client c{emulator};
+  c.ok("GET", "/gateways");
+  const HttpResult other = http_request(emulator.host(), emulator.port(), "GET",
+                                        "/client/v4/accounts/acc2/ai-gateway/gateways");
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(http_request(emulator.host(), emulator.port(), "GET",
+                         "/client/v4/accounts/acc9/ai-gateway/gateways")
+                .status,
+            200);
+}
+
+// Every acknowledged write survives kill -9 in the middle of a stream of writes, and the
+// restart removes the temp files a killed process may leave.
+TEST(EmulatorProcessTest, AcknowledgedWritesSurviveKill9) {
+  TempDir dir;
+  const std::string state = dir.path() + "/state.json";
+  dir.write("state.json.tmp.99999", "{");
+  std::vector<std::string> acknowledged;
+  {
+    EmulatorProcess emulator({"--state", state});
+    std::atomic<bool> stop{false};
+    std::atomic<std::size_t> acknowledged_count{0};
+    std::thread writer([&] {
+      HttpConnection connection(emulator.host(), emulator.port());
+      for (int i = 0; i < 5000 && !stop; ++i) {
+        const std::string id = "gw-" + std::to_string(i);
+        const HttpResult result = connection.send(
+            "POST", k_base + "/gateways", R"({"id":")" + id + R"(",)" + k_gateway_fields + "}");
+        if (result.status != 200) {
+          break;
+        }
+        acknowledged.push_back(id);
+        ++acknowledged_count;
+      }
+    });
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (acknowledged_count < 200 && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ::kill(emulator.pid(), SIGKILL);
+    stop = true;
+    writer.join();
+  }
+  ASSERT_GE(acknowledged.size(), 200U);
+  EmulatorProcess emulator({"--state", state});
+  const Client c{emulator};
+  const auto listed = c.ok("GET", "/gateways?per_page=1");
+  EXPECT_GE(listed.at("result_info").at("total_count").to_number<std::size_t>(), acknowledged.size());
+  c.ok("GET", "/gateways/" + acknowledged.back());
+  c.ok("GET", "/gateways/" + acknowledged.front());
+  EXPECT_FALSE(std::filesystem::exists(state + ".tmp.99999"));
+}
+
+// Idle and slow clients hold no one else up, and a client that trickles its headers is cut
+// off at the header deadline rather than kept as long as it keeps sending.
+TEST(EmulatorProcessTest, SlowClientsDoNotLockOthersOut) {
+  EmulatorProcess emulator;
+  boost::asio::io_context io;
+  std::vector<boost::asio::ip::tcp::socket> idle;
+  for (int i = 0; i < 300; ++i) {
+    idle.emplace_back(io);
+    idle.back().connect({boost::asio::ip::make_address(emulator.host()), emulator.port()});
+    boost::asio::write(idle.back(), boost::asio::buffer(std::string("GET / HTTP/1.1\r\nHo")));
+  }
+  const auto start = std::chrono::steady_clock::now();
+  Client{emulator}.ok("GET", "/gateways");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+
+  boost::asio::ip::tcp::socket trickle(io);
+  trickle.connect({boost::asio::ip::make_address(emulator.host()), emulator.port()});
+  const auto trickle_start = std::chrono::steady_clock::now();
+  boost::system::error_code ec;
+  const std::string request = "GET " + k_base + "/gateways HTTP/1.1\r\nX-Pad: " + std::string(400, 'a');
+  for (std::size_t i = 0; i < request.size() && !ec; ++i) {
+    boost::asio::write(trickle, boost::asio::buffer(&request[i], 1), ec);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(ec) << "the server kept reading a trickling request for "
+                  << std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::steady_clock::now() - trickle_start)
+                         .count()
+                  << " s";
+  EXPECT_LT(std::chrono::steady_clock::now() - trickle_start, std::chrono::seconds(15));
 }
 
 } // namespace

@@ -55,13 +55,17 @@ TEST(ServiceTest, RejectModeChangesNothingLostResponseModeCommits) {
   test::TempDir dir;
   EmulatorOptions options{.state_file = dir.path() + "/rejecting.json", .fault_rate = 1.0};
   Service rejecting(Store{}, options);
+  ASSERT_TRUE(rejecting.start_persistence().ok());
   const Outcome rejected = rejecting.process(create_gateway_request("gw"));
   EXPECT_NE(rejected.fault, FaultKind::none);
-  EXPECT_FALSE(std::filesystem::exists(options.state_file));
+  auto unchanged = load_state(options.state_file);
+  ASSERT_TRUE(unchanged.ok());
+  EXPECT_EQ(unchanged->account("a").find_gateway("gw"), nullptr);
 
   options.state_file = dir.path() + "/losing.json";
   options.fault_mode = FaultMode::lost_response;
   Service losing(Store{}, options);
+  ASSERT_TRUE(losing.start_persistence().ok());
   const Outcome lost = losing.process(create_gateway_request("gw"));
   EXPECT_TRUE(lost.drop_connection);
   auto saved = load_state(options.state_file);

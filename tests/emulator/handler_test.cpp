@@ -217,9 +217,12 @@ TEST_F(HandlerTest, ProviderConfigsShowOnlyAPreview) {
 
 TEST_F(HandlerTest, BillingSingletons) {
   auto limit = call_json("GET", "/billing/spending-limit");
-  EXPECT_TRUE(limit.at("result").at("config").is_null());
+  EXPECT_EQ(limit.at("result").at("config"),
+            json::parse(R"({"amount":null,"duration":null,"strategy":null})"));
   EXPECT_FALSE(limit.at("result").at("enabled").as_bool());
-  EXPECT_TRUE(call_json("GET", "/billing/topup/config").at("result").is_null());
+  EXPECT_EQ(call_json("GET", "/billing/topup/config").at("result"),
+            json::parse(R"({"amount":null,"disabledReason":null,"error":null,"lastFailedAt":null,)"
+                        R"("threshold":null})"));
   EXPECT_EQ(call("POST", "/billing/spending-limit",
                  R"({"amount":50,"duration":"monthly","strategy":"fixed"})")
                 .status,
@@ -237,8 +240,9 @@ TEST_F(HandlerTest, BillingSingletons) {
 
 TEST_F(HandlerTest, NoInputCrashesIt) {
   create_gateway("gw1");
-  const auto created = call_json("POST", "/gateways/gw1/routes",
-                                 R"({"name":"r","elements":[{"id":"s","type":"start","outputs":{}}]})");
+  const auto created = call_json(
+      "POST", "/gateways/gw1/routes",
+      R"({"name":"r","elements":[{"id":"s","type":"start","outputs":{"next":{"elementId":"s"}}}]})");
   const std::string route(created.at("result").at("id").as_string());
   const std::vector<std::string> paths = {
       "/gateways", "/gateways/gw1", "/gateways/gw1/datasets", "/gateways/gw1/datasets/x",
@@ -262,6 +266,159 @@ TEST_F(HandlerTest, NoInputCrashesIt) {
       }
     }
   }
+}
+
+const std::string k_gateway_body =
+    R"("cache_invalidate_on_update":false,"cache_ttl":0,"collect_logs":true,)"
+    R"("rate_limiting_interval":0,"rate_limiting_limit":0)";
+
+TEST_F(HandlerTest, NonFiniteNumbersAreRejectedAndListsStayValidJson) {
+  EXPECT_EQ(call("POST", "/gateways",
+                 R"({"id":"gw1","cache_invalidate_on_update":false,"cache_ttl":1e400,)"
+                 R"("collect_logs":true,"rate_limiting_interval":0,"rate_limiting_limit":0})")
+                .status,
+            400);
+  create_gateway("gw1");
+  EXPECT_EQ(call("PUT", "/gateways/gw1", "{" + k_gateway_body + R"(,"retry_delay":-1e999})").status,
+            400);
+  EXPECT_EQ(call("POST", "/billing/spending-limit",
+                 R"({"amount":1e400,"duration":"monthly","strategy":"fixed"})")
+                .status,
+            400);
+  EXPECT_EQ(call("POST", "/billing/topup/config", R"({"amount":1e400,"threshold":500})").status, 400);
+  EXPECT_EQ(call("POST", "/billing/topup", R"({"amount":1e400})").status, 400);
+  const Response list = call("GET", "/gateways");
+  EXPECT_EQ(list.body.find("Infinity"), std::string::npos);
+  EXPECT_NO_THROW((void)json::parse(list.body));
+}
+
+TEST_F(HandlerTest, RepeatedKeysAreRejected) {
+  const Response response = call("POST", "/gateways",
+                                 R"({"id":"a","id":"b",)" + k_gateway_body + "}");
+  EXPECT_EQ(response.status, 400);
+  EXPECT_NE(response.body.find("duplicate key 'id'"), std::string::npos);
+  EXPECT_EQ(call("GET", "/gateways/a").status, 404);
+  EXPECT_EQ(call("GET", "/gateways/b").status, 404);
+}
+
+TEST_F(HandlerTest, NullsOnlyWhereTheReferenceAllowsThem) {
+  create_gateway("gw1");
+  for (const char* field : {"authentication", "logpush", "zdr", "workers_ai_billing_mode", "dlp"}) {
+    EXPECT_EQ(call("PUT", "/gateways/gw1", "{" + k_gateway_body + ",\"" + field + "\":null}").status,
+              400)
+        << field;
+  }
+  EXPECT_EQ(call("PUT", "/gateways/gw1",
+                 "{" + k_gateway_body + R"(,"retry_delay":null,"otel":null,"guardrails":null})")
+                .status,
+            200);
+  EXPECT_EQ(call("POST", "/billing/spending-limit",
+                 R"({"amount":null,"duration":"monthly","strategy":"fixed"})")
+                .status,
+            400);
+  EXPECT_EQ(call("POST", "/billing/topup/config", R"({"amount":null,"threshold":500})").status, 400);
+}
+
+TEST_F(HandlerTest, PutChecksNestedGatewayObjects) {
+  create_gateway("gw1");
+  const auto put = [&](const std::string& extra) {
+    return call("PUT", "/gateways/gw1", "{" + k_gateway_body + "," + extra + "}").status;
+  };
+  EXPECT_EQ(put(R"("dlp":{"action":"DROP","enabled":true,"profiles":[]})"), 400);
+  EXPECT_EQ(put(R"("otel":[{"authorization":"a","headers":{},"url":"https://o.example","content_type":"xml"}])"), 400);
+  EXPECT_EQ(put(R"("otel":["exporter"])"), 400);
+  EXPECT_EQ(put(R"("otel":[{"authorization":"a","headers":{},"url":"not a url"}])"), 400);
+  EXPECT_EQ(put(R"("stripe":{"authorization":"a","usage_events":{}})"), 400);
+  EXPECT_EQ(put(R"("guardrails":{})"), 400);
+  EXPECT_EQ(put(R"("retry_max_attempts":2.5)"), 400);
+  EXPECT_EQ(put(R"("dlp":{"action":"FLAG","enabled":true,"profiles":["p"]},)"
+                R"("otel":[{"authorization":"a","headers":{"h":"v"},"url":"https://o.example/v1"}],)"
+                R"("stripe":{"authorization":"a","usage_events":[{"payload":"p"}]},)"
+                R"("guardrails":{"prompt":{"S1":"BLOCK"}},"retry_max_attempts":2)"),
+            200);
+}
+
+TEST_F(HandlerTest, FractionalCentsAreRejected) {
+  EXPECT_EQ(call("POST", "/billing/spending-limit",
+                 R"({"amount":100.5,"duration":"monthly","strategy":"fixed"})")
+                .status,
+            400);
+  EXPECT_EQ(call("POST", "/billing/topup", R"({"amount":1000.25})").status, 400);
+  EXPECT_EQ(call("POST", "/billing/topup", R"({"amount":1000})").status, 200);
+}
+
+TEST_F(HandlerTest, BillingObjectsCarryTheirDocumentedFields) {
+  ASSERT_EQ(call("POST", "/billing/topup/config", R"({"amount":5000,"threshold":500})").status, 200);
+  EXPECT_EQ(call_json("GET", "/billing/topup/config").at("result"),
+            json::parse(R"({"amount":5000,"disabledReason":null,"error":null,"lastFailedAt":null,)"
+                        R"("threshold":500})"));
+  ASSERT_EQ(call("DELETE", "/billing/topup/config").status, 200);
+  const auto balance = call_json("GET", "/billing/credit-balance").at("result");
+  EXPECT_TRUE(balance.at("topup_config").is_object());
+  EXPECT_TRUE(balance.at("topup_config").at("amount").is_null());
+}
+
+TEST_F(HandlerTest, ProviderConfigAlwaysHasSecretId) {
+  create_gateway("gw1");
+  const auto created = call_json("POST", "/gateways/gw1/provider_configs",
+                                 R"({"provider_slug":"openai","alias":"main","default_config":true,)"
+                                 R"("secret":"sk-abcdefghijklmnopqrstuvwxyz"})");
+  EXPECT_EQ(created.at("result").at("secret_id").as_string(), "");
+}
+
+TEST_F(HandlerTest, HeadAnswersHeadersOnlyAnd405NamesTheAllowedMethods) {
+  create_gateway("gw1");
+  const Response head = call("HEAD", "/gateways/gw1");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.head_only);
+  const Response refused = call("PATCH", "/gateways/gw1", "{}");
+  EXPECT_EQ(refused.status, 405);
+  ASSERT_EQ(refused.headers.size(), 1U);
+  EXPECT_EQ(refused.headers[0].first, "Allow");
+  EXPECT_EQ(refused.headers[0].second, "GET, PUT, DELETE");
+  EXPECT_EQ(call("PUT", "/billing/spending-limit", "{}").headers[0].second, "GET, POST, DELETE");
+}
+
+TEST_F(HandlerTest, IdsWithSlashesAndMultibyteCharacters) {
+  ASSERT_EQ(call("POST", "/gateways", R"({"id":"team/a",)" + k_gateway_body + "}").status, 200);
+  EXPECT_EQ(call("GET", "/gateways/team%2Fa").status, 200);
+  EXPECT_EQ(call("GET", "/gateways/team/a").status, 404);
+  EXPECT_EQ(call("DELETE", "/gateways/team%2fa").status, 200);
+  std::string id;
+  for (int i = 0; i < 64; ++i) {
+    id += "\xc3\xa9"; // 64 characters, 128 bytes
+  }
+  EXPECT_EQ(call("POST", "/gateways", R"({"id":")" + id + R"(",)" + k_gateway_body + "}").status, 200);
+  EXPECT_EQ(call("POST", "/gateways", R"({"id":")" + id + R"(x",)" + k_gateway_body + "}").status,
+            400);
+}
+
+TEST_F(HandlerTest, OnlyTheGivenAccountsAreReachable) {
+  m_store.set_accessible_accounts({"acc1"});
+  EXPECT_EQ(call("GET", "/gateways").status, 200);
+  Request other{.method = "GET", .path = "/client/v4/accounts/acc2/ai-gateway/gateways",
+                .headers = {{"authorization", "Bearer token-1234"}}};
+  const Response refused = handle(m_store, other);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("9109"), std::string::npos);
+}
+
+TEST_F(HandlerTest, QueryParametersAreValidated) {
+  create_gateway("gw1");
+  EXPECT_EQ(call("GET", "/gateways/gw1/logs", "", {{"direction", "sideways"}}).status, 400);
+  EXPECT_EQ(call("GET", "/gateways/gw1/logs", "", {{"feedback", "2"}}).status, 400);
+  EXPECT_EQ(call("GET", "/gateways/gw1/logs", "", {{"start_date", "notadate"}}).status, 400);
+  EXPECT_EQ(call("DELETE", "/gateways/gw1/logs", "", {{"order_by_direction", "up"}}).status, 400);
+  EXPECT_EQ(call("GET", "/evaluation-types", "", {{"order_by_direction", "up"}}).status, 400);
+  EXPECT_EQ(call("GET", "/billing/usage-history", "",
+                 {{"value_grouping_window", "day"}, {"start_time", "yesterday"}})
+                .status,
+            400);
+  EXPECT_EQ(call("GET", "/gateways/gw1/datasets", "", {{"enable", "maybe"}}).status, 400);
+  EXPECT_EQ(call("GET", "/gateways/gw1/logs", "",
+                 {{"direction", "desc"}, {"feedback", "1"}, {"start_date", "2026-01-01T00:00:00Z"}})
+                .status,
+            200);
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 using aigw::model::Array;
 using aigw::model::Object;
 using aigw::model::Value;
@@ -15,6 +17,15 @@ TEST(Value, NumbersCompareByValue) {
 TEST(Value, JsonIsCompactWithSortedKeysAndIntegralNumbers) {
   Value v(Object{{"b", Value(Array{Value(1), Value(2.5), Value(true), Value()})}, {"a", Value("x\"y\n")}});
   EXPECT_EQ(v.to_json(), R"({"a":"x\"y\n","b":[1,2.5,true,null]})");
+}
+
+// JSON has no Infinity or NaN: a non-finite number is written as null, so the text stays
+// valid JSON whatever reached the value (this is also the API client's request writer).
+TEST(Value, NonFiniteNumbersAreWrittenAsNull) {
+  const Value v(Array{Value(std::numeric_limits<double>::infinity()),
+                      Value(-std::numeric_limits<double>::infinity()),
+                      Value(std::numeric_limits<double>::quiet_NaN())});
+  EXPECT_EQ(v.to_json(), "[null,null,null]");
 }
 
 TEST(Value, FindOnlyOnObjects) {

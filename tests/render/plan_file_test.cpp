@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace aigw::render {
 namespace {
 
@@ -13,6 +15,19 @@ std::optional<std::string> env_with_key(const std::string& name) {
     return std::string("sk-from-env-again");
   }
   return std::nullopt;
+}
+
+TEST(PlanFile, NonFiniteNumbersAreWrittenAsNull) {
+  auto plan = test::sample_plan();
+  ASSERT_FALSE(plan.changes.empty());
+  plan.changes[0].body["cache_ttl"] = model::Value(std::numeric_limits<double>::infinity());
+  plan.changes[0].body["retry_delay"] = model::Value(std::numeric_limits<double>::quiet_NaN());
+  const std::string text = write_plan_file(plan);
+  EXPECT_EQ(text.find("Infinity"), std::string::npos);
+  EXPECT_EQ(text.find("NaN"), std::string::npos);
+  EXPECT_EQ(text.find("1e99999"), std::string::npos);
+  auto back = read_plan_file(text, env_with_key);
+  ASSERT_TRUE(back.ok()) << back.error().message;
 }
 
 TEST(PlanFile, RoundTripKeepsWhatApplyNeeds) {

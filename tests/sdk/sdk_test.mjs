@@ -118,15 +118,64 @@ const configs = await collect(ai.providerConfigs.list(gateway_id, { account_id, 
 assert.deepEqual(configs.map((c) => c.alias).sort(), ['backup', 'main']);
 assert.ok(configs.every((c) => c.secret_preview && !c.secret_preview.includes(secret)));
 
-// Spending limit: absent, set, read back, delete.
+// Logs: requests through the gateway endpoint (the emulator's stand-in for
+// gateway.ai.cloudflare.com/v1/...) are logged; list, filter, get, edit, payloads, delete.
+const origin = new URL(baseURL).origin;
+const logIds = [];
+for (const content of ['one', 'two', 'three']) {
+  const response = await fetch(`${origin}/v1/${account_id}/${gateway_id}/openai/chat/completions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sk-provider-key' },
+    body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }] }),
+  });
+  assert.equal(response.status, 200);
+  assert.equal((await response.json()).object, 'chat.completion');
+  logIds.push(response.headers.get('cf-aig-log-id'));
+}
+const logs = await collect(ai.logs.list(gateway_id, { account_id, per_page: 2, direction: 'asc' }));
+assert.deepEqual(logs.map((l) => l.id), logIds);
+assert.ok(logs.every((l) => l.success === true && l.provider === 'openai' && l.model === 'gpt-4o-mini'));
+const onePage = await ai.logs.list(gateway_id, { account_id, per_page: 1, success: true });
+assert.equal(onePage.result_info.total_count, 3);
+const filtered = await ai.logs.list(gateway_id, {
+  account_id, filters: [{ key: 'success', operator: 'eq', value: [false] }],
+});
+assert.equal(filtered.result.length, 0);
+const log = await ai.logs.get(logIds[0], { account_id, gateway_id });
+assert.equal(log.path, 'chat/completions');
+assert.ok(log.request_size > 0);
+await ai.logs.edit(logIds[0], { account_id, gateway_id, feedback: 1, score: 80, metadata: { team: 'sdk' } });
+assert.equal((await ai.logs.request(logIds[0], { account_id, gateway_id })).messages[0].content, 'one');
+assert.equal((await ai.logs.response(logIds[0], { account_id, gateway_id })).object, 'chat.completion');
+await assert.rejects(ai.logs.get('no-such-log', { account_id, gateway_id }), (e) => e.status === 404);
+assert.equal((await ai.logs.delete(gateway_id, { account_id })).success, true);
+assert.equal((await collect(ai.logs.list(gateway_id, { account_id }))).length, 0);
+
+// Spending limit: absent (an object with null fields, as typed), set, read back, delete,
+// absent again.
+const nothingSet = { amount: null, duration: null, strategy: null };
 const before = await ai.billing.spendingLimit.get({ account_id });
 assert.equal(before.enabled, false);
-assert.equal(before.config, null);
+assert.deepEqual(before.config, nothingSet);
 await ai.billing.spendingLimit.create({ account_id, amount: 10000, duration: 'monthly', strategy: 'fixed' });
 const after = await ai.billing.spendingLimit.get({ account_id });
 assert.equal(after.enabled, true);
 assert.deepEqual(after.config, { amount: 10000, duration: 'monthly', strategy: 'fixed' });
 await ai.billing.spendingLimit.delete({ account_id });
+const deleted = await ai.billing.spendingLimit.get({ account_id });
+assert.equal(deleted.enabled, false);
+assert.equal(deleted.config.amount, null);
+
+// Auto top-up: the same, plus the credit balance's copy of it.
+const noTopup = { amount: null, disabledReason: null, error: null, lastFailedAt: null, threshold: null };
+assert.deepEqual(await ai.billing.topup.config.get({ account_id }), noTopup);
+assert.deepEqual(await ai.billing.topup.config.create({ account_id, amount: 5000, threshold: 500 }),
+  { amount: 5000, threshold: 500 });
+assert.deepEqual(await ai.billing.topup.config.get({ account_id }), { ...noTopup, amount: 5000, threshold: 500 });
+assert.equal((await ai.billing.creditBalance({ account_id })).topup_config.threshold, 500);
+await ai.billing.topup.config.delete({ account_id });
+assert.deepEqual(await ai.billing.topup.config.get({ account_id }), noTopup);
+assert.equal((await ai.billing.creditBalance({ account_id })).topup_config.amount, null);
 
 await ai.delete(gateway_id, { account_id });
 console.log('sdk test passed');
