@@ -138,9 +138,18 @@ std::vector<std::string> find_stale(const std::vector<Fingerprint>& recorded,
                                     const LiveState& fresh) {
   const auto hashes = hash_all(fresh);
   std::vector<std::string> out;
+  std::set<std::string> known;
   for (const auto& fingerprint : recorded) {
+    known.insert(fingerprint.address);
     if (lookup(hashes, fingerprint.address) != fingerprint.hash) {
       out.push_back(fingerprint.address);
+    }
+  }
+  // Gateways are left out: the fresh read lists every gateway of the account, in scope or
+  // not, and the plan recorded only those in scope.
+  for (const auto& [address, hash] : hashes) {
+    if (!known.contains(address) && address.rfind("gateway ", 0) != 0) {
+      out.push_back(address);
     }
   }
   return out;

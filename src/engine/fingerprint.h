@@ -18,7 +18,9 @@ std::vector<Fingerprint> fingerprints_for(const model::Desired& desired, const L
 /// function fingerprints_for uses, so a fresh read can be compared with a saved plan.
 std::string live_hash(const LiveState& live, std::string_view address);
 
-/// Addresses whose recorded hash differs from the one in fresh live state.
+/// Addresses whose recorded hash differs from the one in fresh live state, and children
+/// (datasets, provider configs, routes) or billing singletons that appeared since: the plan
+/// read them all, so a new one would go unseen (deleted with its gateway, for one).
 std::vector<std::string> find_stale(const std::vector<Fingerprint>& recorded, const LiveState& fresh);
 
 } // namespace aigw::engine

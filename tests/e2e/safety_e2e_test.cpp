@@ -80,7 +80,10 @@ TEST_F(Safety, DeletingAGatewayListsItsChildrenAndTheyCountForTheGuard) {
   const auto markdown = run(emulator, k_only_b, {"plan", "--prune", "--output", "markdown"});
   EXPECT_THAT(markdown.out, HasSubstr("route team-a/chat | delete: deleted with gateway team-a"));
 
-  const auto applied = run(emulator, k_only_b, {"apply", "--prune", "--auto-approve"});
+  // Through a saved plan: apply re-reads the deleted gateway's children to check staleness.
+  const std::string saved = dir.path() + "/plan.json";
+  ASSERT_EQ(run(emulator, k_only_b, {"plan", "--prune", "--out", saved}).exit_code, 0);
+  const auto applied = run_aigw(emulator, {"apply", saved, "--auto-approve"});
   ASSERT_EQ(applied.exit_code, 0) << describe(applied);
   EXPECT_THAT(applied.out,
               HasSubstr("delete route team-a/chat: done, deleted with gateway team-a"));
@@ -92,6 +95,21 @@ TEST_F(Safety, DeletingAGatewayListsItsChildrenAndTheyCountForTheGuard) {
   EXPECT_THAT(
       emulator.stderr_text(),
       Not(HasSubstr("DELETE /client/v4/accounts/acct-e2e/ai-gateway/gateways/team-a/datasets")));
+}
+
+TEST_F(Safety, ASavedPruneIsStaleWhenADoomedGatewayGainsAChild) {
+  EmulatorProcess emulator;
+  ASSERT_EQ(run(emulator, k_two_gateways, {"apply", "--auto-approve"}).exit_code, 0);
+  const std::string saved = dir.path() + "/plan.json";
+  ASSERT_EQ(run(emulator, k_only_b, {"plan", "--prune", "--out", saved}).exit_code, 0);
+  auto api = emulator_client(emulator);
+  model::Dataset late{"team-a", "late", "", {{"enable", true}, {"filters", model::Array{}}}, {}};
+  ASSERT_TRUE(api->create_dataset(late).ok());
+  const auto applied = run_aigw(emulator, {"apply", saved, "--auto-approve"});
+  EXPECT_EQ(applied.exit_code, 1) << describe(applied);
+  EXPECT_THAT(applied.out, HasSubstr("plan is stale"));
+  EXPECT_THAT(applied.out, HasSubstr("dataset team-a/late"));
+  EXPECT_TRUE(live_identities(*api).contains("gateway team-a"));
 }
 
 TEST_F(Safety, DeletingEveryGatewayNeedsForceWhateverTheCount) {

@@ -55,6 +55,17 @@ TEST(FindStale, ReportsChangedAppearedAndVanishedObjects) {
             (std::vector<std::string>{"dataset gw/d", "dataset gw/extra", "gateway gw"}));
 }
 
+TEST(FindStale, AChildThatWasNotThereWhenPlanningIsStale) {
+  model::Resources before;
+  before.gateways.push_back(test::live_gateway("gw"));
+  const auto prints = fingerprints_for(desired_with_dataset(), test::read_everything(before));
+  model::Resources after = before;
+  after.routes.push_back(test::live_route("gw", "late", "rt-1", test::model_graph("m")));
+  after.gateways.push_back(test::live_gateway("elsewhere")); // any gateway: not recorded
+  EXPECT_EQ(find_stale(prints, test::read_everything(after)),
+            std::vector<std::string>{"route gw/late"});
+}
+
 TEST(RouteVersions, MatchingVersionIsRedeployedOthersGetANewOne) {
   test::FakeGatewayApi api;
   api.state.gateways.push_back(test::live_gateway("gw"));
