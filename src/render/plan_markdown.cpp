@@ -23,6 +23,9 @@ std::string escape(std::string_view text) {
   return out;
 }
 
+/// Most "not managed" entries a comment lists (each is a few hundred characters at most).
+constexpr std::size_t k_not_managed_listed = 50;
+
 std::string money(const engine::Change& change) {
   return change.billing ? " **$ billing**" : "";
 }
@@ -73,8 +76,15 @@ std::string render_plan_markdown(const engine::Plan& plan) {
   }
   if (!plan.not_managed.empty()) {
     tail += "**" + escape(not_managed_heading(plan)) + "**\n\n";
-    for (const auto& item : plan.not_managed) {
+    // The tail is always printed whole, so the list is capped to keep the comment in size.
+    const std::size_t shown_items = std::min(plan.not_managed.size(), k_not_managed_listed);
+    for (std::size_t i = 0; i < shown_items; ++i) {
+      const auto& item = plan.not_managed[i];
       tail += "- `" + escape(item.address) + "`: " + escape(item.reason) + "\n";
+    }
+    if (shown_items < plan.not_managed.size()) {
+      tail += "- _and " + std::to_string(plan.not_managed.size() - shown_items) +
+              " more; run `aigw plan` for the full list_\n";
     }
     tail += "\n";
   }

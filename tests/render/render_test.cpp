@@ -77,6 +77,18 @@ TEST(RenderMarkdown, HugePlanStaysWithinOneComment) {
   EXPECT_EQ(render_plan_markdown(test::sample_plan()).find("not detailed here"), std::string::npos);
 }
 
+TEST(RenderMarkdown, ALongNotManagedListIsCapped) {
+  engine::Plan plan = test::sample_plan();
+  for (int i = 0; i < 5000; ++i) {
+    plan.not_managed.push_back({"gateway other-" + std::to_string(i), "not declared; prune would "
+                                                                       "delete it"});
+  }
+  const std::string md = render_plan_markdown(plan);
+  EXPECT_LE(md.size(), k_markdown_budget);
+  EXPECT_NE(md.find("**Not managed: 5002 objects"), std::string::npos);
+  EXPECT_NE(md.find("- _and 4952 more; run `aigw plan` for the full list_"), std::string::npos);
+}
+
 TEST(Renderers, NeverShowTheSecretAndFlagBilling) {
   const auto plan = test::sample_plan();
   for (const std::string& out : {render_plan_text(plan, {false}), render_plan_json(plan),
