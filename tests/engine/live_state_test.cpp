@@ -25,7 +25,8 @@ void seed(test::FakeGatewayApi& api, int gateways) {
     const std::string id = "gw-" + std::to_string(i);
     api.state.gateways.push_back(test::live_gateway(id));
     api.state.datasets.push_back(test::live_dataset(id, "d", "ds-" + std::to_string(i)));
-    api.state.routes.push_back(test::live_route(id, "r", "rt-" + std::to_string(i), test::model_graph("m")));
+    api.state.routes.push_back(
+        test::live_route(id, "r", "rt-" + std::to_string(i), test::model_graph("m")));
   }
 }
 
@@ -52,9 +53,24 @@ TEST(ReadLive, OneListPlusThreePerDeclaredExistingGateway) {
   }
 }
 
+TEST(ReadLive, PruneAlsoReadsTheChildrenOfGatewaysItMayDelete) {
+  test::FakeGatewayApi api;
+  seed(api, 4); // gw-0 declared; gw-1 the default; gw-2, gw-3 undeclared
+  api.state.gateways[1].fields["is_default"] = true;
+  api.state.gateways.push_back(test::live_gateway("other"));
+  auto desired = declaring(1, false);
+  desired.scope = {"gw-*"};
+  auto live = read_live(api, query_for(desired, true));
+  ASSERT_TRUE(live.ok());
+  EXPECT_EQ(live->children_read, (std::vector<std::string>{"gw-0", "gw-2", "gw-3"}));
+  EXPECT_EQ(api.stats().requests, 1u + 3u * 3u);
+  // Without prune only the declared gateway is read.
+  EXPECT_EQ(read_live(api, query_for(desired))->children_read, std::vector<std::string>{"gw-0"});
+}
+
 TEST(ReadLive, BillingAddsTwoGets) {
   test::FakeGatewayApi api;
-    seed(api, 1);
+  seed(api, 1);
   api.state.spending_limit = model::SpendingLimit{{{"amount", 100}}, {}};
   auto live = read_live(api, query_for(declaring(1, true)));
   ASSERT_TRUE(live.ok());
@@ -66,7 +82,7 @@ TEST(ReadLive, BillingAddsTwoGets) {
 
 TEST(ReadLive, MissingDeclaredGatewayIsNotRead) {
   test::FakeGatewayApi api;
-    seed(api, 1);
+  seed(api, 1);
   auto live = read_live(api, query_for(declaring(3, false)));
   ASSERT_TRUE(live.ok());
   EXPECT_EQ(live->children_read, std::vector<std::string>{"gw-0"});
@@ -75,7 +91,7 @@ TEST(ReadLive, MissingDeclaredGatewayIsNotRead) {
 
 TEST(ReadLive, ResultsAreDeterministicUnderConcurrency) {
   test::FakeGatewayApi api;
-    seed(api, 30);
+  seed(api, 30);
   auto query = query_for(declaring(30, false));
   query.concurrency = 8;
   auto live = read_live(api, query);
@@ -87,7 +103,7 @@ TEST(ReadLive, ResultsAreDeterministicUnderConcurrency) {
 
 TEST(ReadLive, AnErrorIsReturned) {
   test::FakeGatewayApi api;
-    seed(api, 3);
+  seed(api, 3);
   ApiError error;
   error.kind = ApiError::Kind::http;
   error.status = 500;

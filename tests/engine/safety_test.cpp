@@ -110,5 +110,37 @@ TEST(Protect, DeletingAProtectedResourceIsRefusedWithItsLocationEvenForced) {
   EXPECT_FALSE(check_protected(changes, desired).has_value());
 }
 
+TEST(Secrets, OnlyCreatesNeedTheirVariableAndEmptyCountsAsUnset) {
+  Plan plan;
+  auto create = [](std::string env, std::optional<Secret> secret) {
+    Change c;
+    c.kind = ChangeKind::create;
+    c.resource = model::ResourceKind::provider_config;
+    c.gateway_id = "gw";
+    c.key = "openai/" + env;
+    c.secret_env = std::move(env);
+    c.secret = std::move(secret);
+    return c;
+  };
+  plan.changes = {create("SET_KEY", Secret("sk-value-1234")), create("EMPTY_KEY", Secret("")),
+                  create("UNSET_KEY", std::nullopt)};
+  Change drift = create("DRIFT_KEY", std::nullopt);
+  drift.kind = ChangeKind::cannot_fix; // an existing config never needs its variable
+  plan.changes.push_back(drift);
+  const auto variables = required_variables(plan);
+  ASSERT_EQ(variables.size(), 3u);
+  EXPECT_EQ(variables[0].name, "EMPTY_KEY");
+  EXPECT_FALSE(variables[0].set);
+  EXPECT_EQ(variables[1].name, "SET_KEY");
+  EXPECT_TRUE(variables[1].set);
+  const auto error = check_secrets_available(plan);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->details,
+            (std::vector<std::string>{"provider config gw/openai/EMPTY_KEY needs `EMPTY_KEY`",
+                                      "provider config gw/openai/UNSET_KEY needs `UNSET_KEY`"}));
+  plan.changes.erase(plan.changes.begin() + 1, plan.changes.begin() + 3);
+  EXPECT_FALSE(check_secrets_available(plan).has_value());
+}
+
 } // namespace
 } // namespace aigw::engine
