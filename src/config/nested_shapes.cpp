@@ -103,7 +103,7 @@ Shape shape_of(model::ResourceKind /*kind*/, const model::FieldSpec &spec) {
   using FT = model::FieldType;
   switch (spec.type) {
   case FT::boolean: return kind(K::boolean);
-  case FT::number: return Shape{.kind = K::number, .min = spec.min, .max = spec.max};
+  case FT::number: return Shape{.kind = K::number, .min = spec.min, .max = spec.max, .whole = spec.whole};
   case FT::string: return string_of_length(spec.min, spec.max);
   case FT::enumeration: return enumeration({spec.enum_values.begin(), spec.enum_values.end()});
   case FT::object:
@@ -114,6 +114,7 @@ Shape shape_of(model::ResourceKind /*kind*/, const model::FieldSpec &spec) {
 
 std::optional<Shape> element_properties_shape(std::string_view type) {
   const Shape non_negative{.kind = K::number, .min = 0};
+  const Shape whole_non_negative{.kind = K::number, .min = 0, .whole = true};
   if (type == "conditional") {
     return object({{"conditions", kind(K::any)}});
   }
@@ -121,13 +122,13 @@ std::optional<Shape> element_properties_shape(std::string_view type) {
     return object({{"key", string_of_length(1, std::nullopt), true},
                    {"limit", non_negative, true},
                    {"limitType", enumeration({"count", "cost"}), true},
-                   {"window", Shape{.kind = K::number, .min = 1}, true}});
+                   {"window", Shape{.kind = K::number, .min = 1, .whole = true}, true}});
   }
   if (type == "model") {
     return object({{"provider", string_of_length(1, std::nullopt), true},
                    {"model", string_of_length(1, std::nullopt), true},
-                   {"retries", non_negative},
-                   {"timeout", non_negative}});
+                   {"retries", whole_non_negative},
+                   {"timeout", whole_non_negative}});
   }
   return std::nullopt;
 }

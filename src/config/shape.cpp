@@ -2,6 +2,7 @@
 
 #include "config/suggest.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -145,6 +146,10 @@ std::optional<model::Value> check_shape(NodeReader &reader, const YAML::Node &no
                              NodeReader::raw(node));
       return std::nullopt;
     }
+    if (shape.whole && std::floor(*n) != *n) {
+      reader.error(node, "'" + path + "' must be a whole number, got " + NodeReader::raw(node));
+      return std::nullopt;
+    }
     return model::Value(*n);
   }
   case K::string: {
@@ -152,9 +157,12 @@ std::optional<model::Value> check_shape(NodeReader &reader, const YAML::Node &no
     if (!s) {
       return std::nullopt;
     }
-    if (outside(shape, static_cast<double>(s->size()))) {
+    // Lengths count characters (UTF-8 code points), as the API does, not bytes.
+    const auto length = static_cast<std::size_t>(std::count_if(
+        s->begin(), s->end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+    if (outside(shape, static_cast<double>(length))) {
       reader.error(node, "'" + path + "' must be " + bounds_text(shape) + " characters long, got " +
-                             std::to_string(s->size()));
+                             std::to_string(length));
       return std::nullopt;
     }
     return model::Value(*s);

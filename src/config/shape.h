@@ -34,6 +34,7 @@ struct Shape {
   std::vector<std::string_view> enum_values; ///< enumeration
   std::optional<double> min;                 ///< number value, string length, list length
   std::optional<double> max;
+  bool whole = false;                 ///< number: no fraction (counts, seconds, cents)
   std::vector<Property> properties;   ///< object: the only keys allowed
   std::shared_ptr<const Shape> items; ///< array: every item
   std::vector<Shape> variants;        ///< one_of: chosen by the keys present

@@ -21,19 +21,19 @@ const std::vector<FieldSpec>& gateway_table() {
     add({.name = "cache_invalidate_on_update", .type = FT::boolean, .required_on_create = true,
          .create_default = Value(false),
          .description = "Invalidate cached responses when the gateway is updated."});
-    add({.name = "cache_ttl", .type = FT::number, .min = 0, .required_on_create = true,
+    add({.name = "cache_ttl", .type = FT::number, .min = 0, .whole = true, .required_on_create = true,
          .create_default = Value(0), .description = "Cache time to live in seconds; 0 disables caching."});
     add({.name = "collect_logs", .type = FT::boolean, .required_on_create = true,
          .create_default = Value(true), .description = "Store request logs for this gateway."});
-    add({.name = "rate_limiting_interval", .type = FT::number, .min = 0,
+    add({.name = "rate_limiting_interval", .type = FT::number, .min = 0, .whole = true,
          .required_on_create = true, .create_default = Value(0),
          .description = "Rate limiting window in seconds; 0 disables rate limiting."});
-    add({.name = "rate_limiting_limit", .type = FT::number, .min = 0, .required_on_create = true,
+    add({.name = "rate_limiting_limit", .type = FT::number, .min = 0, .whole = true, .required_on_create = true,
          .create_default = Value(0),
          .description = "Requests allowed per rate limiting window; 0 disables rate limiting."});
     add({.name = "authentication", .type = FT::boolean,
          .description = "Require an authenticated request (cf-aig-authorization) to use the gateway."});
-    add({.name = "log_management", .type = FT::number, .min = 10000, .max = 10000000,
+    add({.name = "log_management", .type = FT::number, .min = 10000, .max = 10000000, .whole = true,
          .description = "Maximum number of logs kept for the gateway (10000..10000000)."});
     add({.name = "log_management_strategy", .type = FT::enumeration,
          .enum_values = {"STOP_INSERTING", "DELETE_OLDEST"},
@@ -46,9 +46,9 @@ const std::vector<FieldSpec>& gateway_table() {
     add({.name = "retry_backoff", .type = FT::enumeration,
          .enum_values = {"constant", "linear", "exponential"},
          .description = "Backoff strategy for retry delays."});
-    add({.name = "retry_delay", .type = FT::number, .min = 0, .max = 5000,
+    add({.name = "retry_delay", .type = FT::number, .min = 0, .max = 5000, .whole = true,
          .description = "Delay between retry attempts in milliseconds (0..5000)."});
-    add({.name = "retry_max_attempts", .type = FT::number, .min = 1, .max = 5,
+    add({.name = "retry_max_attempts", .type = FT::number, .min = 1, .max = 5, .whole = true,
          .description = "Maximum number of retry attempts for failed requests (1..5)."});
     add({.name = "workers_ai_billing_mode", .type = FT::enumeration, .enum_values = {"postpaid"},
          .description = "How Workers AI calls through this gateway are billed; only 'postpaid'."});
@@ -96,9 +96,9 @@ const std::vector<FieldSpec>& provider_config_table() {
                  .description = "Use this config when a request names no alias."});
     t.push_back({.name = "secret_id", .type = FT::string,
                  .description = "Id of a secret held in a Secrets Store, instead of `secret`."});
-    t.push_back({.name = "rate_limit", .type = FT::number, .min = 0,
+    t.push_back({.name = "rate_limit", .type = FT::number, .min = 0, .whole = true,
                  .description = "Requests allowed per rate limit period."});
-    t.push_back({.name = "rate_limit_period", .type = FT::number, .min = 0,
+    t.push_back({.name = "rate_limit_period", .type = FT::number, .min = 0, .whole = true,
                  .description = "Rate limit period in seconds."});
     FieldSpec secret{.name = "secret", .type = FT::string, .sensitive = true,
                      .description = "The provider API key; must come from ${ENV}; write-only."};
@@ -114,7 +114,7 @@ const std::vector<FieldSpec>& provider_config_table() {
 
 const std::vector<FieldSpec>& spending_limit_table() {
   static const std::vector<FieldSpec> table = {
-      {.name = "amount", .type = FT::number, .min = 100, .required_on_create = true,
+      {.name = "amount", .type = FT::number, .min = 100, .whole = true, .required_on_create = true,
        .description = "Spending limit amount in cents (min 100)."},
       {.name = "duration", .type = FT::enumeration, .enum_values = {"daily", "weekly", "monthly"},
        .required_on_create = true, .description = "Spending limit duration."},
@@ -126,9 +126,9 @@ const std::vector<FieldSpec>& spending_limit_table() {
 
 const std::vector<FieldSpec>& auto_topup_table() {
   static const std::vector<FieldSpec> table = {
-      {.name = "amount", .type = FT::number, .min = 1000, .required_on_create = true,
+      {.name = "amount", .type = FT::number, .min = 1000, .whole = true, .required_on_create = true,
        .description = "Auto top-up amount in cents (min 1000)."},
-      {.name = "threshold", .type = FT::number, .min = 500, .required_on_create = true,
+      {.name = "threshold", .type = FT::number, .min = 500, .whole = true, .required_on_create = true,
        .description = "Balance threshold in cents that triggers auto top-up (min 500)."},
   };
   return table;

@@ -20,6 +20,7 @@ struct FieldSpec {
   std::vector<std::string_view> enum_values; ///< for enumeration
   std::optional<double> min;                 ///< number value, or string length
   std::optional<double> max;
+  bool whole = false;              ///< a number with no fraction (counts, seconds, cents)
   bool read_only = false;          ///< set by the server; never diffed, never sent
   bool required_on_create = false; ///< the create call requires it
   bool accepted_on_create = true;  ///< false: only a follow-up update can set it
