@@ -123,30 +123,34 @@ Response committed(Response response) {
   return response;
 }
 
-Response handle(Store& store, const Request& request) {
+namespace {
+
+Response answer(Store& store, const Request& request) {
   // The gateway endpoint takes the provider's credentials, not a Cloudflare API token.
   if (const auto segments = split_path(request.path); is_gateway_path(segments)) {
-    try {
-      return gateway_proxy(store, request, segments);
-    } catch (const std::exception& e) {
-      return error_response({500, codes::k_server_fault, std::string("internal error: ") + e.what()});
-    }
+    return gateway_proxy(store, request, segments);
   }
   if (!is_authenticated(request)) {
     return error_response({401, codes::k_unauthenticated,
                            "Authentication error: send 'Authorization: Bearer <token>' or "
                            "'X-Auth-Email' and 'X-Auth-Key'"});
   }
+  return route_call(store, request);
+}
+
+} // namespace
+
+Response handle(Store& store, const Request& request) {
   try {
     if (request.method == "HEAD") {
       // HEAD is GET without the body; 405s then name GET's path, which is what HEAD asked.
       Request as_get = request;
       as_get.method = "GET";
-      Response response = route_call(store, as_get);
+      Response response = answer(store, as_get);
       response.head_only = true;
       return response;
     }
-    return route_call(store, request);
+    return answer(store, request);
   } catch (const std::exception& e) {
     // A bug, not an input problem: answer like the real API's 500 and keep serving.
     return error_response({500, codes::k_server_fault, std::string("internal error: ") + e.what()});

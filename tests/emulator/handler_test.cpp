@@ -421,5 +421,31 @@ TEST_F(HandlerTest, QueryParametersAreValidated) {
             200);
 }
 
+TEST_F(HandlerTest, GatewayEndpointTakesAnyInputWithoutCrashing) {
+  create_gateway("gw1");
+  const std::vector<std::string> paths = {
+      "/v1", "/v1/acc1", "/v1/acc1/gw1", "/v1/acc1/gw1/openai", "/v1/acc1/gw1/openai/chat/completions",
+      "/v1/acc1/nope/openai/x", "/v1/other/gw1/openai/x", "/v1/acc1/gw1/openai/%ZZ/%2F"};
+  const std::vector<std::string> bodies = {"", "null", "[]", "{", R"({"model":5})",
+                                           R"({"model":"m","messages":[]})", std::string(100, '[')};
+  for (const auto* method : {"GET", "POST", "PUT", "DELETE", "HEAD", "BREW"}) {
+    for (const auto& path : paths) {
+      for (const auto& body : bodies) {
+        Request request{.method = method, .path = path, .body = body};
+        const Response response = handle(m_store, request);
+        EXPECT_LT(response.status, 500) << method << " " << path << " " << body;
+        EXPECT_NO_THROW((void)json::parse(response.body));
+      }
+    }
+  }
+  Request head{.method = "HEAD", .path = "/v1/acc1/gw1/openai/models"};
+  const Response answered = handle(m_store, head);
+  EXPECT_EQ(answered.status, 200);
+  EXPECT_TRUE(answered.head_only);
+  // Every logged request is listed, and each log's fields are valid JSON values.
+  const auto logs = call_json("GET", "/gateways/gw1/logs", "", {{"per_page", "1"}});
+  EXPECT_GT(logs.at("result_info").at("total_count").to_number<std::uint64_t>(), 0U);
+}
+
 } // namespace
 } // namespace aigw::emulator
