@@ -19,6 +19,7 @@ struct EmulatorOptions {
   FaultMode fault_mode = FaultMode::reject;
   std::size_t max_body_bytes = 1024 * 1024; ///< larger bodies get 413
   std::vector<std::string> accounts;        ///< reachable account ids; empty: all
+  std::size_t journal_limit_bytes = 64 * 1024 * 1024; ///< compact when the journal is larger
 };
 
 /// Runs the emulator until SIGINT or SIGTERM; returns the process exit code (0 on a clean

@@ -10,7 +10,8 @@ namespace aigw::emulator {
 
 Service::Service(Store store, const EmulatorOptions& options)
     : m_store(std::move(store)), m_faults(options.fault_rate, options.seed),
-      m_fault_mode(options.fault_mode), m_state_file(options.state_file) {}
+      m_fault_mode(options.fault_mode), m_state_file(options.state_file),
+      m_journal_limit(options.journal_limit_bytes) {}
 
 Status<> Service::start_persistence() { return compact(); }
 
@@ -69,6 +70,14 @@ void Service::flush_journal() {
   }
   if (auto written = m_journal.append(lines); !written) {
     spdlog::error("cannot save state: {}", written.error().message);
+  }
+  if (m_journal.size() > m_journal_limit) {
+    // A long run (logs are written too) folds the journal in now and then, so a restart
+    // never replays more than the limit.
+    const std::lock_guard lock(m_mutex);
+    if (auto compacted = compact_locked(); !compacted) {
+      spdlog::error("cannot compact the state file: {}", compacted.error().message);
+    }
   }
 }
 

@@ -49,6 +49,7 @@ private:
   FaultInjector m_faults;
   FaultMode m_fault_mode;
   std::string m_state_file;
+  std::size_t m_journal_limit;
   std::string m_pending; ///< journal lines not yet written, in commit order
   std::mutex m_file_mutex; ///< the journal file
   StateJournal m_journal;

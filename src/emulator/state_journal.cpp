@@ -16,7 +16,8 @@ namespace aigw::emulator {
 
 
 StateJournal::StateJournal(StateJournal&& other) noexcept
-    : m_fd(std::exchange(other.m_fd, -1)), m_path(std::move(other.m_path)) {}
+    : m_fd(std::exchange(other.m_fd, -1)), m_path(std::move(other.m_path)),
+      m_size(other.m_size), m_last_sync(other.m_last_sync) {}
 
 StateJournal& StateJournal::operator=(StateJournal&& other) noexcept {
   if (this != &other) {
@@ -25,6 +26,8 @@ StateJournal& StateJournal::operator=(StateJournal&& other) noexcept {
     }
     m_fd = std::exchange(other.m_fd, -1);
     m_path = std::move(other.m_path);
+    m_size = other.m_size;
+    m_last_sync = other.m_last_sync;
   }
   return *this;
 }
@@ -65,6 +68,7 @@ Status<> StateJournal::append(const std::string& lines) {
   if (auto written = write_fully(m_fd, lines, m_path); !written) {
     return written;
   }
+  m_size += lines.size();
   constexpr auto k_sync_interval = std::chrono::milliseconds(100);
   if (std::chrono::steady_clock::now() - m_last_sync >= k_sync_interval) {
     return sync();

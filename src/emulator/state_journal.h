@@ -9,6 +9,7 @@
 #include "util/result.h"
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -33,10 +34,13 @@ public:
   Status<> sync();
 
   [[nodiscard]] bool is_open() const { return m_fd >= 0; }
+  /// Bytes appended since the journal was created.
+  [[nodiscard]] std::size_t size() const { return m_size; }
 
 private:
   int m_fd = -1;
   std::string m_path;
+  std::size_t m_size = 0;
   std::chrono::steady_clock::time_point m_last_sync{};
 };
 

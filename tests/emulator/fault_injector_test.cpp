@@ -73,5 +73,19 @@ TEST(ServiceTest, RejectModeChangesNothingLostResponseModeCommits) {
   EXPECT_NE(saved->account("a").find_gateway("gw"), nullptr);
 }
 
+TEST(ServiceTest, CompactsWhenTheJournalOutgrowsItsLimit) {
+  test::TempDir dir;
+  EmulatorOptions options{.state_file = dir.path() + "/state.json", .journal_limit_bytes = 2048};
+  Service service(Store{}, options);
+  ASSERT_TRUE(service.start_persistence().ok());
+  for (int i = 0; i < 40; ++i) {
+    ASSERT_EQ(service.process(create_gateway_request("gw" + std::to_string(i))).response.status, 200);
+  }
+  EXPECT_LE(std::filesystem::file_size(options.state_file + ".journal"), 2048U + 1024U);
+  auto saved = load_state(options.state_file);
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  EXPECT_EQ(saved->account("a").gateways.size(), 40U);
+}
+
 } // namespace
 } // namespace aigw::emulator
