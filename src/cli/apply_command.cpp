@@ -35,6 +35,7 @@ struct ApplyFlags {
   bool auto_approve = false;
   bool prune = false;
   bool force = false;
+  std::vector<std::string> targets;
   int parallelism = 8;
 };
 
@@ -53,7 +54,7 @@ bool is_interactive() { return isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO
 bool use_colour() { return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr; }
 
 std::optional<Prepared> prepare_from_config(const GlobalOptions& global, const ApplyFlags& flags) {
-  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.parallelism};
+  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.parallelism, flags.targets};
   auto run = run_plan_pipeline(global, inputs);
   if (!run) {
     return std::nullopt;
@@ -203,6 +204,11 @@ int run_apply(const GlobalOptions& global, const ApplyFlags& flags) {
     print_error("give either -f PATH or a saved PLANFILE, not both");
     return 1;
   }
+  if (!flags.plan_file.empty() && !flags.targets.empty()) {
+    print_error("--gateway applies to -f PATH; a saved PLANFILE keeps the targets it was "
+                "planned with");
+    return 1;
+  }
   const bool interactive = is_interactive();
   if (!flags.auto_approve && !interactive) {
     print_error("refusing to apply without confirmation: no terminal to ask on (stdin or "
@@ -251,6 +257,9 @@ void add_apply_command(CLI::App& app, const GlobalOptions& global, int* exit_cod
                   "A saved plan (from `aigw plan --out`): applied only if live state has not "
                   "changed since");
   cmd->add_flag("--auto-approve", flags->auto_approve, "Apply without asking (needed with no TTY)");
+  cmd->add_option("--gateway", flags->targets,
+                  "Only gateways whose id matches this glob, and their children (repeatable; "
+                  "billing is then left out)");
   cmd->add_flag("--prune", flags->prune, "Delete undeclared resources within scope");
   cmd->add_flag("--force", flags->force, "Allow a plan that deletes more than the threshold");
   cmd->add_option("--parallelism", flags->parallelism, "Independent steps in flight (1..64)")

@@ -27,6 +27,7 @@ struct PlanFlags {
   bool detailed_exitcode = false;
   bool prune = false;
   bool force = false;
+  std::vector<std::string> targets;
   int concurrency = 8;
 };
 
@@ -54,7 +55,7 @@ bool save_plan(const std::string& path, const engine::Plan& plan) {
 }
 
 int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
-  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.concurrency};
+  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.concurrency, flags.targets};
   auto run = run_plan_pipeline(global, inputs);
   if (!run) {
     return 1;
@@ -95,6 +96,9 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int* exit_code
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   cmd->add_flag("--detailed-exitcode", flags->detailed_exitcode,
                 "Exit 2 when changes (or drift aigw cannot fix) are pending, 0 when none");
+  cmd->add_option("--gateway", flags->targets,
+                  "Only gateways whose id matches this glob, and their children (repeatable; "
+                  "billing is then left out)");
   cmd->add_flag("--prune", flags->prune, "Delete undeclared resources within scope");
   cmd->add_flag("--force", flags->force, "Plan even past the mass-delete safety threshold");
   cmd->add_option("--concurrency", flags->concurrency, "Reads in flight at once (default 8)")

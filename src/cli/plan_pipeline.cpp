@@ -3,6 +3,7 @@
 #include "cloudflare/client_factory.h"
 #include "config/loader.h"
 #include "engine/route_versions.h"
+#include "engine/targeting.h"
 #include "util/secret.h"
 
 #include <spdlog/spdlog.h>
@@ -59,13 +60,14 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   spdlog::info("read {} configuration file{}", loaded.files.size(),
                loaded.files.size() == 1 ? "" : "s");
   PlanRun run;
-  run.desired = std::move(loaded.desired);
+  run.desired = engine::restrict_to_targets(std::move(loaded.desired), inputs.targets);
   run.api = connect_api(global, run.desired.account_id, inputs.concurrency);
   if (!run.api) {
     return std::nullopt;
   }
   auto query = engine::query_for(run.desired, inputs.prune);
   query.concurrency = inputs.concurrency;
+  query.targets = inputs.targets;
   spdlog::info("reading live state: {} declared gateways{}", query.gateway_ids.size(),
                query.billing ? ", billing" : "");
   auto live = engine::read_live(*run.api, query);
@@ -83,6 +85,9 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
     return std::nullopt;
   }
   run.plan = std::move(plan.value());
+  if (!inputs.targets.empty()) {
+    run.plan.warnings.push_back(engine::targeting_warning(inputs.targets));
+  }
   if (auto resolved = engine::resolve_route_versions(*run.api, run.plan, inputs.concurrency);
       !resolved) {
     print_error("listing route versions: " + resolved.error().to_string());

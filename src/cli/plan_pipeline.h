@@ -21,6 +21,7 @@ struct PlanInputs {
   bool prune = false;             ///< --prune
   bool force = false;             ///< --force
   int concurrency = 8;
+  std::vector<std::string> targets{}; ///< --gateway globs (empty: every gateway)
 };
 
 struct PlanRun {

@@ -1,6 +1,7 @@
 #include "engine/live_state.h"
 
 #include "engine/run_parallel.h"
+#include "engine/targeting.h"
 
 #include <algorithm>
 #include <optional>
@@ -72,6 +73,9 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
   }
   LiveState live;
   live.resources.gateways = std::move(gateways->value());
+  std::erase_if(live.resources.gateways, [&](const model::Gateway& g) {
+    return !is_targeted(query.targets, g.id);
+  });
   if (query.billing) {
     if (!spending_limit->ok()) {
       return spending_limit->error();

@@ -20,6 +20,9 @@ struct LiveQuery {
   /// deletes its children and the plan must show them.
   bool children_in_scope = false;
   std::vector<std::string> scope{};
+  /// --gateway: keep only live gateways matching one of these globs (empty: all), so
+  /// nothing else is read, planned or pruned.
+  std::vector<std::string> targets{};
 };
 
 /// The live state that was read, and what was read (for fingerprints and pruning).
