@@ -173,6 +173,7 @@ int main(int argc, char** argv) {
 
   std::vector<double> read_ms;
   std::vector<double> plan_ms;
+  std::vector<double> bare_ms;
   engine::Plan plan;
   std::uint64_t requests = 0;
   for (int i = 0; i < repeats; ++i) {
@@ -195,6 +196,13 @@ int main(int argc, char** argv) {
       return 1;
     }
     plan = std::move(built.value());
+    options.fingerprints = false;
+    start = Clock::now();
+    auto bare = engine::build_plan(desired, *live, options);
+    bare_ms.push_back(ms_since(start));
+    if (!bare) {
+      return 1;
+    }
   }
   const auto counts = plan.counts();
   const auto& r = desired.resources;
@@ -204,6 +212,8 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(requests));
   std::printf("diff + order + checks + fingerprints: median %.2f ms over %d runs\n",
               median(plan_ms), repeats);
+  std::printf("diff + order + checks (no fingerprints, as plan without --out): median %.2f ms\n",
+              median(bare_ms));
   std::printf("changes: %zu (%zu create, %zu update, %zu delete, %zu cannot fix), %zu fingerprints\n",
               plan.changes.size(), counts.create, counts.update, counts.remove, counts.cannot_fix,
               plan.fingerprints.size());

@@ -54,7 +54,8 @@ bool is_interactive() { return isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO
 bool use_colour() { return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr; }
 
 std::optional<Prepared> prepare_from_config(const GlobalOptions& global, const ApplyFlags& flags) {
-  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.parallelism, flags.targets};
+  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.parallelism, flags.targets,
+                    false};
   auto run = run_plan_pipeline(global, inputs);
   if (!run) {
     return std::nullopt;

@@ -55,7 +55,8 @@ bool save_plan(const std::string& path, const engine::Plan& plan) {
 }
 
 int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
-  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.concurrency, flags.targets};
+  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.concurrency, flags.targets,
+                    !flags.out.empty()};
   auto run = run_plan_pipeline(global, inputs);
   if (!run) {
     return 1;

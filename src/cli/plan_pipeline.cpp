@@ -79,6 +79,7 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   engine::PlanOptions options;
   options.prune = inputs.prune;
   options.force = inputs.force;
+  options.fingerprints = inputs.fingerprints;
   auto plan = engine::build_plan(run.desired, run.live, options);
   if (!plan) {
     print_error(plan.error().to_string());

@@ -22,6 +22,7 @@ struct PlanInputs {
   bool force = false;             ///< --force
   int concurrency = 8;
   std::vector<std::string> targets{}; ///< --gateway globs (empty: every gateway)
+  bool fingerprints = true;           ///< false when the plan is neither saved nor checked
 };
 
 struct PlanRun {

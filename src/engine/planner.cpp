@@ -66,7 +66,9 @@ Result<Plan, PlanError> build_plan(const model::Desired& desired, const LiveStat
   plan.changes = order_changes(std::move(diff.changes));
   plan.warnings = std::move(diff.warnings);
   plan.not_managed = std::move(diff.not_managed);
-  plan.fingerprints = fingerprints_for(desired, live);
+  if (options.fingerprints) {
+    plan.fingerprints = fingerprints_for(desired, live);
+  }
   // A saved plan re-reads what this one read: the declared gateways and, with prune, the
   // gateways whose children it deletes with them.
   const LiveQuery query = query_for(desired);

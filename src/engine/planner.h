@@ -20,6 +20,9 @@ struct PlanOptions {
   double max_delete_ratio = 0.25;
   /// ...provided at least this many exist.
   std::size_t min_resources_for_threshold = 8;
+  /// Fingerprint every object the plan depends on: only a plan that is saved (or checked
+  /// against a saved one) needs them, and they are half the cost of a large plan.
+  bool fingerprints = true;
 };
 
 /// Computes the changes, orders them (parents first for creates, children first for

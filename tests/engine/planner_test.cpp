@@ -435,5 +435,17 @@ TEST(Planner, RecordsWhatItReadAndFingerprints) {
   EXPECT_EQ(plan.fingerprints[1].hash, "absent");
 }
 
+TEST(Planner, FingerprintsOnlyWhenAsked) {
+  model::Desired desired = one_gateway();
+  model::Resources live;
+  live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
+  PlanOptions options;
+  options.fingerprints = false;
+  const Plan plan = plan_ok(desired, read_everything(live), options);
+  EXPECT_TRUE(plan.fingerprints.empty());
+  EXPECT_EQ(plan.read_gateways, (std::vector<std::string>{"gw"}));
+  EXPECT_TRUE(plan.changes.empty()) << "live matches desired";
+}
+
 } // namespace
 } // namespace aigw::engine
