@@ -5,6 +5,7 @@
 #include "cloudflare/api_base_url.h"
 #include "cloudflare/client_factory.h"
 #include "cloudflare/http_session.h"
+#include "cloudflare/paging.h"
 #include "cloudflare/request_stats.h"
 #include "cloudflare/retry_policy.h"
 #include "cloudflare/token_bucket.h"
@@ -42,6 +43,9 @@ public:
 private:
   ApiTransport(const ClientOptions& options, ApiBaseUrl base, std::unique_ptr<HttpSession> session);
   HttpRequest build_request(const ApiCall& call) const;
+  /// One page of a list (page numbers from 1).
+  Result<Page, engine::ApiError> fetch_page(const ApiCall& call, const std::string& data_key,
+                                            int page);
 
   ApiBaseUrl m_base;
   std::optional<Secret> m_api_token;
@@ -51,6 +55,7 @@ private:
   std::unique_ptr<HttpSession> m_session;
   TokenBucket m_bucket;
   RequestStats m_stats;
+  int m_concurrency = 8; ///< pages of one list fetched together, at most
 };
 
 } // namespace aigw::cloudflare

@@ -1,5 +1,7 @@
 #include "cloudflare/paging.h"
 
+#include <cmath>
+
 namespace aigw::cloudflare {
 namespace {
 
@@ -33,6 +35,21 @@ bool more_after(const model::Value* info, std::size_t count, int page, int per_p
   return static_cast<double>(count) >= size;
 }
 
+/// total_pages, else ceil(total_count / per_page); 0 when unknown or out of range.
+int reported_pages(const model::Value* info, int per_page) {
+  double size = per_page;
+  if (const auto* reported = number_member(info, "per_page"); reported && reported->as_number() > 0) {
+    size = reported->as_number();
+  }
+  double pages = 0;
+  if (const auto* total = number_member(info, "total_pages"); total && total->as_number() > 0) {
+    pages = total->as_number();
+  } else if (const auto* count = number_member(info, "total_count"); count && count->as_number() > 0) {
+    pages = std::ceil(count->as_number() / size);
+  }
+  return pages >= 1 && pages <= k_max_pages ? static_cast<int>(pages) : 0;
+}
+
 } // namespace
 
 Result<Page> read_page(const model::Value& body, const std::string& data_key, int page,
@@ -61,6 +78,7 @@ Result<Page> read_page(const model::Value& body, const std::string& data_key, in
   Page out;
   out.items = items->as_array();
   out.more = more_after(info, out.items.size(), page, per_page);
+  out.total_pages = reported_pages(info, per_page);
   return out;
 }
 

@@ -19,6 +19,9 @@ inline constexpr int k_max_pages = 1000;
 struct Page {
   model::Array items;
   bool more = false;
+  /// The number of pages the server reports (total_pages, or total_count over per_page);
+  /// 0 when it reports neither. Lets the remaining pages be fetched together.
+  int total_pages = 0;
 };
 
 /// Reads page number `page` (from 1) of a decoded body. data_key empty: items are

@@ -118,6 +118,11 @@ TEST(Paging, UsesHasMoreAndTotalPages) {
   EXPECT_FALSE(read_page(body_of(R"({"result":[1],"result_info":{"has_more":false}})"), "", 1, 1)->more);
   EXPECT_TRUE(read_page(body_of(R"({"result":[1],"result_info":{"total_pages":2}})"), "", 1, 100)->more);
   EXPECT_FALSE(read_page(body_of(R"({"result":[1],"result_info":{"total_pages":2}})"), "", 2, 1)->more);
+  // The reported total lets the remaining pages be fetched together.
+  EXPECT_EQ(read_page(body_of(R"({"result":[1],"result_info":{"total_pages":2}})"), "", 1, 100)->total_pages, 2);
+  EXPECT_EQ(read_page(body_of(R"({"result":[1],"result_info":{"total_count":250,"per_page":100}})"), "", 1, 100)->total_pages, 3);
+  EXPECT_EQ(read_page(body_of(R"({"result":[1],"result_info":{"total_count":1e12}})"), "", 1, 100)->total_pages, 0);
+  EXPECT_EQ(read_page(body_of(R"({"result":[1]})"), "", 1, 100)->total_pages, 0);
 }
 
 TEST(Paging, WithoutResultInfoStopsOnAShortOrEmptyPage) {
