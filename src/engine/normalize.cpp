@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace aigw::engine {
 namespace {
@@ -48,8 +50,19 @@ Value normalize_at(ResourceKind kind, const std::string& path, const Value& valu
       out.push_back(normalize_at(kind, path + "[]", item));
     }
     if (is_set_like(kind, path)) {
-      std::sort(out.begin(), out.end(),
-                [](const Value& a, const Value& b) { return a.to_json() < b.to_json(); });
+      // Ordered by each item's JSON text, serialised once per item, not per comparison.
+      std::vector<std::pair<std::string, std::size_t>> keys;
+      keys.reserve(out.size());
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        keys.emplace_back(out[i].to_json(), i);
+      }
+      std::sort(keys.begin(), keys.end());
+      model::Array sorted;
+      sorted.reserve(out.size());
+      for (const auto& key : keys) {
+        sorted.push_back(std::move(out[key.second]));
+      }
+      return sorted;
     }
     return out;
   }
@@ -72,6 +85,10 @@ Value normalize_field(ResourceKind kind, std::string_view name, const Value& val
 }
 
 bool fields_equal(ResourceKind kind, std::string_view name, const Value& a, const Value& b) {
+  const auto nested = [](const Value& v) { return v.is_object() || v.is_array(); };
+  if (!nested(a) && !nested(b)) {
+    return a == b; // normalising a scalar returns it unchanged: no copies needed
+  }
   return normalize_field(kind, name, a) == normalize_field(kind, name, b);
 }
 
