@@ -2,8 +2,9 @@
 # The Quick start demo: builds aigw (unless AIGW_BIN names a built binary), starts the local
 # emulator on a free loopback port with a temporary state file, and tells the whole story
 # against examples/: validate, plan, apply, plan again (clean); then a second desired state
-# (examples/demo: a route's elements changed, a dataset removed) planned and applied with
-# --prune, and a clean plan again. The emulator is stopped on exit, whatever happens.
+# (examples/demo: a route's elements changed, a dataset removed) planned (as text, then as
+# the Markdown of a pull request comment, which draws the route change as a Mermaid graph)
+# and applied with --prune, and a clean plan again. The emulator is stopped on exit, whatever happens.
 # Exits non-zero if any step does not do what the story says.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -107,6 +108,10 @@ show aigw plan -f examples/demo --prune --detailed-exitcode
 code=$?
 set -e
 [ "$code" -eq 2 ] || { echo "expected pending changes (exit 2), got $code" >&2; exit 1; }
+
+section "5b. The same plan as a pull request comment: the route change drawn as a Mermaid graph"
+show aigw plan -f examples/demo --prune --output markdown | tee "$tmp/plan.md"
+grep -q '^```mermaid$' "$tmp/plan.md" || { echo "expected the route change drawn as a Mermaid graph" >&2; exit 1; }
 
 section "6. Apply it with --prune: a route version is added and deployed, the dataset deleted"
 show aigw apply -f examples/demo --prune --auto-approve

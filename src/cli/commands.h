@@ -29,6 +29,7 @@ inline CLI::Option* add_paths_option(CLI::App& cmd, std::vector<std::string>& pa
 void add_validate_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_plan_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_apply_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void add_graph_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_emulator_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 } // namespace aigw::cli

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   aigw::cli::add_validate_command(app, global, &exit_code);
   aigw::cli::add_plan_command(app, global, &exit_code);
   aigw::cli::add_apply_command(app, global, &exit_code);
+  aigw::cli::add_graph_command(app, global, &exit_code);
   aigw::cli::add_emulator_command(app, global, &exit_code);
 
   try {

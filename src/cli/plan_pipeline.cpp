@@ -47,9 +47,8 @@ std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
   return std::move(api.value());
 }
 
-std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs) {
-  const auto paths = inputs.paths.empty() ? config::default_paths() : inputs.paths;
-  auto loaded = config::load_desired(paths);
+std::optional<model::Desired> load_desired_or_report(const std::vector<std::string>& paths) {
+  auto loaded = config::load_desired(paths.empty() ? config::default_paths() : paths);
   if (!loaded.ok()) {
     for (const auto& diagnostic : loaded.diagnostics) {
       std::cerr << Redactor::global().redact(diagnostic.to_string()) << "\n";
@@ -59,8 +58,16 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   }
   spdlog::info("read {} configuration file{}", loaded.files.size(),
                loaded.files.size() == 1 ? "" : "s");
+  return std::move(loaded.desired);
+}
+
+std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs) {
+  auto desired = load_desired_or_report(inputs.paths);
+  if (!desired) {
+    return std::nullopt;
+  }
   PlanRun run;
-  run.desired = engine::restrict_to_targets(std::move(loaded.desired), inputs.targets);
+  run.desired = engine::restrict_to_targets(std::move(*desired), inputs.targets);
   run.api = connect_api(global, run.desired.account_id, inputs.concurrency);
   if (!run.api) {
     return std::nullopt;

@@ -37,6 +37,10 @@ struct PlanRun {
 std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
                                                 const std::string& account_id, int concurrency);
 
+/// Loads and validates the desired state from paths (empty: config::default_paths()).
+/// nullopt after printing every diagnostic to stderr.
+std::optional<model::Desired> load_desired_or_report(const std::vector<std::string>& paths);
+
 /// Loads, validates, connects, reads live and plans. nullopt after printing why.
 std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs);
 

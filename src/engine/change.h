@@ -45,6 +45,9 @@ struct Change {
   model::Object body;
   /// Route create / deploy_new_version: the desired elements.
   std::vector<model::RouteElement> elements;
+  /// Route deploy_new_version / redeploy_version: the deployed elements it replaces, for
+  /// display (the Markdown plan draws the graph before and after). Not in plan files.
+  std::vector<model::RouteElement> live_elements;
   /// Route redeploy_version: the existing version to deploy.
   std::string version_id;
   /// Provider config create: the secret and the env variable it came from (plan files

@@ -352,6 +352,7 @@ private:
             make_change(ChangeKind::deploy_new_version, ResourceKind::route, gateway_id, want->name);
         change.server_id = have.server_id;
         change.elements = want->elements;
+        change.live_elements = have.elements;
         change.diff = diff_elements(have.elements, want->elements);
         m_out.changes.push_back(std::move(change));
       }

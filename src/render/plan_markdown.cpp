@@ -1,15 +1,14 @@
 #include "render/plan_markdown.h"
 
 #include "render/change_words.h"
+#include "render/route_graph_markdown.h"
 #include "util/secret.h"
 
 #include <algorithm>
 
 namespace aigw::render {
-namespace {
 
-/// Escapes the characters that would break a table cell or inline HTML.
-std::string escape(std::string_view text) {
+std::string escape_markdown(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
@@ -23,6 +22,10 @@ std::string escape(std::string_view text) {
   return out;
 }
 
+namespace {
+
+constexpr std::string_view k_graphs_heading = "#### Route graphs\n\n";
+
 /// Most "not managed" entries a comment lists (each is a few hundred characters at most).
 constexpr std::size_t k_not_managed_listed = 50;
 
@@ -32,7 +35,7 @@ std::string money(const engine::Change& change) {
 
 std::string details_block(const engine::Change& change) {
   std::string out = "<details><summary><code>" + std::string(change_symbol(change.kind)) + " " +
-                    escape(change.address()) + "</code> (" + escape(change_action(change)) + ")" +
+                    escape_markdown(change.address()) + "</code> (" + escape_markdown(change_action(change)) + ")" +
                     (change.billing ? " <b>$ billing</b>" : "") + "</summary>\n\n";
   if (change.diff.empty()) {
     out += "No field-level details.\n";
@@ -47,8 +50,8 @@ std::string details_block(const engine::Change& change) {
 }
 
 std::string table_row(const engine::Change& change) {
-  return "| `" + std::string(change_symbol(change.kind)) + "` | " + escape(change.address()) +
-         " | " + escape(change_action(change)) + money(change) + " |\n";
+  return "| `" + std::string(change_symbol(change.kind)) + "` | " + escape_markdown(change.address()) +
+         " | " + escape_markdown(change_action(change)) + money(change) + " |\n";
 }
 
 } // namespace
@@ -72,15 +75,15 @@ std::string render_plan_markdown(const engine::Plan& plan) {
   }
   std::string tail;
   for (const auto& warning : plan.warnings) {
-    tail += "> **Warning:** " + escape(warning) + "\n\n";
+    tail += "> **Warning:** " + escape_markdown(warning) + "\n\n";
   }
   if (!plan.not_managed.empty()) {
-    tail += "**" + escape(not_managed_heading(plan)) + "**\n\n";
+    tail += "**" + escape_markdown(not_managed_heading(plan)) + "**\n\n";
     // The tail is always printed whole, so the list is capped to keep the comment in size.
     const std::size_t shown_items = std::min(plan.not_managed.size(), k_not_managed_listed);
     for (std::size_t i = 0; i < shown_items; ++i) {
       const auto& item = plan.not_managed[i];
-      tail += "- `" + escape(item.address) + "`: " + escape(item.reason) + "\n";
+      tail += "- `" + escape_markdown(item.address) + "`: " + escape_markdown(item.reason) + "\n";
     }
     if (shown_items < plan.not_managed.size()) {
       tail += "- _and " + std::to_string(plan.not_managed.size() - shown_items) +
@@ -89,7 +92,7 @@ std::string render_plan_markdown(const engine::Plan& plan) {
     tail += "\n";
   }
   if (const auto needed = required_env_line(plan); !needed.empty()) {
-    tail += escape(needed) + "\n\n";
+    tail += escape_markdown(needed) + "\n\n";
   }
   tail += "_" + requests_line(plan) + "_\n";
 
@@ -99,7 +102,9 @@ std::string render_plan_markdown(const engine::Plan& plan) {
   std::string details;
   std::size_t rows = 0;
   std::size_t shown = 0;
-  const std::size_t budget = k_markdown_budget - std::min(k_markdown_budget, head.size() + tail.size() + 300);
+  // The reserve holds the notes on what was left out.
+  const std::size_t budget =
+      k_markdown_budget - std::min(k_markdown_budget, head.size() + tail.size() + 500);
   for (const auto& change : plan.changes) {
     std::string row = table_row(change);
     if (table.size() + row.size() > budget) {
@@ -116,14 +121,37 @@ std::string render_plan_markdown(const engine::Plan& plan) {
     details += block;
     ++shown;
   }
+  // Route graphs last, with what room is left: they are the first thing a large plan drops.
+  std::string graphs;
+  std::size_t graphs_left_out = 0;
+  for (std::size_t i = 0; i < plan.changes.size(); ++i) {
+    std::string section = route_graph_markdown(plan.changes[i]);
+    if (section.empty()) {
+      continue;
+    }
+    const std::size_t used = table.size() + details.size() + graphs.size() + k_graphs_heading.size();
+    if (graphs_left_out == 0 && i < shown && used + section.size() <= budget) {
+      graphs += section;
+    } else {
+      ++graphs_left_out;
+    }
+  }
   std::string out = head;
   if (!plan.changes.empty()) {
     out += "| | Resource | Action |\n|---|---|---|\n" + table + "\n" + details;
+  }
+  if (!graphs.empty()) {
+    out += std::string(k_graphs_heading) + graphs;
   }
   if (shown < plan.changes.size()) {
     out += "_" + std::to_string(plan.changes.size() - shown) +
            " more change(s) not detailed here, to keep the comment within GitHub's size limit; "
            "run `aigw plan` for the full plan._\n\n";
+  }
+  if (graphs_left_out > 0) {
+    out += "_" + std::to_string(graphs_left_out) +
+           " route graph(s) left out, to keep the comment within GitHub's size limit; "
+           "`aigw graph --route GATEWAY/NAME` draws them._\n\n";
   }
   return Redactor::global().redact(out + tail);
 }

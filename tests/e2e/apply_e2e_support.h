@@ -8,7 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
+#include <optional>
+#include <sstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -77,6 +80,28 @@ inline void expect_no_duplicates(const std::map<std::string, int>& identities) {
   for (const auto& [identity, count] : identities) {
     EXPECT_EQ(count, 1) << "duplicate: " << identity;
   }
+}
+
+/// The environment run_aigw gives, plus the second provider key the examples use; with
+/// no_color false, NO_COLOR is removed.
+inline ProcessOptions aigw_environment(const EmulatorProcess& emulator, bool no_color) {
+  ProcessOptions options;
+  options.env = {{"CLOUDFLARE_API_TOKEN", "e2e-token-value"},
+                 {"CLOUDFLARE_ACCOUNT_ID", k_account},
+                 {"CLOUDFLARE_API_BASE_URL", emulator.api_url()},
+                 {"OPENAI_API_KEY", k_provider_secret},
+                 {"ANTHROPIC_API_KEY", std::string(k_provider_secret) + "-anthropic"},
+                 {"NO_COLOR", no_color ? std::optional<std::string>("1") : std::nullopt}};
+  options.timeout = std::chrono::seconds(120);
+  return options;
+}
+
+/// A whole file's bytes ("" when it cannot be read).
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream out;
+  out << in.rdbuf();
+  return out.str();
 }
 
 /// The output of a run, for failure messages.

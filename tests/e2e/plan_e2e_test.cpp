@@ -15,13 +15,6 @@
 namespace aigw::test {
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 /// A gateway body with every field the create call requires.
 model::Gateway seed_gateway(const std::string& id) {
   return {id,
@@ -115,20 +108,6 @@ TEST_F(PlanE2e, FreshAccountThenAppliedThenDrifted) {
   EXPECT_EQ(markdown.out.rfind("### aigw plan\n", 0), 0u) << markdown.out;
   EXPECT_NE(markdown.out.find("<details><summary><code>~ gateway support-bot</code>"), std::string::npos);
   EXPECT_NE(markdown.out.find("~ cache_ttl: 999 -> 300"), std::string::npos);
-}
-
-/// The environment run_aigw gives, plus the second provider key the examples use; with
-/// no_color false, NO_COLOR is removed.
-ProcessOptions aigw_environment(const EmulatorProcess& emulator, bool no_color) {
-  ProcessOptions options;
-  options.env = {{"CLOUDFLARE_API_TOKEN", "e2e-token-value"},
-                 {"CLOUDFLARE_ACCOUNT_ID", k_account},
-                 {"CLOUDFLARE_API_BASE_URL", emulator.api_url()},
-                 {"OPENAI_API_KEY", k_provider_secret},
-                 {"ANTHROPIC_API_KEY", std::string(k_provider_secret) + "-anthropic"},
-                 {"NO_COLOR", no_color ? std::optional<std::string>("1") : std::nullopt}};
-  options.timeout = std::chrono::seconds(120);
-  return options;
 }
 
 /// Runs `aigw plan` with stdout on a pseudo-terminal (through script(1)).

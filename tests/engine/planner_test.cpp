@@ -203,6 +203,7 @@ TEST(Planner, ChangedRouteDeploysNewVersion) {
   ASSERT_EQ(summary(plan), std::vector<std::string>{"deploy_new_version route gw/chat"});
   EXPECT_EQ(plan.changes[0].server_id, "rt-1");
   EXPECT_EQ(plan.changes[0].elements, model_graph("new"));
+  EXPECT_EQ(plan.changes[0].live_elements, model_graph("old"));
 }
 
 TEST(Planner, PruneDeletesUndeclaredInScopeOnly) {

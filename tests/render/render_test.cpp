@@ -3,6 +3,7 @@
 #include "render/plan_json.h"
 #include "render/plan_markdown.h"
 #include "render/plan_text.h"
+#include "golden.h"
 #include "sample_plan.h"
 
 #include <boost/json/parse.hpp>
@@ -15,19 +16,7 @@
 namespace aigw::render {
 namespace {
 
-const std::string k_golden_dir = std::string(AIGW_SOURCE_DIR) + "/tests/render/golden/";
-
-void expect_golden(const std::string& name, const std::string& actual) {
-  const std::string path = k_golden_dir + name;
-  if (std::getenv("AIGW_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(path, std::ios::binary) << actual;
-  }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in.good()) << "missing golden file " << path << " (run with AIGW_UPDATE_GOLDEN=1)";
-  std::stringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(actual, expected.str()) << "golden file " << path << " differs";
-}
+using test::expect_golden;
 
 TEST(RenderText, Golden) {
   expect_golden("plan.txt", render_plan_text(test::sample_plan(), {false}));
@@ -75,6 +64,33 @@ TEST(RenderMarkdown, HugePlanStaysWithinOneComment) {
   EXPECT_NE(md.find("more change(s) not detailed here"), std::string::npos);
   EXPECT_NE(md.find("_Read live state with 7 API requests._\n"), std::string::npos);
   EXPECT_EQ(render_plan_markdown(test::sample_plan()).find("not detailed here"), std::string::npos);
+  // Details did not all fit, so no graph did either; the plan says so.
+  EXPECT_EQ(md.find("```mermaid"), std::string::npos);
+  EXPECT_NE(md.find("_2 route graph(s) left out, to keep the comment within GitHub's size limit; "
+                    "`aigw graph --route GATEWAY/NAME` draws them._"),
+            std::string::npos);
+}
+
+TEST(RenderMarkdown, RouteGraphsAreTheFirstThingDropped) {
+  engine::Plan plan = test::sample_plan();
+  // A route so large that its graph cannot fit, while every change's details do.
+  auto& chat = plan.changes[6];
+  ASSERT_EQ(chat.key, "chat");
+  chat.elements = {{"start", "start", {}, {{"next", model::Object{{"elementId", "m0"}}}}}};
+  for (int i = 0; i < 1000; ++i) {
+    const std::string next = i + 1 < 1000 ? "m" + std::to_string(i + 1) : "end";
+    chat.elements.push_back({"m" + std::to_string(i), "model",
+                             {{"provider", "openai"}, {"model", "gpt-4o-mini"}},
+                             {{"success", model::Object{{"elementId", next}}}}});
+  }
+  chat.elements.push_back({"end", "end", {}, {}});
+  const std::string md = render_plan_markdown(plan);
+  EXPECT_LE(md.size(), k_markdown_budget);
+  EXPECT_EQ(md.find("not detailed here"), std::string::npos) << "every change is detailed";
+  EXPECT_EQ(md.find("<b><code>~ route support-bot/chat</code></b>"), std::string::npos);
+  EXPECT_NE(md.find("_2 route graph(s) left out"), std::string::npos)
+      << "the graphs after the first that did not fit are left out too";
+  EXPECT_EQ(render_plan_markdown(test::sample_plan()).find("left out"), std::string::npos);
 }
 
 TEST(RenderMarkdown, ALongNotManagedListIsCapped) {

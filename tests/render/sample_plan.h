@@ -71,6 +71,11 @@ inline engine::Plan sample_plan() {
   deploy.server_id = "rt-1";
   deploy.elements = {{"start", "start", {}, {{"next", Object{{"elementId", "end"}}}}},
                      {"end", "end", {}, {}}};
+  deploy.live_elements = {
+      {"start", "start", {}, {{"next", Object{{"elementId", "primary"}}}}},
+      {"primary", "model", {{"provider", "openai"}, {"model", "gpt-4o"}},
+       {{"success", Object{{"elementId", "end"}}}}},
+      {"end", "end", {}, {}}};
   deploy.diff = {{"elements.primary", model::Value(Object{{"type", "model"}}), std::nullopt, false},
                  {"elements.start.outputs.next.elementId", model::Value("primary"),
                   model::Value("end"), false}};
@@ -80,6 +85,7 @@ inline engine::Plan sample_plan() {
   redeploy.server_id = "rt-2";
   redeploy.version_id = "v-3";
   redeploy.elements = deploy.elements;
+  redeploy.live_elements = deploy.live_elements;
   plan.changes.push_back(redeploy);
 
   auto billing = sample_change(ChangeKind::update, ResourceKind::spending_limit, "");
