@@ -51,7 +51,8 @@ trap cleanup EXIT
 
 section "Starting the AI Gateway emulator on a free loopback port"
 mkfifo "$tmp/banner"
-"$aigw_bin" emulator --listen 127.0.0.1:0 --state "$tmp/state.json" >"$tmp/banner" 2>"$tmp/emulator.log" &
+# --traffic: a seeded stream of requests through the gateways, so plans show real traffic.
+"$aigw_bin" emulator --listen 127.0.0.1:0 --state "$tmp/state.json" --traffic 50 >"$tmp/banner" 2>"$tmp/emulator.log" &
 emulator_pid=$!
 # The first stdout line is "listening on http://HOST:PORT"; wait at most 20 s for it.
 exec 3<"$tmp/banner"
@@ -102,12 +103,14 @@ for dir in "${first[@]}"; do
   show aigw plan -f "$dir" --detailed-exitcode
 done
 
-section "5. A second desired state, examples/demo: route router/ab-test goes 80/20 -> 60/40, dataset support-bot/failures is dropped"
+section "5. A second desired state, examples/demo: route router/ab-test goes 80/20 -> 60/40, dataset support-bot/failures is dropped (--impact: the live traffic each change would hit, from the gateway's logs)"
 set +e
-show aigw plan -f examples/demo --prune --detailed-exitcode
-code=$?
+show aigw plan -f examples/demo --prune --impact --detailed-exitcode | tee "$tmp/plan5.txt"
+code=${PIPESTATUS[0]}
 set -e
 [ "$code" -eq 2 ] || { echo "expected pending changes (exit 2), got $code" >&2; exit 1; }
+grep -qE 'route router/ab-test \(deploy a new version\) — [0-9,]+ requests through this route' "$tmp/plan5.txt" ||
+  { echo "expected a traffic impact line for route router/ab-test" >&2; exit 1; }
 
 section "5b. The same plan as a pull request comment: the route change drawn as a Mermaid graph"
 show aigw plan -f examples/demo --prune --output markdown | tee "$tmp/plan.md"

@@ -37,6 +37,7 @@ struct ApplyFlags {
   bool force = false;
   std::vector<std::string> targets;
   int parallelism = 8;
+  ImpactFlags impact;
 };
 
 /// A plan ready to apply and the client to apply it with.
@@ -55,7 +56,7 @@ bool use_colour() { return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR")
 
 std::optional<Prepared> prepare_from_config(const GlobalOptions& global, const ApplyFlags& flags) {
   PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.parallelism, flags.targets,
-                    false};
+                    false, flags.impact};
   auto run = run_plan_pipeline(global, inputs);
   if (!run) {
     return std::nullopt;
@@ -265,6 +266,7 @@ void add_apply_command(CLI::App& app, const GlobalOptions& global, int* exit_cod
   cmd->add_flag("--force", flags->force, "Allow a plan that deletes more than the threshold");
   cmd->add_option("--parallelism", flags->parallelism, "Independent steps in flight (1..64)")
       ->check(CLI::Range(1, 64));
+  add_impact_flags(*cmd, flags->impact);
   cmd->callback([&global, flags, exit_code] { *exit_code = run_apply(global, *flags); });
 }
 

@@ -33,6 +33,13 @@ void add_emulator_command(CLI::App& app, const GlobalOptions& global, int* exit_
                   "API does for a token without access. Default: every account id");
   cmd->add_option("--max-body", options->max_body_bytes, "Largest request body in bytes (413 above)")
       ->capture_default_str();
+  cmd->add_option("--fail-path", options->fail_path,
+                  "Requests whose path contains this text always answer 500 (e.g. /logs, to "
+                  "see how a client copes with one endpoint down)");
+  cmd->add_option("--traffic", options->traffic_rate,
+                  "Generate RATE requests a second through the gateway endpoint, across the "
+                  "gateways and routes that exist (seeded by --seed), so their logs fill up")
+      ->check(CLI::Range(0.0, 1000.0));
   cmd->callback([options, &app, &global, exit_code] {
     // One log line per request is the point of a local server, so it logs at info unless
     // the user chose a level.

@@ -29,6 +29,7 @@ struct PlanFlags {
   bool force = false;
   std::vector<std::string> targets;
   int concurrency = 8;
+  ImpactFlags impact;
 };
 
 bool colour_wanted() {
@@ -56,7 +57,7 @@ bool save_plan(const std::string& path, const engine::Plan& plan) {
 
 int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
   PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.concurrency, flags.targets,
-                    !flags.out.empty()};
+                    !flags.out.empty(), flags.impact};
   auto run = run_plan_pipeline(global, inputs);
   if (!run) {
     return 1;
@@ -104,6 +105,7 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int* exit_code
   cmd->add_flag("--force", flags->force, "Plan even past the mass-delete safety threshold");
   cmd->add_option("--concurrency", flags->concurrency, "Reads in flight at once (default 8)")
       ->check(CLI::Range(1, 64));
+  add_impact_flags(*cmd, flags->impact);
   cmd->callback([&global, flags, exit_code] { *exit_code = run_plan(global, *flags); });
 }
 

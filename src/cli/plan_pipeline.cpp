@@ -102,6 +102,19 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
     return std::nullopt;
   }
   run.plan.api_requests = run.api->stats().requests;
+  engine::read_impact(*run.api, run.plan, impact_options(inputs.impact, inputs.concurrency));
+  if (inputs.impact.max_impact && !inputs.force) {
+    const auto refusals = engine::check_max_impact(run.plan, *inputs.impact.max_impact);
+    if (!refusals.empty()) {
+      std::string message = "refusing a plan over --max-impact " +
+                            std::to_string(*inputs.impact.max_impact) + " (use --force to override):";
+      for (const auto& refusal : refusals) {
+        message += "\n  " + refusal;
+      }
+      print_error(message);
+      return std::nullopt;
+    }
+  }
   return run;
 }
 

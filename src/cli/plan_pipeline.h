@@ -3,6 +3,7 @@
 // state, build the plan. Each step prints its own errors to stderr.
 
 #include "cli/commands.h"
+#include "cli/impact_flags.h"
 #include "engine/gateway_api.h"
 #include "engine/live_state.h"
 #include "engine/plan.h"
@@ -23,6 +24,7 @@ struct PlanInputs {
   int concurrency = 8;
   std::vector<std::string> targets{}; ///< --gateway globs (empty: every gateway)
   bool fingerprints = true;           ///< false when the plan is neither saved nor checked
+  ImpactFlags impact{}; ///< --impact, --no-impact, --impact-window, --max-impact
 };
 
 struct PlanRun {

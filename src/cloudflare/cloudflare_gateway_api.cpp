@@ -4,6 +4,8 @@
 #include "cloudflare/resource_codec.h"
 
 #include <cctype>
+#include <cmath>
+#include <ctime>
 
 namespace aigw::cloudflare {
 namespace {
@@ -64,6 +66,16 @@ ApiStatus status_of(const ApiResult<model::Value>& result) {
     return result.error();
   }
   return Unit{};
+}
+
+/// RFC 3339 UTC date-time, to the second ("2026-12-01T13:00:00Z").
+std::string rfc3339(std::chrono::system_clock::time_point time) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return std::string(text, length);
 }
 
 } // namespace
@@ -230,6 +242,34 @@ ApiStatus CloudflareGatewayApi::create_route_deployment(const std::string& gatew
       send("POST", gateway_path(gateway_id, "/routes/" + segment(route_id) + "/deployments"),
            "gateways/{id}/routes/{id}/deployments",
            model::Value(model::Object{{"version_id", version_id}})));
+}
+
+// Logs: only counted. per_page=1 keeps the answer small; result_info.total_count is the
+// number of logs matching the filters, whatever the page size.
+
+ApiResult<std::uint64_t> CloudflareGatewayApi::count_logs(const engine::LogCountQuery& query) {
+  const std::string p = gateway_path(query.gateway_id, "/logs");
+  std::string q = "per_page=1&start_date=" + segment(rfc3339(query.since));
+  if (query.success) {
+    q += std::string("&success=") + (*query.success ? "true" : "false");
+  }
+  if (!query.model.empty()) {
+    q += "&model=" + segment(query.model);
+  }
+  const RequestInfo info{"GET", p};
+  auto body = m_transport->call({"GET", p, "gateways/{id}/logs", std::nullopt, q});
+  if (!body) {
+    return std::move(body).error();
+  }
+  const model::Value* result_info = body->is_object() ? body->find("result_info") : nullptr;
+  const model::Value* total =
+      result_info != nullptr && result_info->is_object() ? result_info->find("total_count") : nullptr;
+  if (total == nullptr || !total->is_number() || total->as_number() < 0 ||
+      std::floor(total->as_number()) != total->as_number()) {
+    return make_api_error(ApiError::Kind::decode, info,
+                          "the logs list has no whole `result_info.total_count`");
+  }
+  return static_cast<std::uint64_t>(total->as_number());
 }
 
 // Billing singletons: GET reads `result`, POST sets, DELETE removes.

@@ -53,6 +53,8 @@ public:
   engine::ApiStatus set_auto_topup(const model::AutoTopup& topup) override;
   engine::ApiStatus delete_auto_topup() override;
 
+  engine::ApiResult<std::uint64_t> count_logs(const engine::LogCountQuery& query) override;
+
   /// The gateway's endpoint URL for a provider (GET .../url/{provider}).
   engine::ApiResult<std::string> get_gateway_url(const std::string& gateway_id,
                                                  const std::string& provider);

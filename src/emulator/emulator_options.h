@@ -20,6 +20,9 @@ struct EmulatorOptions {
   std::size_t max_body_bytes = 1024 * 1024; ///< larger bodies get 413
   std::vector<std::string> accounts;        ///< reachable account ids; empty: all
   std::size_t journal_limit_bytes = 64 * 1024 * 1024; ///< compact when the journal is larger
+  /// --fail-path: requests whose path contains this answer 500, always (empty: none).
+  std::string fail_path;
+  double traffic_rate = 0;                  ///< --traffic: generated requests a second; 0 none
 };
 
 /// Runs the emulator until SIGINT or SIGTERM; returns the process exit code (0 on a clean

@@ -6,6 +6,7 @@
 #include "emulator/envelope.h"
 #include "emulator/service.h"
 #include "emulator/state_file.h"
+#include "emulator/traffic_generator.h"
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -22,6 +23,7 @@
 #include <csignal>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -369,8 +371,13 @@ int run_emulator(const EmulatorOptions& options) {
     spdlog::info("signal {}: shutting down", signal_number);
     acceptor.close();
   });
+  std::optional<TrafficGenerator> traffic;
+  if (options.traffic_rate > 0) {
+    traffic.emplace(state->service, options.traffic_rate, options.seed);
+  }
   accept_next(acceptor, state);
   io.run();
+  traffic.reset();
   state->connections.stop_all(std::chrono::seconds(5));
   if (auto compacted = state->service.compact(); !compacted) {
     spdlog::error("cannot compact the state file: {}", compacted.error().message);

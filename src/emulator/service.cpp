@@ -10,8 +10,8 @@ namespace aigw::emulator {
 
 Service::Service(Store store, const EmulatorOptions& options)
     : m_store(std::move(store)), m_faults(options.fault_rate, options.seed),
-      m_fault_mode(options.fault_mode), m_state_file(options.state_file),
-      m_journal_limit(options.journal_limit_bytes) {}
+      m_fault_mode(options.fault_mode), m_fail_path(options.fail_path),
+      m_state_file(options.state_file), m_journal_limit(options.journal_limit_bytes) {}
 
 Status<> Service::start_persistence() { return compact(); }
 
@@ -85,7 +85,12 @@ Outcome Service::process(const Request& request) {
   Outcome outcome;
   {
     const std::lock_guard lock(m_mutex);
-    const FaultKind fault = m_faults.next();
+    FaultKind fault = m_faults.next();
+    // --fail-path overrides the draw (which is still made, so the seeded sequence of the
+    // other requests does not move).
+    if (!m_fail_path.empty() && request.path.find(m_fail_path) != std::string::npos) {
+      fault = FaultKind::internal_error;
+    }
     if (fault == FaultKind::none) {
       outcome.response = handle_locked(request);
     } else if (m_fault_mode == FaultMode::lost_response && is_write_method(request.method)) {
@@ -100,6 +105,18 @@ Outcome Service::process(const Request& request) {
   }
   flush_journal();
   return outcome;
+}
+
+void Service::inject(const std::function<std::optional<Request>(const Store&)>& build) {
+  {
+    const std::lock_guard lock(m_mutex);
+    const auto request = build(m_store);
+    if (!request) {
+      return;
+    }
+    (void)handle_locked(*request);
+  }
+  flush_journal();
 }
 
 } // namespace aigw::emulator

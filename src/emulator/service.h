@@ -11,7 +11,9 @@
 #include "emulator/store.h"
 #include "util/result.h"
 
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace aigw::emulator {
@@ -37,6 +39,11 @@ public:
   /// write before answering. Thread-safe: requests are serialised.
   Outcome process(const Request& request);
 
+  /// Builds a request from the current state and handles it like process() but without
+  /// fault injection (so generated traffic never shifts the seeded fault sequence); does
+  /// nothing when build answers nullopt. For `--traffic`.
+  void inject(const std::function<std::optional<Request>(const Store&)>& build);
+
 private:
   /// Runs the handler under the store lock and queues the journal lines of what it changed.
   Response handle_locked(const Request& request);
@@ -48,6 +55,7 @@ private:
   Store m_store;
   FaultInjector m_faults;
   FaultMode m_fault_mode;
+  std::string m_fail_path; ///< --fail-path
   std::string m_state_file;
   std::size_t m_journal_limit;
   std::string m_pending; ///< journal lines not yet written, in commit order

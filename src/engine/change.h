@@ -1,6 +1,7 @@
 #pragma once
 // Change: one step of a plan, as a plain value. Renderers read it; the executor runs it.
 
+#include "engine/traffic_impact.h"
 #include "model/field_spec.h"
 #include "model/resources.h"
 #include "util/secret.h"
@@ -61,6 +62,8 @@ struct Change {
   /// remove of a child whose gateway is deleted in the same plan: the API deletes it with
   /// its gateway, so apply sends no request for it; it is listed so the plan tells all.
   bool cascade = false;
+  /// Live traffic the change would hit (read_impact), when it was asked for.
+  std::optional<TrafficImpact> impact;
   /// Indices into Plan::changes that must succeed before this one runs.
   std::vector<std::size_t> depends_on;
 

@@ -7,6 +7,7 @@
 #include "model/resources.h"
 #include "util/result.h"
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -24,6 +25,14 @@ struct ApiStats {
   std::uint64_t retries = 0;
   /// "GET gateways 200" -> count (method, endpoint template, status).
   std::map<std::string, std::uint64_t> by_endpoint;
+};
+
+/// Which logs of one gateway to count (the logs list's filters).
+struct LogCountQuery {
+  std::string gateway_id;
+  std::chrono::system_clock::time_point since; ///< `start_date`
+  std::optional<bool> success;                 ///< `success`; nullopt: every log
+  std::string model;                           ///< `model`; "" : any model
 };
 
 class GatewayApi {
@@ -76,6 +85,10 @@ public:
   virtual ApiResult<std::optional<model::AutoTopup>> get_auto_topup() = 0;
   virtual ApiStatus set_auto_topup(const model::AutoTopup& topup) = 0;
   virtual ApiStatus delete_auto_topup() = 0;
+
+  /// The number of logs matching the query: the logs list's `result_info.total_count`,
+  /// asked with per_page=1 (one request). Implementations without logs answer an error.
+  virtual ApiResult<std::uint64_t> count_logs(const LogCountQuery& query);
 
   /// Counters since construction.
   [[nodiscard]] virtual ApiStats stats() const = 0;

@@ -35,6 +35,23 @@ boost::json::object change_object(const engine::Change& change, std::size_t inde
   o["reason"] = change.reason;
   o["billing"] = change.billing;
   o["cascade"] = change.cascade;
+  if (change.impact) {
+    const auto& impact = *change.impact;
+    boost::json::object i;
+    i["window"] = impact.window;
+    i["known"] = impact.known;
+    if (impact.known) {
+      i["requests"] = impact.requests;
+      i["errors"] = impact.errors;
+      i["error_rate"] = impact.requests == 0 ? 0.0
+                                             : static_cast<double>(impact.errors) /
+                                                   static_cast<double>(impact.requests);
+      if (impact.route_requests) {
+        i["route_requests"] = *impact.route_requests;
+      }
+    }
+    o["impact"] = std::move(i);
+  }
   boost::json::array depends_on;
   for (std::size_t d : change.depends_on) {
     depends_on.push_back(d);

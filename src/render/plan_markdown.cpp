@@ -1,10 +1,13 @@
 #include "render/plan_markdown.h"
 
 #include "render/change_words.h"
+#include "render/impact_words.h"
 #include "render/route_graph_markdown.h"
 #include "util/secret.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace aigw::render {
 
@@ -49,9 +52,48 @@ std::string details_block(const engine::Change& change) {
   return out + "\n</details>\n\n";
 }
 
-std::string table_row(const engine::Change& change) {
+/// The traffic cell: "12,430 (3.2% errors)", a route's "1,200 of 12,430 (3.2% errors)",
+/// "unknown", or "" when the change has no figure.
+std::string traffic_cell(const engine::Change& change) {
+  if (!change.impact) {
+    return "";
+  }
+  const auto& impact = *change.impact;
+  if (!impact.known) {
+    return "unknown";
+  }
+  std::string cell = impact.route_requests ? thousands(*impact.route_requests) + " of " : "";
+  cell += thousands(impact.requests);
+  if (impact.requests > 0) {
+    cell += " (" + error_share(impact) + " errors)";
+  }
+  return cell;
+}
+
+std::string table_row(const engine::Change& change, bool traffic) {
   return "| `" + std::string(change_symbol(change.kind)) + "` | " + escape_markdown(change.address()) +
-         " | " + escape_markdown(change_action(change)) + money(change) + " |\n";
+         " | " + escape_markdown(change_action(change)) + money(change) + " |" +
+         (traffic ? " " + traffic_cell(change) + " |" : "") + "\n";
+}
+
+/// Change indices, the busiest first (unknown traffic counts as busiest: it may be),
+/// then changes without figures in plan order.
+std::vector<std::size_t> busiest_first(const engine::Plan& plan) {
+  std::vector<std::size_t> order(plan.changes.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  const auto rank = [&](std::size_t i) -> std::pair<int, std::uint64_t> {
+    const auto& impact = plan.changes[i].impact;
+    if (!impact) {
+      return {0, 0};
+    }
+    return impact->known ? std::pair<int, std::uint64_t>{1, impact->served()}
+                         : std::pair<int, std::uint64_t>{2, 0};
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return rank(a) > rank(b); });
+  return order;
 }
 
 } // namespace
@@ -105,8 +147,10 @@ std::string render_plan_markdown(const engine::Plan& plan) {
   // The reserve holds the notes on what was left out.
   const std::size_t budget =
       k_markdown_budget - std::min(k_markdown_budget, head.size() + tail.size() + 500);
-  for (const auto& change : plan.changes) {
-    std::string row = table_row(change);
+  const std::string window = plan_impact_window(plan);
+  const auto order = busiest_first(plan);
+  for (std::size_t i : order) {
+    std::string row = table_row(plan.changes[i], !window.empty());
     if (table.size() + row.size() > budget) {
       break;
     }
@@ -114,7 +158,7 @@ std::string render_plan_markdown(const engine::Plan& plan) {
     ++rows;
   }
   for (std::size_t i = 0; i < rows; ++i) {
-    std::string block = details_block(plan.changes[i]);
+    std::string block = details_block(plan.changes[order[i]]);
     if (table.size() + details.size() + block.size() > budget) {
       break;
     }
@@ -124,8 +168,9 @@ std::string render_plan_markdown(const engine::Plan& plan) {
   // Route graphs last, with what room is left: they are the first thing a large plan drops.
   std::string graphs;
   std::size_t graphs_left_out = 0;
-  for (std::size_t i = 0; i < plan.changes.size(); ++i) {
-    std::string section = route_graph_markdown(plan.changes[i]);
+  // In the table's order, so a graph is drawn only for a change whose details are shown.
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    std::string section = route_graph_markdown(plan.changes[order[i]]);
     if (section.empty()) {
       continue;
     }
@@ -138,7 +183,10 @@ std::string render_plan_markdown(const engine::Plan& plan) {
   }
   std::string out = head;
   if (!plan.changes.empty()) {
-    out += "| | Resource | Action |\n|---|---|---|\n" + table + "\n" + details;
+    out += window.empty() ? "| | Resource | Action |\n|---|---|---|\n"
+                          : "| | Resource | Action | Requests (" + window_words(window) +
+                                ") |\n|---|---|---|---:|\n";
+    out += table + "\n" + details;
   }
   if (!graphs.empty()) {
     out += std::string(k_graphs_heading) + graphs;

@@ -1,6 +1,7 @@
 #include "render/plan_text.h"
 
 #include "render/change_words.h"
+#include "render/impact_words.h"
 #include "util/secret.h"
 
 namespace aigw::render {
@@ -53,6 +54,9 @@ std::string render_plan_text(const engine::Plan& plan, const TextOptions& option
     out += "  " + painter.paint(colour_of(symbol), header) + " (" + change_action(change) + ")";
     if (change.billing) {
       out += " " + painter.paint(k_bold, "[$ billing]");
+    }
+    if (change.impact) {
+      out += " \u2014 " + impact_words(*change.impact);
     }
     out += "\n";
     for (const auto& field : change.diff) {

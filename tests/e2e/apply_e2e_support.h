@@ -35,6 +35,15 @@ inline ProcessResult run_aigw(const EmulatorProcess& emulator, std::vector<std::
   return run_process(args, options);
 }
 
+/// Writes `yaml` as aigw.yaml in `dir` and runs `aigw COMMAND -f FILE REST...` (args[0] is
+/// the command) as run_aigw does.
+inline ProcessResult run_with_yaml(TempDir& dir, const EmulatorProcess& emulator,
+                                   const std::string& yaml, std::vector<std::string> args) {
+  const auto file = dir.write("aigw.yaml", yaml);
+  args.insert(args.begin() + 1, {"-f", file});
+  return run_aigw(emulator, args);
+}
+
 /// A client straight to the emulator, for checking what apply did.
 inline std::unique_ptr<engine::GatewayApi> emulator_client(const EmulatorProcess& emulator) {
   cloudflare::ClientOptions options;

@@ -25,9 +25,7 @@ protected:
 
   ProcessResult run(const EmulatorProcess& emulator, const std::string& yaml,
                     std::vector<std::string> args) {
-    const auto file = dir.write("aigw.yaml", yaml);
-    args.insert(args.begin() + 1, {"-f", file});
-    return run_aigw(emulator, args);
+    return run_with_yaml(dir, emulator, yaml, std::move(args));
   }
 
   /// As run, with the team key set to `key` (nullopt: unset).

@@ -81,6 +81,9 @@ public:
     return fake.set_auto_topup(t);
   }
   engine::ApiStatus delete_auto_topup() override { return fake.delete_auto_topup(); }
+  engine::ApiResult<std::uint64_t> count_logs(const engine::LogCountQuery& q) override {
+    return fake.count_logs(q);
+  }
   [[nodiscard]] engine::ApiStats stats() const override { return fake.stats(); }
 };
 

@@ -346,6 +346,26 @@ ApiStatus FakeGatewayApi::delete_auto_topup() {
   AIGW_FAKE_END(Unit{});
 }
 
+ApiResult<std::uint64_t> FakeGatewayApi::count_logs(const engine::LogCountQuery& query) {
+  std::string description = "GET logs " + query.gateway_id;
+  if (query.success) {
+    description += *query.success ? " success=true" : " success=false";
+  }
+  if (!query.model.empty()) {
+    description += " model=" + query.model;
+  }
+  AIGW_FAKE_BEGIN(description);
+  std::uint64_t count = 0;
+  for (const auto& log : logs) {
+    if (log.gateway_id == query.gateway_id && log.created_at >= query.since &&
+        (!query.success || *query.success == log.success) &&
+        (query.model.empty() || query.model == log.model)) {
+      ++count;
+    }
+  }
+  AIGW_FAKE_END(count);
+}
+
 engine::ApiStats FakeGatewayApi::stats() const {
   std::lock_guard lock(m_mutex);
   engine::ApiStats s;

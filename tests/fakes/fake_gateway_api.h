@@ -5,6 +5,7 @@
 
 #include "engine/gateway_api.h"
 
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -18,6 +19,16 @@ public:
   model::Resources state;
   /// Every version of every route, by route server id (versions are never removed).
   std::map<std::string, std::vector<model::RouteVersion>> versions;
+
+  /// One logged request, as the logs list filters see it.
+  struct Log {
+    std::string gateway_id;
+    std::chrono::system_clock::time_point created_at;
+    bool success = true;
+    std::string model;
+  };
+  /// Logs count_logs counts.
+  std::vector<Log> logs;
 
   /// Calls in order, as "METHOD what [key]", e.g. "POST gateway support-bot".
   [[nodiscard]] std::vector<std::string> calls() const;
@@ -55,6 +66,8 @@ public:
   engine::ApiResult<std::optional<model::AutoTopup>> get_auto_topup() override;
   engine::ApiStatus set_auto_topup(const model::AutoTopup& topup) override;
   engine::ApiStatus delete_auto_topup() override;
+  /// "GET logs GATEWAY[ success=false][ model=M]".
+  engine::ApiResult<std::uint64_t> count_logs(const engine::LogCountQuery& query) override;
   [[nodiscard]] engine::ApiStats stats() const override;
 
 private:

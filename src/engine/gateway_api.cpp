@@ -1,0 +1,14 @@
+#include "engine/gateway_api.h"
+
+namespace aigw::engine {
+
+ApiResult<std::uint64_t> GatewayApi::count_logs(const LogCountQuery& query) {
+  ApiError error;
+  error.kind = ApiError::Kind::config;
+  error.method = "GET";
+  error.path = "gateways/" + query.gateway_id + "/logs";
+  error.message = "this API client cannot read logs";
+  return error;
+}
+
+} // namespace aigw::engine
