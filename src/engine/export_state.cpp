@@ -37,9 +37,12 @@ Value without_nulls(const Value& value) {
   return value;
 }
 
-bool is_empty_collection(const Value& value) {
+/// An empty list, object or string: what the API answers for "not set" where a field has
+/// no create default (`otel: []`, `secret_id: ""`).
+bool is_empty(const Value& value) {
   return (value.is_array() && value.as_array().empty()) ||
-         (value.is_object() && value.as_object().empty());
+         (value.is_object() && value.as_object().empty()) ||
+         (value.is_string() && value.as_string().empty());
 }
 
 /// The fields a person would write: known, writable, set, and not the create default.
@@ -52,7 +55,7 @@ model::Object writable_fields(model::ResourceKind kind, const model::Object& liv
       continue;
     }
     if (spec->create_default ? fields_equal(kind, name, value, *spec->create_default)
-                             : is_empty_collection(value)) {
+                             : is_empty(value)) {
       continue;
     }
     out.emplace(name, without_nulls(value));

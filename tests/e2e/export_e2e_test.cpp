@@ -39,6 +39,11 @@ void make_live(engine::GatewayApi& api, const model::Desired& desired, RandomAcc
   auto made = engine::make_plan(api, desired, {});
   ASSERT_TRUE(made.ok()) << made.error().to_string();
   const auto report = engine::apply_plan(api, made->plan, {});
+  for (const auto& step : report.steps) {
+    EXPECT_NE(step.status, engine::StepOutcome::Status::failed)
+        << made->plan.changes[step.index].address() << ": "
+        << (step.error ? step.error->to_string() : step.detail);
+  }
   ASSERT_TRUE(report.ok()) << "seeding apply failed";
   for (const auto& gateway : desired.resources.gateways) {
     auto routes = api.list_routes(gateway.id);
@@ -111,7 +116,8 @@ TEST(ExportRoundTrip, RandomLiveStatesExportToYamlThatPlansClean) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     const std::string account = "acct-export-" + std::to_string(seed);
     const std::string canary = "Bearer export-canary-" + std::to_string(seed) + "-credential";
-    RandomAccount random(static_cast<std::uint64_t>(seed), canary);
+    const std::string provider_secret = "sk-export-provider-" + std::to_string(seed) + "-canary";
+    RandomAccount random(static_cast<std::uint64_t>(seed), canary, provider_secret);
     const auto desired = random.desired(account);
     auto api = client_for(emulator, account);
     ASSERT_TRUE(api);
@@ -139,13 +145,15 @@ TEST(ExportRoundTrip, RandomLiveStatesExportToYamlThatPlansClean) {
     const std::string written = seed % 2 == 0 ? read_all_files(config_path) : exported.out;
     EXPECT_EQ(written.find(canary), std::string::npos) << "a credential reached the export";
     EXPECT_EQ(exported.err.find(canary), std::string::npos);
-    EXPECT_EQ(written.find("sk-provider-"), std::string::npos);
+    EXPECT_EQ(written.find(provider_secret), std::string::npos);
+    EXPECT_EQ(exported.err.find(provider_secret), std::string::npos);
 
-    // Every listed variable gets the seed's credential: provider secrets cannot be read
-    // back (any value plans clean), otel/stripe authorizations must match the live value.
+    // Each listed variable gets the credential it stands for: plan compares otel/stripe
+    // authorizations, and a provider secret with the preview the API keeps of it.
     std::map<std::string, std::string> env;
     for (const auto& name : listed_variables(exported.err)) {
-      env[name] = canary;
+      const bool authorization = name.size() > 14 && name.ends_with("_AUTHORIZATION");
+      env[name] = authorization ? canary : provider_secret;
     }
     const std::vector<std::string> files = {"-f", config_path};
     std::vector<std::string> validate = {"validate"};
@@ -200,7 +208,7 @@ TEST(Export, WritesTheDocumentedLayoutAndListsVariables) {
   desired.resources.provider_configs.push_back(config);
   desired.billing_declared = true;
   desired.resources.auto_topup = model::AutoTopup{{{"amount", 5000}, {"threshold", 500}}, {}};
-  RandomAccount random(1, "unused");
+  RandomAccount random(1, "unused", "unused");
   make_live(*api, desired, random);
 
   TempDir dir;

@@ -16,9 +16,11 @@ namespace aigw::test {
 
 class RandomAccount {
 public:
-  /// authorization: the value every otel/stripe authorization gets (a canary).
-  RandomAccount(std::uint64_t seed, std::string authorization)
-      : m_random(seed), m_authorization(std::move(authorization)) {}
+  /// authorization: the value of every otel/stripe authorization; provider_secret: of every
+  /// provider config's secret (canaries: neither may appear in an export).
+  RandomAccount(std::uint64_t seed, std::string authorization, std::string provider_secret)
+      : m_random(seed), m_authorization(std::move(authorization)),
+        m_provider_secret(std::move(provider_secret)) {}
 
   bool coin() { return pick(2) == 0; }
   std::size_t pick(std::size_t n) {
@@ -57,7 +59,7 @@ public:
         if (pick(4) == 0) {
           config.fields["secret_id"] = "store-" + word();
         } else {
-          config.secret = Secret("sk-provider-" + word(12, 16));
+          config.secret = Secret(m_provider_secret);
           config.secret_env = "UNUSED";
         }
         d.resources.provider_configs.push_back(std::move(config));
@@ -160,11 +162,15 @@ private:
     using model::Array;
     using model::Object;
     if (name == "guardrails") {
+      // One side or both, each with at least one category (the API requires them).
       Object sides;
+      const std::size_t which = pick(3);
       for (const auto* side : {"prompt", "response"}) {
-        if (coin()) {
+        if (which == 2 || (which == 0) == (std::string(side) == "prompt")) {
           Object categories;
-          for (const auto category : model::guardrail_categories()) {
+          const auto all = model::guardrail_categories();
+          categories[std::string(all[pick(all.size())])] = coin() ? "FLAG" : "BLOCK";
+          for (const auto category : all) {
             if (pick(4) == 0) categories[std::string(category)] = coin() ? "FLAG" : "BLOCK";
           }
           sides[side] = categories;
@@ -242,6 +248,7 @@ private:
 
   std::mt19937_64 m_random;
   std::string m_authorization;
+  std::string m_provider_secret;
 };
 
 } // namespace aigw::test
