@@ -54,7 +54,7 @@ model::Desired sample() {
        {{"start", "start", {}, {{"next", Object{{"elementId", "m"}}}}},
         {"m",
          "model",
-         {{"provider", "openai"}, {"model", "gpt-4o-mini"}, {"retries", 2}, {"timeout", 0.5}},
+         {{"provider", "openai"}, {"model", "gpt-4o-mini"}, {"retries", 2}, {"timeout", 1500}},
          {{"success", Object{{"elementId", "end"}}}, {"fallback", Object{{"elementId", "end"}}}}},
         {"end", "end", {}, {}}},
        "",

@@ -3,6 +3,7 @@
 
 #include "engine/workflow.h"
 #include "engine/plan_fixtures.h"
+#include "engine/targeting.h"
 #include "fakes/fake_gateway_api.h"
 
 #include <gtest/gtest.h>
@@ -111,6 +112,24 @@ TEST(MakePlan, SafetyRefusalIsAPlanErrorAndForceLiftsIt) {
   const auto run = make_plan(api, desired, forced);
   ASSERT_TRUE(run.ok()) << run.error().to_string();
   EXPECT_EQ(run->plan.counts().remove, 9u);
+}
+
+TEST(MakePlan, TargetsReadOnlyTheTargetedGatewaysAndWarn) {
+  test::FakeGatewayApi api;
+  api.state.gateways.push_back(test::live_gateway("team-a", {{"cache_ttl", 60.0}}));
+  api.state.gateways.push_back(test::live_gateway("team-b", {{"cache_ttl", 60.0}}));
+  auto desired = declaring_gateway("team-a", {{"cache_ttl", 300}});
+  desired.resources.gateways.push_back({"team-b", {{"cache_ttl", 300}}, {}});
+  MakePlanOptions options;
+  options.targets = {"team-a"};
+  const auto run = make_plan(api, restrict_to_targets(desired, options.targets), options);
+  ASSERT_TRUE(run.ok()) << run.error().to_string();
+  ASSERT_EQ(run->plan.changes.size(), 1u);
+  EXPECT_EQ(run->plan.changes[0].address(), "gateway team-a");
+  EXPECT_EQ(run->plan.warnings, std::vector<std::string>{targeting_warning(options.targets)});
+  for (const auto& call : api.calls()) {
+    EXPECT_EQ(call.find("team-b"), std::string::npos) << call;
+  }
 }
 
 TEST(CheckSavedPlan, UnchangedLiveStateIsNotStale) {
