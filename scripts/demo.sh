@@ -4,7 +4,9 @@
 # against examples/: validate, plan, apply, plan again (clean); then a second desired state
 # (examples/demo: a route's elements changed, a dataset removed) planned (as text, then as
 # the Markdown of a pull request comment, which draws the route change as a Mermaid graph)
-# and applied with --prune, and a clean plan again. The emulator is stopped on exit, whatever happens.
+# and applied with --prune, and a clean plan again; then the account is exported (aigw
+# export) into a temporary directory, which plans clean, and one detect-only reconcile cycle
+# finds no drift. The emulator is stopped on exit, whatever happens.
 # Exits non-zero if any step does not do what the story says.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -121,5 +123,16 @@ show aigw apply -f examples/demo --prune --auto-approve
 
 section "7. Plan again: clean"
 show aigw plan -f examples/demo --prune --detailed-exitcode
+
+section "8. Adopt the account as it is now: export it to a temporary directory"
+show aigw export --out "$tmp/adopted"
+show ls -R "$tmp/adopted"
+# The AIGW_SECRET_... variables export listed stay unset: plan needs no provider keys.
+
+section "9. The exported files describe the account exactly: plan is clean (exit code 0)"
+show aigw plan -f "$tmp/adopted" --detailed-exitcode
+
+section "10. One reconcile cycle, detect-only: no drift (exit code 0)"
+show aigw reconcile -f "$tmp/adopted" --once --detect-only
 
 section "Done: the emulator is stopped and its temporary state removed"

@@ -4,9 +4,8 @@
 #include "cli/commands.h"
 #include "cli/plan_pipeline.h"
 #include "engine/apply.h"
-#include "engine/fingerprint.h"
-#include "engine/live_state.h"
 #include "engine/safety.h"
+#include "engine/workflow.h"
 #include "render/plan_file.h"
 #include "render/plan_text.h"
 #include "util/result.h"
@@ -80,8 +79,7 @@ Result<std::string> read_file(const std::string& path) {
   return text.str();
 }
 
-// A saved plan is applied only if every live object it read is unchanged: the plan's
-// changes (server ids, full PUT bodies) were computed from exactly that state.
+// A saved plan is applied only if engine::check_saved_plan finds live state unchanged.
 std::optional<Prepared> prepare_from_plan_file(const GlobalOptions& global,
                                                const ApplyFlags& flags) {
   const auto text = read_file(flags.plan_file);
@@ -101,17 +99,15 @@ std::optional<Prepared> prepare_from_plan_file(const GlobalOptions& global,
   if (!api) {
     return std::nullopt;
   }
-  const engine::LiveQuery query{plan->read_gateways, plan->read_billing, flags.parallelism};
-  auto fresh = engine::read_live(*api, query);
-  if (!fresh) {
-    print_error("reading live state: " + fresh.error().to_string());
+  const auto check = engine::check_saved_plan(*api, *plan, flags.parallelism);
+  if (!check) {
+    print_error("reading live state: " + check.error().to_string());
     return std::nullopt;
   }
-  const auto stale = engine::find_stale(plan->fingerprints, *fresh);
-  if (!stale.empty()) {
+  if (!check->ok()) {
     std::cout << "plan is stale: live state changed since the plan was made; nothing was "
                  "applied. Changed:\n";
-    for (const auto& address : stale) {
+    for (const auto& address : check->stale) {
       std::cout << "  " << address << "\n";
     }
     std::cout << "Run `aigw plan` again.\n";

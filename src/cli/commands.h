@@ -30,6 +30,8 @@ void add_validate_command(CLI::App& app, const GlobalOptions& global, int* exit_
 void add_plan_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_apply_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_graph_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void add_export_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void add_reconcile_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_emulator_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 } // namespace aigw::cli

@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
   aigw::cli::add_plan_command(app, global, &exit_code);
   aigw::cli::add_apply_command(app, global, &exit_code);
   aigw::cli::add_graph_command(app, global, &exit_code);
+  aigw::cli::add_export_command(app, global, &exit_code);
+  aigw::cli::add_reconcile_command(app, global, &exit_code);
   aigw::cli::add_emulator_command(app, global, &exit_code);
 
   try {

@@ -2,7 +2,6 @@
 
 #include "cloudflare/client_factory.h"
 #include "config/loader.h"
-#include "engine/route_versions.h"
 #include "engine/targeting.h"
 #include "util/secret.h"
 
@@ -72,36 +71,22 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   if (!run.api) {
     return std::nullopt;
   }
-  auto query = engine::query_for(run.desired, inputs.prune);
-  query.concurrency = inputs.concurrency;
-  query.targets = inputs.targets;
+  const auto query = engine::query_for(run.desired, inputs.prune);
   spdlog::info("reading live state: {} declared gateways{}", query.gateway_ids.size(),
                query.billing ? ", billing" : "");
-  auto live = engine::read_live(*run.api, query);
-  if (!live) {
-    print_error("reading live state: " + live.error().to_string());
+  engine::MakePlanOptions options;
+  options.plan.prune = inputs.prune;
+  options.plan.force = inputs.force;
+  options.plan.fingerprints = inputs.fingerprints;
+  options.concurrency = inputs.concurrency;
+  options.targets = inputs.targets;
+  auto made = engine::make_plan(*run.api, run.desired, options);
+  if (!made) {
+    print_error(made.error().to_string());
     return std::nullopt;
   }
-  run.live = std::move(live.value());
-  engine::PlanOptions options;
-  options.prune = inputs.prune;
-  options.force = inputs.force;
-  options.fingerprints = inputs.fingerprints;
-  auto plan = engine::build_plan(run.desired, run.live, options);
-  if (!plan) {
-    print_error(plan.error().to_string());
-    return std::nullopt;
-  }
-  run.plan = std::move(plan.value());
-  if (!inputs.targets.empty()) {
-    run.plan.warnings.push_back(engine::targeting_warning(inputs.targets));
-  }
-  if (auto resolved = engine::resolve_route_versions(*run.api, run.plan, inputs.concurrency);
-      !resolved) {
-    print_error("listing route versions: " + resolved.error().to_string());
-    return std::nullopt;
-  }
-  run.plan.api_requests = run.api->stats().requests;
+  run.live = std::move(made->live);
+  run.plan = std::move(made->plan);
   engine::read_impact(*run.api, run.plan, impact_options(inputs.impact, inputs.concurrency));
   if (inputs.impact.max_impact && !inputs.force) {
     const auto refusals = engine::check_max_impact(run.plan, *inputs.impact.max_impact);

@@ -1,13 +1,13 @@
 #pragma once
-// The steps plan and apply share: load the desired state, connect to the API, read live
-// state, build the plan. Each step prints its own errors to stderr.
+// The wiring plan and apply share: load the desired state, connect to the API, and call
+// engine::make_plan. Each step prints its own errors to stderr.
 
 #include "cli/commands.h"
 #include "cli/impact_flags.h"
 #include "engine/gateway_api.h"
 #include "engine/live_state.h"
 #include "engine/plan.h"
-#include "engine/planner.h"
+#include "engine/workflow.h"
 #include "model/resources.h"
 
 #include <memory>

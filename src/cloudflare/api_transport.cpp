@@ -122,7 +122,9 @@ Result<model::Value, engine::ApiError> ApiTransport::call(const ApiCall& call) {
     if (attempt > 1) {
       m_stats.record_retry();
     }
-    m_bucket.acquire();
+    if (m_bucket.acquire()) {
+      m_stats.record_rate_limit_wait();
+    }
     const auto sent_at = Clock::now();
     auto response = m_session->send(request);
     const int status = response ? response->status : 0;
@@ -154,6 +156,9 @@ Result<model::Value, engine::ApiError> ApiTransport::call(const ApiCall& call) {
         return error;
       }
       wait = parse_retry_after(response->retry_after);
+      if (status == 429) {
+        m_stats.record_rate_limit_wait();
+      }
     } else {
       return decode_envelope(info, status, response->body);
     }

@@ -10,6 +10,11 @@ void RequestStats::record(const std::string& method, const std::string& endpoint
   ++m_stats.by_endpoint[key];
 }
 
+void RequestStats::record_rate_limit_wait() {
+  const std::lock_guard lock(m_mutex);
+  ++m_stats.rate_limit_waits;
+}
+
 void RequestStats::record_retry() {
   std::lock_guard lock(m_mutex);
   ++m_stats.retries;

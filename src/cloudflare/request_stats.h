@@ -15,6 +15,8 @@ public:
   void record(const std::string& method, const std::string& endpoint, int status);
   /// Counts one retry (an attempt after the first).
   void record_retry();
+  /// Counts one request held back by the rate limiter or a 429 answer.
+  void record_rate_limit_wait();
   /// A consistent copy of every counter.
   [[nodiscard]] engine::ApiStats snapshot() const;
 

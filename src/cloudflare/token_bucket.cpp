@@ -33,11 +33,13 @@ TokenBucket::Clock::duration TokenBucket::reserve() {
       std::chrono::duration<double>(-m_tokens / m_rate));
 }
 
-void TokenBucket::acquire() {
+bool TokenBucket::acquire() {
   const auto wait = reserve();
   if (wait > Clock::duration::zero()) {
     std::this_thread::sleep_for(wait);
+    return true;
   }
+  return false;
 }
 
 } // namespace aigw::cloudflare

@@ -18,8 +18,8 @@ public:
 
   /// Reserves one token and returns how long the caller must wait before sending.
   [[nodiscard]] Clock::duration reserve();
-  /// Reserves a token and sleeps until it is due.
-  void acquire();
+  /// Reserves a token and sleeps until it is due; true when it had to wait.
+  bool acquire();
 
   [[nodiscard]] double rate_per_second() const { return m_rate; }
 

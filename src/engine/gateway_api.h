@@ -23,6 +23,8 @@ using ApiStatus = Result<Unit, ApiError>;
 struct ApiStats {
   std::uint64_t requests = 0;
   std::uint64_t retries = 0;
+  /// Requests held back by the client rate limiter or by a 429 answer.
+  std::uint64_t rate_limit_waits = 0;
   /// "GET gateways 200" -> count (method, endpoint template, status).
   std::map<std::string, std::uint64_t> by_endpoint;
 };

@@ -6,6 +6,7 @@
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -37,6 +38,19 @@ std::string json_escape(std::string_view in) {
   return out;
 }
 
+/// The fields of the event being logged on this thread (log_event), read by the sink,
+/// which spdlog runs synchronously on the logging thread.
+thread_local const std::vector<LogField>* t_fields = nullptr;
+
+/// A text value is quoted when it has spaces, quotes, '=' or control characters (logfmt);
+/// control characters are escaped so one event stays on one line.
+std::string text_value(const std::string& value) {
+  const bool plain = !value.empty() && std::none_of(value.begin(), value.end(), [](char c) {
+    return c == ' ' || c == '"' || c == '=' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  });
+  return plain ? value : "\"" + json_escape(value) + "\"";
+}
+
 /// A stderr sink that redacts secrets from the formatted line before writing it.
 class RedactingStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
 public:
@@ -52,11 +66,25 @@ protected:
       const auto level = spdlog::level::to_string_view(msg.level);
       line = "{\"ts_ms\":" + std::to_string(secs) + ",\"level\":\"" +
              std::string(level.data(), level.size()) + "\",\"msg\":\"" +
-             json_escape(std::string_view(msg.payload.data(), msg.payload.size())) + "\"}\n";
+             json_escape(std::string_view(msg.payload.data(), msg.payload.size())) + "\"";
+      if (t_fields != nullptr) {
+        for (const auto& field : *t_fields) {
+          line += ",\"" + json_escape(field.key) + "\":" +
+                  (field.is_number ? field.value : "\"" + json_escape(field.value) + "\"");
+        }
+      }
+      line += "}\n";
     } else {
       spdlog::memory_buf_t formatted;
       formatter_->format(msg, formatted);
       line.assign(formatted.data(), formatted.size());
+      if (t_fields != nullptr && !line.empty() && line.back() == '\n') {
+        line.pop_back();
+        for (const auto& field : *t_fields) {
+          line += " " + field.key + "=" + text_value(field.value);
+        }
+        line += '\n';
+      }
     }
     const std::string safe = Redactor::global().redact(line);
     std::fwrite(safe.data(), 1, safe.size(), stderr);
@@ -76,6 +104,16 @@ void configure_logging(std::string_view level, LogFormat format) {
   logger->set_level(spdlog::level::from_str(std::string(level)));
   logger->flush_on(spdlog::level::trace);
   spdlog::set_default_logger(std::move(logger));
+}
+
+void log_event(std::string_view message, const std::vector<LogField>& fields, bool warning) {
+  t_fields = &fields;
+  if (warning) {
+    spdlog::warn("{}", message);
+  } else {
+    spdlog::info("{}", message);
+  }
+  t_fields = nullptr;
 }
 
 } // namespace aigw

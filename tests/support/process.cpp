@@ -14,9 +14,8 @@
 extern char** environ;
 
 namespace aigw::test {
-namespace {
-
-std::vector<std::string> build_env(const ProcessOptions& options) {
+std::vector<std::string> environment_with(
+    const std::map<std::string, std::optional<std::string>>& overrides) {
   std::map<std::string, std::string> env;
   for (char** e = environ; *e != nullptr; ++e) {
     std::string entry(*e);
@@ -25,7 +24,7 @@ std::vector<std::string> build_env(const ProcessOptions& options) {
       env[entry.substr(0, eq)] = entry.substr(eq + 1);
     }
   }
-  for (const auto& [key, value] : options.env) {
+  for (const auto& [key, value] : overrides) {
     if (value) {
       env[key] = *value;
     } else {
@@ -39,7 +38,14 @@ std::vector<std::string> build_env(const ProcessOptions& options) {
   return out;
 }
 
-} // namespace
+std::vector<char*> c_strings(const std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (const auto& s : strings) {
+    out.push_back(const_cast<char*>(s.c_str()));
+  }
+  out.push_back(nullptr);
+  return out;
+}
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
   int out_pipe[2];
@@ -48,17 +54,9 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0 || pipe(in_pipe) != 0) {
     throw std::runtime_error("pipe failed");
   }
-  const auto env = build_env(options);
-  std::vector<char*> c_argv;
-  for (const auto& a : argv) {
-    c_argv.push_back(const_cast<char*>(a.c_str()));
-  }
-  c_argv.push_back(nullptr);
-  std::vector<char*> c_env;
-  for (const auto& e : env) {
-    c_env.push_back(const_cast<char*>(e.c_str()));
-  }
-  c_env.push_back(nullptr);
+  const auto env = environment_with(options.env);
+  auto c_argv = c_strings(argv);
+  auto c_env = c_strings(env);
 
   const pid_t pid = fork();
   if (pid < 0) {

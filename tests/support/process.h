@@ -25,6 +25,14 @@ struct ProcessOptions {
   std::string cwd;
 };
 
+/// The parent's environment with overrides applied (an empty optional removes a variable),
+/// as "NAME=value" entries for execve.
+std::vector<std::string> environment_with(
+    const std::map<std::string, std::optional<std::string>>& overrides);
+
+/// Pointers into strings, null-terminated, for execve (valid while strings lives).
+std::vector<char*> c_strings(const std::vector<std::string>& strings);
+
 /// Runs argv[0] (a path) with argv; waits for it to finish or kills it at the timeout.
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 

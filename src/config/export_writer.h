@@ -1,0 +1,34 @@
+#pragma once
+// Writing a desired state as the YAML a person would write (aigw export). yaml-cpp stays
+// in config/: the engine produces the model::Desired, this turns it into text.
+//
+// Credentials are references, never values: a provider config's `secret` is written as
+// `${secret_env}`, and the strings at a gateway's `otel[].authorization` and
+// `stripe.authorization` are variable names, written as `${NAME}`. Any other string that
+// contains `${` is escaped (`$${`) so it reads back unchanged.
+
+#include "model/resources.h"
+
+#include <string>
+#include <vector>
+
+namespace aigw::config {
+
+/// One file of an export, its path relative to the export directory.
+struct ExportedFile {
+  std::string path; ///< "aigw.yaml", "gateways/ID.yaml", "billing.yaml"
+  std::string text;
+};
+
+/// The schema modeline every exported file starts with.
+inline constexpr const char* k_schema_modeline =
+    "# yaml-language-server: $schema=https://github.com/aigw/aigw/schemas/aigw.schema.json";
+
+/// The export as files: aigw.yaml (account_id from ${CLOUDFLARE_ACCOUNT_ID}, scope), one
+/// gateways/ID.yaml per gateway with its children, and billing.yaml when billing is set.
+[[nodiscard]] std::vector<ExportedFile> write_export_files(const model::Desired& desired);
+
+/// The whole export as one YAML document (what `aigw export` prints without --out).
+[[nodiscard]] std::string write_export_document(const model::Desired& desired);
+
+} // namespace aigw::config

@@ -1,0 +1,65 @@
+#pragma once
+// The workflow the commands share (Terraform's Context.Plan()/Apply()): make a plan from a
+// desired state against the API, and check that a saved plan still matches live state.
+// Applying is apply_plan (engine/apply.h). Commands only wire flags to these.
+
+#include "engine/export_state.h"
+#include "engine/gateway_api.h"
+#include "engine/live_state.h"
+#include "engine/plan.h"
+#include "engine/planner.h"
+#include "model/resources.h"
+#include "util/result.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aigw::engine {
+
+struct MakePlanOptions {
+  PlanOptions plan;    ///< prune, force, safety thresholds
+  int concurrency = 8; ///< reads in flight at once
+  /// --gateway globs: read and plan only these gateways (the desired state is already
+  /// restricted with restrict_to_targets); the plan warns what was left out.
+  std::vector<std::string> targets{};
+};
+
+/// Why make_plan stopped. Exactly one of api_error and plan_error is set.
+struct WorkflowError {
+  enum class Step { read_live, build_plan, list_route_versions };
+  Step step = Step::read_live;
+  std::optional<ApiError> api_error;   ///< read_live, list_route_versions
+  std::optional<PlanError> plan_error; ///< build_plan: a refusal (duplicates, mass delete)
+
+  /// "reading live state: ..." / the plan refusal / "listing route versions: ...".
+  [[nodiscard]] std::string to_string() const;
+};
+
+/// A finished plan and the live state it was made from.
+struct PlanRun {
+  LiveState live;
+  Plan plan;
+};
+
+/// Reads live state (what desired needs), builds the plan, resolves route versions
+/// (redeploy an existing version rather than add one) and records the requests it took.
+Result<PlanRun, WorkflowError> make_plan(GatewayApi& api, const model::Desired& desired,
+                                         const MakePlanOptions& options);
+
+/// What check_saved_plan found: the addresses whose live object changed since the plan.
+struct SavedPlanCheck {
+  std::vector<std::string> stale;
+  [[nodiscard]] bool ok() const { return stale.empty(); }
+};
+
+/// Re-reads what a saved plan read and compares fingerprints: a plan's changes (server ids,
+/// full PUT bodies) are only right for exactly the state they were computed from.
+ApiResult<SavedPlanCheck> check_saved_plan(GatewayApi& api, const Plan& plan, int concurrency);
+
+/// Reads what an export needs: the gateway list, the children of every exported gateway,
+/// and billing unless the export is narrowed to some gateways.
+ApiResult<LiveState> read_for_export(GatewayApi& api, const ExportOptions& options,
+                                     int concurrency);
+
+} // namespace aigw::engine
