@@ -21,6 +21,9 @@ struct ApiBaseUrl {
 /// fragments, and http:// to a host that is not loopback.
 Result<ApiBaseUrl> parse_api_base_url(const std::string& url);
 
+/// The URL with any user info replaced by "***", for messages.
+[[nodiscard]] std::string displayable_url(const std::string& url);
+
 /// True for "localhost", 127.0.0.0/8 and ::1.
 [[nodiscard]] bool is_loopback_host(const std::string& host);
 

@@ -3,6 +3,7 @@
 #include "cloudflare/envelope.h"
 #include "cloudflare/paging.h"
 #include "engine/run_parallel.h"
+#include "util/printable.h"
 
 #include <spdlog/spdlog.h>
 
@@ -25,7 +26,7 @@ std::mt19937_64& jitter_rng() {
 engine::ApiError config_error(std::string message) {
   engine::ApiError error;
   error.kind = Kind::config;
-  error.message = Redactor::global().redact(message);
+  error.message = printable(message);
   return error;
 }
 
@@ -38,6 +39,24 @@ engine::ApiError transport_error(const RequestInfo& info, const TransportError& 
   case TransportError::Kind::io: break;
   }
   return make_api_error(Kind::network, info, failure.message);
+}
+
+/// True when every segment of an (already percent-encoded) path is a usable one: a request
+/// for ".../gateways/" or ".../datasets/.." would address something other than one object.
+bool has_usable_segments(const std::string& path) {
+  if (path.empty() || path.front() != '/') {
+    return false;
+  }
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const auto end = std::min(path.find('/', start), path.size());
+    const std::string_view part(path.data() + start, end - start);
+    if (part.empty() || part == "." || part == ".." || part == "%2E" || part == "%2e") {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
 }
 
 long long elapsed_ms(Clock::time_point since) {
@@ -85,7 +104,8 @@ ApiTransport::ApiTransport(const ClientOptions& options, ApiBaseUrl base,
       m_api_key(options.api_key),
       m_retry{options.max_attempts, options.max_retry_time, options.retry_base_delay,
               options.retry_max_delay},
-      m_session(std::move(session)),
+      m_session(std::move(session)), m_max_list_items(options.max_list_items),
+      m_max_list_bytes(options.max_list_bytes),
       m_bucket(options.rate_limit_requests,
                std::chrono::duration_cast<std::chrono::milliseconds>(options.rate_limit_window),
                options.rate_limit_burst),
@@ -113,7 +133,18 @@ HttpRequest ApiTransport::build_request(const ApiCall& call) const {
 }
 
 Result<model::Value, engine::ApiError> ApiTransport::call(const ApiCall& call) {
+  std::size_t ignored = 0;
+  return call_sized(call, ignored);
+}
+
+Result<model::Value, engine::ApiError> ApiTransport::call_sized(const ApiCall& call,
+                                                                std::size_t& body_bytes) {
   const RequestInfo info{call.method, call.path};
+  if (!has_usable_segments(call.path)) {
+    return make_api_error(Kind::config, info,
+                          "refusing to send: the path has an empty, '.' or '..' segment (an id "
+                          "is empty or not a usable id)");
+  }
   const HttpRequest request = build_request(call);
   const bool is_post = call.method == "POST";
   const auto started = Clock::now();
@@ -160,6 +191,7 @@ Result<model::Value, engine::ApiError> ApiTransport::call(const ApiCall& call) {
         m_stats.record_rate_limit_wait();
       }
     } else {
+      body_bytes = response->body.size();
       return decode_envelope(info, status, response->body);
     }
 
@@ -185,7 +217,8 @@ Result<Page, engine::ApiError> ApiTransport::fetch_page(const ApiCall& call,
   ApiCall paged = call;
   paged.query = (call.query.empty() ? "" : call.query + "&") + "page=" + std::to_string(page) +
                 "&per_page=" + std::to_string(k_per_page);
-  auto body = this->call(paged);
+  std::size_t bytes = 0;
+  auto body = call_sized(paged, bytes);
   if (!body) {
     return std::move(body).error();
   }
@@ -193,16 +226,32 @@ Result<Page, engine::ApiError> ApiTransport::fetch_page(const ApiCall& call,
   if (!parsed) {
     return make_api_error(Kind::decode, {call.method, call.path}, parsed.error().message);
   }
+  parsed->bytes = bytes;
   return std::move(parsed).value();
 }
 
 Result<model::Array, engine::ApiError> ApiTransport::list_all(const ApiCall& call,
                                                               const std::string& data_key) {
   model::Array all;
-  const auto append = [&all](Page& page) {
+  std::size_t bytes = 0;
+  // Bounds on the whole list, not only its pages: a server that never ends its pages (or
+  // sends huge ones) cannot exhaust memory.
+  const auto append = [&](Page& page, int number) -> std::optional<engine::ApiError> {
+    bytes += page.bytes;
+    if (bytes > m_max_list_bytes) {
+      return make_api_error(Kind::decode, {call.method, call.path},
+                            "the list exceeds " + std::to_string(m_max_list_bytes) +
+                                " response bytes (after " + std::to_string(number) + " pages)");
+    }
+    if (page.items.size() > m_max_list_items - all.size()) {
+      return make_api_error(Kind::decode, {call.method, call.path},
+                            "the list exceeds " + std::to_string(m_max_list_items) +
+                                " items (after " + std::to_string(number) + " pages)");
+    }
     for (auto& item : page.items) {
       all.push_back(std::move(item));
     }
+    return std::nullopt;
   };
   int page = 1;
   while (page <= k_max_pages) {
@@ -210,7 +259,9 @@ Result<model::Array, engine::ApiError> ApiTransport::list_all(const ApiCall& cal
     if (!first) {
       return std::move(first).error();
     }
-    append(*first);
+    if (auto bounded = append(*first, page)) {
+      return std::move(*bounded);
+    }
     if (!first->more) {
       return all;
     }
@@ -226,11 +277,14 @@ Result<model::Array, engine::ApiError> ApiTransport::list_all(const ApiCall& cal
     engine::run_parallel(rest.size(), m_concurrency, [&](std::size_t i) {
       rest[i].emplace(fetch_page(call, data_key, page + 1 + static_cast<int>(i)));
     });
-    for (auto& result : rest) {
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      auto& result = rest[i];
       if (!*result) {
         return std::move(*result).error();
       }
-      append(result->value());
+      if (auto bounded = append(result->value(), page + 1 + static_cast<int>(i))) {
+        return std::move(*bounded);
+      }
     }
     if (!rest.back()->value().more) {
       return all;

@@ -34,6 +34,7 @@ public:
   /// Sends the call (retrying when safe) and returns the decoded body object.
   Result<model::Value, engine::ApiError> call(const ApiCall& call);
   /// Follows pages (per_page=100) and returns every item; data_key as in read_page().
+  /// Bounded by k_max_pages pages and by the options' max_list_items and max_list_bytes.
   Result<model::Array, engine::ApiError> list_all(const ApiCall& call, const std::string& data_key);
 
   [[nodiscard]] engine::ApiStats stats() const { return m_stats.snapshot(); }
@@ -46,6 +47,8 @@ private:
   /// One page of a list (page numbers from 1).
   Result<Page, engine::ApiError> fetch_page(const ApiCall& call, const std::string& data_key,
                                             int page);
+  /// call(), also reporting the size of the response body that was decoded.
+  Result<model::Value, engine::ApiError> call_sized(const ApiCall& call, std::size_t& body_bytes);
 
   ApiBaseUrl m_base;
   std::optional<Secret> m_api_token;
@@ -53,6 +56,8 @@ private:
   std::optional<Secret> m_api_key;
   RetryPolicy m_retry;
   std::unique_ptr<HttpSession> m_session;
+  std::size_t m_max_list_items;
+  std::size_t m_max_list_bytes;
   TokenBucket m_bucket;
   RequestStats m_stats;
   int m_concurrency = 8; ///< pages of one list fetched together, at most

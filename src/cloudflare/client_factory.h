@@ -31,6 +31,10 @@ struct ClientOptions {
   std::chrono::seconds rate_limit_window{300};
   int rate_limit_burst = 50;
   std::size_t max_response_bytes = 32u << 20;
+  /// One list (all its pages) may hold at most this many items and response bytes: a
+  /// server that never ends its pages cannot exhaust memory.
+  std::size_t max_list_items = 100000;
+  std::size_t max_list_bytes = 128u << 20;
   /// First backoff step; the n-th retry waits a random time in [0, base * 2^(n-1)].
   std::chrono::milliseconds retry_base_delay{250};
   /// Upper bound of one backoff step (Retry-After may ask for more, within max_retry_time).

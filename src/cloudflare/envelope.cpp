@@ -1,12 +1,15 @@
 #include "cloudflare/envelope.h"
 
 #include "cloudflare/json_codec.h"
+#include "util/printable.h"
 #include "util/secret.h"
 
 namespace aigw::cloudflare {
 namespace {
 
 constexpr std::size_t k_excerpt_chars = 200;
+/// At most this many of Cloudflare's errors[] are kept; the rest are counted.
+constexpr std::size_t k_max_error_details = 10;
 
 void collect_errors(const model::Value& body, engine::ApiError& error) {
   const model::Value* errors = body.find("errors");
@@ -14,13 +17,19 @@ void collect_errors(const model::Value& body, engine::ApiError& error) {
     return;
   }
   for (const auto& item : errors->as_array()) {
+    if (error.errors.size() == k_max_error_details) {
+      error.message = "and " + std::to_string(errors->as_array().size() - k_max_error_details) +
+                      " more errors";
+      return;
+    }
     engine::ApiError::Detail detail;
     if (const auto* code = item.find("code"); code != nullptr && code->is_number()) {
       detail.code = static_cast<long>(code->as_number());
     }
     if (const auto* message = item.find("message"); message != nullptr && message->is_string()) {
-      // Error messages may echo what was sent; scrub before it can reach any output.
-      detail.message = Redactor::global().redact(message->as_string());
+      // Error messages may echo what was sent, and come from a server we do not control:
+      // redact, escape control characters and cap before they can reach any output.
+      detail.message = printable(message->as_string());
     }
     error.errors.push_back(std::move(detail));
   }
@@ -34,8 +43,7 @@ engine::ApiError status_error(const RequestInfo& request, int status, std::strin
     collect_errors(*parsed, error);
   }
   if (error.errors.empty() && !body.empty()) {
-    const std::string excerpt(body.substr(0, k_excerpt_chars));
-    error.message = Redactor::global().redact(excerpt);
+    error.message = printable(body, k_excerpt_chars);
   }
   return error;
 }
@@ -49,7 +57,8 @@ engine::ApiError make_api_error(engine::ApiError::Kind kind, const RequestInfo& 
   error.status = status;
   error.method = request.method;
   error.path = Redactor::global().redact(request.path);
-  error.message = Redactor::global().redact(message);
+  // Messages may quote what the server sent (a key, a value): make them printable.
+  error.message = printable(message, 2 * k_max_message_bytes);
   return error;
 }
 

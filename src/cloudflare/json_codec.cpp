@@ -1,49 +1,166 @@
 #include "cloudflare/json_codec.h"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <vector>
 
 namespace aigw::cloudflare {
 namespace {
 
-model::Value from_boost(const boost::json::value& in) {
-  switch (in.kind()) {
-  case boost::json::kind::null: return nullptr;
-  case boost::json::kind::bool_: return in.get_bool();
-  case boost::json::kind::int64: return in.get_int64();
-  case boost::json::kind::uint64: return static_cast<double>(in.get_uint64());
-  case boost::json::kind::double_: return in.get_double();
-  case boost::json::kind::string: return std::string(in.get_string());
-  case boost::json::kind::array: {
-    model::Array out;
-    out.reserve(in.get_array().size());
-    for (const auto& item : in.get_array()) {
-      out.push_back(from_boost(item));
+namespace json = boost::json;
+using ErrorCode = boost::system::error_code;
+
+/// Builds a model::Value straight from the parser's events. Unlike parsing into a
+/// boost::json::value first, it sees each number's text: numbers a double cannot hold
+/// exactly keep that text (see model::Value::number), so fields aigw does not interpret
+/// are sent back unchanged.
+class ValueBuilder {
+public:
+  static constexpr std::size_t max_object_size = std::numeric_limits<std::size_t>::max();
+  static constexpr std::size_t max_array_size = std::numeric_limits<std::size_t>::max();
+  static constexpr std::size_t max_key_size = std::numeric_limits<std::size_t>::max();
+  static constexpr std::size_t max_string_size = std::numeric_limits<std::size_t>::max();
+
+  bool on_document_begin(ErrorCode&) { return true; }
+  bool on_document_end(ErrorCode&) { return true; }
+  bool on_array_begin(ErrorCode&) {
+    m_stack.push_back({model::Array{}, {}});
+    return true;
+  }
+  bool on_array_end(std::size_t, ErrorCode&) { return close(); }
+  bool on_object_begin(ErrorCode&) {
+    m_stack.push_back({model::Object{}, {}});
+    return true;
+  }
+  bool on_object_end(std::size_t, ErrorCode&) { return close(); }
+  bool on_string_part(json::string_view s, std::size_t, ErrorCode&) {
+    m_text.append(s.data(), s.size());
+    return true;
+  }
+  bool on_string(json::string_view s, std::size_t, ErrorCode&) {
+    m_text.append(s.data(), s.size());
+    add(model::Value(std::exchange(m_text, {})));
+    return true;
+  }
+  bool on_key_part(json::string_view s, std::size_t, ErrorCode&) {
+    m_text.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, ErrorCode&) {
+    m_text.append(s.data(), s.size());
+    m_stack.back().key = std::exchange(m_text, {});
+    return true;
+  }
+  bool on_number_part(json::string_view s, ErrorCode&) {
+    m_text.append(s.data(), s.size());
+    return true;
+  }
+  bool on_int64(std::int64_t i, json::string_view s, ErrorCode&) {
+    return number(static_cast<double>(i), s, i >= -k_exact && i <= k_exact);
+  }
+  bool on_uint64(std::uint64_t u, json::string_view s, ErrorCode&) {
+    return number(static_cast<double>(u), s, u <= static_cast<std::uint64_t>(k_exact));
+  }
+  bool on_double(double d, json::string_view s, ErrorCode&) {
+    m_text.append(s.data(), s.size());
+    const bool exact = std::isfinite(d) && significant_digits(m_text) <= 15 &&
+                       (d != 0 || significant_digits(m_text) == 0);
+    return number(d, {}, exact);
+  }
+  bool on_bool(bool b, ErrorCode&) {
+    add(model::Value(b));
+    return true;
+  }
+  bool on_null(ErrorCode&) {
+    add(model::Value(nullptr));
+    return true;
+  }
+  bool on_comment_part(json::string_view, ErrorCode&) { return true; }
+  bool on_comment(json::string_view, ErrorCode&) { return true; }
+
+  std::optional<model::Value>& result() { return m_result; }
+
+private:
+  static constexpr std::int64_t k_exact = std::int64_t{1} << 53;
+
+  /// Significant digits of a JSON number's mantissa ("0.00120e5" has 2). A double
+  /// holds any decimal of up to 15 significant digits exactly enough to print it back.
+  static std::size_t significant_digits(const std::string& text) {
+    std::string digits;
+    for (char c : text) {
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      if (c >= '0' && c <= '9') {
+        digits += c;
+      }
     }
-    return out;
-  }
-  case boost::json::kind::object: {
-    model::Object out;
-    for (const auto& [key, item] : in.get_object()) {
-      out.insert_or_assign(std::string(key), from_boost(item));
+    const auto first = digits.find_first_not_of('0');
+    if (first == std::string::npos) {
+      return 0;
     }
-    return out;
+    const auto last = digits.find_last_not_of('0');
+    return last - first + 1;
   }
+
+  struct Frame {
+    model::Value value;
+    std::string key;
+  };
+
+  bool number(double approximate, json::string_view tail, bool exact) {
+    m_text.append(tail.data(), tail.size());
+    std::string text = std::exchange(m_text, {});
+    // Integers a double holds exactly are plain numbers; any other number keeps its text.
+    add(exact ? model::Value(approximate) : model::Value::number(approximate, std::move(text)));
+    return true;
   }
-  return nullptr;
-}
+
+  void add(model::Value value) {
+    if (m_stack.empty()) {
+      m_result = std::move(value);
+      return;
+    }
+    auto& top = m_stack.back();
+    if (top.value.is_array()) {
+      top.value.as_array().push_back(std::move(value));
+    } else {
+      // A repeated key keeps its last value, as parsing into boost::json::value did.
+      top.value.as_object().insert_or_assign(std::move(top.key), std::move(value));
+      top.key.clear();
+    }
+  }
+
+  bool close() {
+    model::Value done = std::move(m_stack.back().value);
+    m_stack.pop_back();
+    add(std::move(done));
+    return true;
+  }
+
+  std::vector<Frame> m_stack;
+  std::string m_text;
+  std::optional<model::Value> m_result;
+};
 
 } // namespace
 
 Result<model::Value> parse_json(std::string_view text) {
-  boost::system::error_code ec;
-  boost::json::parse_options options;
+  json::parse_options options;
   options.max_depth = 64;
-  const auto parsed = boost::json::parse(text, ec, {}, options);
-  if (ec) {
-    return Error{"malformed JSON: " + ec.message()};
+  json::basic_parser<ValueBuilder> parser(options);
+  ErrorCode ec;
+  const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+  if (!ec && used != text.size()) {
+    ec = json::error::extra_data;
   }
-  return from_boost(parsed);
+  if (ec || !parser.handler().result()) {
+    return Error{"malformed JSON: " + (ec ? ec.message() : std::string("no value"))};
+  }
+  return std::move(*parser.handler().result());
 }
 
 } // namespace aigw::cloudflare

@@ -22,6 +22,7 @@ struct Page {
   /// The number of pages the server reports (total_pages, or total_count over per_page);
   /// 0 when it reports neither. Lets the remaining pages be fetched together.
   int total_pages = 0;
+  std::size_t bytes = 0; ///< size of the response body (set by the transport)
 };
 
 /// Reads page number `page` (from 1) of a decoded body. data_key empty: items are

@@ -1,8 +1,10 @@
 #include "cloudflare/resource_codec.h"
 
 #include "cloudflare/json_codec.h"
+#include "model/credentials.h"
 #include "model/field_spec.h"
 
+#include <algorithm>
 #include <initializer_list>
 
 namespace aigw::cloudflare {
@@ -51,6 +53,34 @@ Result<std::string> take_string(Object& object, const std::string& key, Resource
   return out;
 }
 
+bool has_control_character(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+  });
+}
+
+/// Ids from the API go into request paths and onto the terminal: an empty id would address
+/// the collection, "." or ".." a parent once a proxy normalises the path, and a control
+/// character could rewrite the screen. Such an id is a decode error, never used.
+Result<std::string> checked_id(std::string id, std::string_view what) {
+  if (id.empty() || id == "." || id == "..") {
+    return Error{std::string(what) + " id '" + id + "' is not a usable id"};
+  }
+  if (has_control_character(id)) {
+    return Error{std::string(what) + " id contains a control character"};
+  }
+  return id;
+}
+
+/// Names are identities shown in every plan: refuse control characters in them too.
+Result<std::string> checked_name(std::string name, std::string_view what) {
+  if (has_control_character(name)) {
+    return Error{std::string(what) + " contains a control character"};
+  }
+  return name;
+}
+
 /// A checked object with its string `id` taken out of the fields.
 struct Identified {
   std::string id;
@@ -66,7 +96,11 @@ Result<Identified> identified(const Value& value, ResourceKind kind) {
   if (!id) {
     return id.error();
   }
-  return Identified{std::move(*id), std::move(*fields)};
+  auto checked = checked_id(std::move(*id), model::resource_kind_name(kind));
+  if (!checked) {
+    return checked.error();
+  }
+  return Identified{std::move(*checked), std::move(*fields)};
 }
 
 const std::string* string_member(const Value& value, const std::string& key) {
@@ -131,6 +165,8 @@ Result<model::Gateway> gateway_from_value(const Value& value) {
   if (!object) {
     return object.error();
   }
+  // Live OTel/Stripe credentials are registered so that no error or log line can echo them.
+  model::register_gateway_credentials(object->fields);
   return model::Gateway{std::move(object->id), std::move(object->fields), {}};
 }
 
@@ -140,6 +176,9 @@ Result<model::Dataset> dataset_from_value(const std::string& gateway_id, const V
     return object.error();
   }
   auto name = take_string(object->fields, "name", ResourceKind::dataset);
+  if (name) {
+    name = checked_name(std::move(*name), "dataset name");
+  }
   if (!name) {
     return name.error();
   }
@@ -156,7 +195,10 @@ Result<model::ProviderConfig> provider_config_from_value(const std::string& gate
   }
   auto slug = take_string(object->fields, "provider_slug", ResourceKind::provider_config);
   auto alias = take_string(object->fields, "alias", ResourceKind::provider_config);
-  for (const auto* part : {&slug, &alias}) {
+  for (auto* part : {&slug, &alias}) {
+    if (*part) {
+      *part = checked_name(std::move(**part), "provider config identity");
+    }
     if (!*part) {
       return part->error();
     }
@@ -177,6 +219,13 @@ Result<model::Route> route_from_value(const std::string& gateway_id, const Value
   if (id == nullptr || name == nullptr) {
     return Error{"route has no string 'id' or 'name'"};
   }
+  auto route_id = checked_id(*id, "route");
+  if (!route_id) {
+    return route_id.error();
+  }
+  if (auto checked = checked_name(*name, "route name"); !checked) {
+    return checked.error();
+  }
   const Value* version = value.find("version");
   auto elements = read_elements(value.find("elements"),
                                 version != nullptr ? string_member(*version, "data") : nullptr);
@@ -186,13 +235,19 @@ Result<model::Route> route_from_value(const std::string& gateway_id, const Value
   model::Route out;
   out.gateway_id = gateway_id;
   out.name = *name;
-  out.server_id = *id;
+  out.server_id = std::move(*route_id);
   out.elements = std::move(*elements);
   const Value* deployment = value.find("deployment");
   if (const auto* deployed = deployment ? string_member(*deployment, "version_id") : nullptr) {
     out.deployed_version_id = *deployed;
   } else if (const auto* current = version ? string_member(*version, "version_id") : nullptr) {
     out.deployed_version_id = *current;
+  }
+  if (!out.deployed_version_id.empty()) {
+    auto checked = checked_id(out.deployed_version_id, "route version");
+    if (!checked) {
+      return checked.error();
+    }
   }
   return out;
 }
@@ -201,6 +256,9 @@ Result<model::RouteVersion> route_version_from_value(const Value& value) {
   const auto* id = string_member(value, "version_id");
   if (id == nullptr) {
     return Error{"route version has no string 'version_id'"};
+  }
+  if (auto checked = checked_id(*id, "route version"); !checked) {
+    return checked.error();
   }
   auto elements = read_elements(value.find("elements"), string_member(value, "data"));
   if (!elements) {

@@ -1,9 +1,11 @@
 #include "config/desired_builder.h"
 
+#include "config/credential_references.h"
 #include "config/interpolate.h"
 #include "config/resource_fields.h"
 #include "config/route_elements.h"
 #include "config/shape.h"
+#include "model/credentials.h"
 
 #include <algorithm>
 #include <array>
@@ -277,6 +279,9 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YAML::Node &node) {
   Fields fields =
       read_fields(reader, ResourceKind::gateway, node, *entries, k_gateway_structural, label);
   gateway.fields = std::move(fields.values);
+  // OTel/Stripe credentials are plain strings to the API: never let an error echo them.
+  model::register_gateway_credentials(gateway.fields);
+  fields.ok = check_credential_references(reader, *entries) && fields.ok;
   if (ok) {
     ok = claim(reader, node, "gateway:" + gateway.id, label);
   }

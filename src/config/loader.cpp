@@ -2,6 +2,7 @@
 
 #include "config/desired_builder.h"
 #include "config/node_reader.h"
+#include "util/printable.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -213,19 +214,15 @@ std::optional<std::string> read_file(const std::string &file, std::vector<Diagno
   return buffer.str();
 }
 
-void load_file(const std::string &file, const EnvLookup &env, DesiredBuilder &builder,
-               std::vector<Diagnostic> &out) {
-  auto text = read_file(file, out);
-  if (!text) {
-    return;
-  }
-  if (auto problem = prescan(file, *text)) {
+void load_text(const std::string &file, const std::string &text, const EnvLookup &env,
+               DesiredBuilder &builder, std::vector<Diagnostic> &out) {
+  if (auto problem = prescan(file, text)) {
     out.push_back(std::move(*problem));
     return;
   }
   NodeReader reader(file, env, &out);
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(*text);
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
     if (documents.size() > 1) {
       reader.error(documents[1], "only one YAML document per file is allowed");
       return;
@@ -233,7 +230,7 @@ void load_file(const std::string &file, const EnvLookup &env, DesiredBuilder &bu
     builder.add_document(reader, documents.empty() ? YAML::Node() : documents.front());
   } catch (const YAML::Exception &e) {
     // yaml-cpp reports syntax errors (tabs, indentation, unterminated quotes) with a mark.
-    const std::string line = e.mark.line >= 0 ? line_of(*text, e.mark.line) : std::string();
+    const std::string line = e.mark.line >= 0 ? line_of(text, e.mark.line) : std::string();
     const bool tab = line.find_first_not_of(" \t") != std::string::npos &&
                      line.substr(0, line.find_first_not_of(" \t")).find('\t') != std::string::npos;
     reader.error_at(e.mark, tab ? "invalid YAML: tab in indentation (indent with spaces)"
@@ -241,6 +238,49 @@ void load_file(const std::string &file, const EnvLookup &env, DesiredBuilder &bu
   } catch (const std::exception &e) {
     reader.error_at(YAML::Mark::null_mark(), std::string("cannot load: ") + e.what());
   }
+}
+
+EnvLookup env_or_process(const LoadOptions &options) {
+  if (options.getenv) {
+    return options.getenv;
+  }
+  return [](const std::string &name) -> std::optional<std::string> {
+    const char *value = std::getenv(name.c_str());
+    return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
+  };
+}
+
+/// Loads each source in turn and finishes the result (account id fallback, sorting).
+LoadResult load_all(std::vector<SourceFile> sources, std::vector<Diagnostic> diagnostics,
+                    const EnvLookup &env) {
+  LoadResult result;
+  result.diagnostics = std::move(diagnostics);
+  for (const auto &source : sources) {
+    result.files.push_back(source.path);
+  }
+  DesiredBuilder builder;
+  try {
+    for (const auto &source : sources) {
+      load_text(source.path, source.text, env, builder, result.diagnostics);
+    }
+  } catch (const std::exception &e) {
+    result.diagnostics.push_back(file_error(sources.empty() ? "." : sources.front().path,
+                                            std::string("cannot load: ") + e.what()));
+  }
+  result.desired = std::move(builder.desired());
+  if (result.desired.account_id.empty()) {
+    if (auto id = env("CLOUDFLARE_ACCOUNT_ID"); id && !id->empty()) {
+      result.desired.account_id = *id;
+    }
+  }
+  result.sources = std::move(sources);
+  for (auto &d : result.diagnostics) {
+    // Messages quote keys and values from the file: a control character in them must not
+    // reach the terminal raw.
+    d.message = escape_control_characters(d.message);
+  }
+  sort_diagnostics(result.diagnostics);
+  return result;
 }
 
 } // namespace
@@ -251,32 +291,43 @@ bool LoadResult::ok() const {
 }
 
 LoadResult load_desired(const std::vector<std::string> &paths, const LoadOptions &options) {
-  EnvLookup env = options.getenv;
-  if (!env) {
-    env = [](const std::string &name) -> std::optional<std::string> {
-      const char *value = std::getenv(name.c_str());
-      return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
-    };
-  }
-  LoadResult result;
-  DesiredBuilder builder;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<SourceFile> sources;
+  std::vector<std::string> files;
   try {
-    result.files = expand_paths(paths, result.diagnostics);
-    for (const auto &file : result.files) {
-      load_file(file, env, builder, result.diagnostics);
+    files = expand_paths(paths, diagnostics);
+    for (const auto &file : files) {
+      if (auto text = read_file(file, diagnostics)) {
+        sources.push_back({file, std::move(*text)});
+      }
     }
   } catch (const std::exception &e) {
-    result.diagnostics.push_back(
+    diagnostics.push_back(
         file_error(paths.empty() ? "." : paths.front(), std::string("cannot load: ") + e.what()));
   }
-  result.desired = std::move(builder.desired());
-  if (result.desired.account_id.empty()) {
-    if (auto id = env("CLOUDFLARE_ACCOUNT_ID"); id && !id->empty()) {
-      result.desired.account_id = *id;
+  auto result = load_all(std::move(sources), std::move(diagnostics), env_or_process(options));
+  result.files = std::move(files);
+  return result;
+}
+
+LoadResult load_desired_sources(const std::vector<SourceFile> &sources,
+                                const LoadOptions &options) {
+  std::vector<Diagnostic> diagnostics;
+  for (const auto &source : sources) {
+    if (source.text.size() > k_max_file_bytes) {
+      diagnostics.push_back(file_error(source.path, "file is too large"));
     }
   }
-  sort_diagnostics(result.diagnostics);
-  return result;
+  if (!diagnostics.empty()) {
+    return load_all({}, std::move(diagnostics), env_or_process(options));
+  }
+  return load_all(sources, {}, env_or_process(options));
+}
+
+bool same_sources(const std::vector<SourceFile> &a, const std::vector<SourceFile> &b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(),
+                    [](const SourceFile &x, const SourceFile &y) { return x.text == y.text; });
 }
 
 std::string source_line(const std::string &file, int line) {

@@ -4,6 +4,7 @@
 
 #include "config/diagnostic.h"
 #include "model/resources.h"
+#include "model/source_file.h"
 
 #include <functional>
 #include <optional>
@@ -12,11 +13,15 @@
 
 namespace aigw::config {
 
+/// One desired-state file as read: its path and its text.
+using SourceFile = model::SourceFile;
+
 /// The desired state and every problem found; desired is meaningful only when ok().
 struct LoadResult {
   model::Desired desired;
   std::vector<Diagnostic> diagnostics; ///< sorted by file, line, column
   std::vector<std::string> files;      ///< the files read, in the order read
+  std::vector<SourceFile> sources;     ///< every file read, in load order
   /// True when there is no error.
   [[nodiscard]] bool ok() const;
 };
@@ -31,6 +36,15 @@ struct LoadOptions {
 /// files and directories whose name starts with '.' are skipped). Never throws; never
 /// calls the network.
 LoadResult load_desired(const std::vector<std::string> &paths, const LoadOptions &options = {});
+
+/// Loads and validates files already read (a saved plan's). Never throws, never reads a
+/// file, never calls the network.
+LoadResult load_desired_sources(const std::vector<SourceFile> &sources,
+                                const LoadOptions &options = {});
+
+/// True when two sets of sources say the same: the same texts in the same order (paths
+/// may differ, e.g. another checkout of the same repository).
+[[nodiscard]] bool same_sources(const std::vector<SourceFile> &a, const std::vector<SourceFile> &b);
 
 /// The text of one source line (for printing the line and a caret under the column);
 /// "" when the file or line does not exist.

@@ -1,6 +1,7 @@
 #include "engine/field_diff.h"
 
 #include "engine/normalize.h"
+#include "model/credentials.h"
 
 #include "util/secret.h"
 
@@ -14,15 +15,9 @@ namespace {
 
 using model::Value;
 
-/// Nested credentials that are plain fields to the API but must never be shown: the
-/// Authorization header values of OTel exporters and of Stripe usage reporting.
-constexpr std::array<std::string_view, 2> k_sensitive_paths = {"otel[].authorization",
-                                                               "stripe.authorization"};
-
-bool is_sensitive_path(const std::string& path) {
-  return std::find(k_sensitive_paths.begin(), k_sensitive_paths.end(), path) !=
-         k_sensitive_paths.end();
-}
+/// Nested credentials that are plain fields to the API but must never be shown (see
+/// model/credentials.h).
+bool is_sensitive_path(const std::string& path) { return model::is_credential_path(path); }
 
 /// A copy of value with every sensitive member replaced by the mask.
 Value masked(const std::string& path, const Value& value) {

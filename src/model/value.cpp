@@ -22,7 +22,34 @@ const Value* Value::find(const std::string& key) const {
   return it == obj.end() ? nullptr : &it->second;
 }
 
-bool operator==(const Value& a, const Value& b) { return a.m_data == b.m_data; }
+Value Value::number(double approximate, std::string text) {
+  Value out(approximate);
+  out.m_number_text = std::move(text);
+  return out;
+}
+
+namespace {
+
+/// A number's text: the original when kept, else how to_json() prints it.
+std::string number_text_of(const Value& v) {
+  return v.number_text().empty() ? v.to_json() : v.number_text();
+}
+
+} // namespace
+
+bool operator==(const Value& a, const Value& b) {
+  if (a.is_number() && b.is_number()) {
+    const double x = a.as_number();
+    const double y = b.as_number();
+    const bool exact = std::isfinite(x) && std::fabs(x) < 9007199254740992.0;
+    if (!exact && (!a.m_number_text.empty() || !b.m_number_text.empty())) {
+      // A double cannot tell these apart (2^53 + 1 reads as 2^53; 1e400 as infinity).
+      return number_text_of(a) == number_text_of(b);
+    }
+    return x == y;
+  }
+  return a.m_data == b.m_data;
+}
 
 namespace {
 
@@ -38,7 +65,7 @@ void append_escaped(std::string& out, const std::string& s) {
     case '\b': out += "\\b"; break;
     case '\f': out += "\\f"; break;
     default:
-      if (static_cast<unsigned char>(c) < 0x20) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
         char buf[8];
         std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
         out += buf;
@@ -55,7 +82,9 @@ void append_json(std::string& out, const Value& v) {
   case Value::Kind::null: out += "null"; break;
   case Value::Kind::boolean: out += v.as_bool() ? "true" : "false"; break;
   case Value::Kind::number: {
-    if (v.is_integer()) {
+    if (!v.number_text().empty()) {
+      out += v.number_text();
+    } else if (v.is_integer()) {
       out += std::to_string(static_cast<long long>(v.as_number()));
     } else if (std::isfinite(v.as_number())) {
       char buf[32];

@@ -30,6 +30,12 @@ public:
   Value(Array a) : m_data(std::move(a)) {}
   Value(Object o) : m_data(std::move(o)) {}
 
+  /// A number read from JSON text, keeping that text: a value a double cannot hold
+  /// (1e400, 9007199254740993) is written back exactly as it was read.
+  [[nodiscard]] static Value number(double approximate, std::string text);
+  /// The original text of a number made by number(); empty otherwise.
+  [[nodiscard]] const std::string& number_text() const { return m_number_text; }
+
   [[nodiscard]] Kind kind() const { return static_cast<Kind>(m_data.index()); }
   [[nodiscard]] bool is_null() const { return kind() == Kind::null; }
   [[nodiscard]] bool is_bool() const { return kind() == Kind::boolean; }
@@ -51,7 +57,8 @@ public:
   /// Member lookup on an object; nullptr when absent or when this is not an object.
   [[nodiscard]] const Value* find(const std::string& key) const;
 
-  /// Structural equality; numbers compare by value (300 == 300.0).
+  /// Structural equality; numbers compare by value (300 == 300.0), and by their original
+  /// text when a double cannot tell them apart (beyond 2^53, or not finite).
   friend bool operator==(const Value& a, const Value& b);
 
   /// Compact JSON text with sorted keys; integral numbers print without a fraction.
@@ -59,6 +66,7 @@ public:
 
 private:
   std::variant<std::nullptr_t, bool, double, std::string, Array, Object> m_data{nullptr};
+  std::string m_number_text;
 };
 
 /// Name of a kind for messages ("string", "number", ...).

@@ -2,6 +2,7 @@
 // Retry-After, lost POSTs, timeouts, size cap, malformed bodies and paging bounds.
 
 #include "cloudflare/cloudflare_gateway_api.h"
+#include "cloudflare/paging.h"
 #include "cloudflare/test_http_server.h"
 #include "cloudflare/test_options.h"
 
@@ -279,6 +280,46 @@ TEST(HttpClient, PagingStopsAtAHardBoundAgainstAnEndlessServer) {
   EXPECT_EQ(server.requests(), 1000);
   const auto last = server.received().back();
   EXPECT_NE(last.target.find("page=1000&per_page=100"), std::string::npos);
+}
+
+TEST(HttpClient, PagingStopsAtTheItemBoundWhateverThePageSize) {
+  // Pages far larger than per_page: the page bound alone would allow 10 million items.
+  std::string page = R"({"success":true,"result_info":{"has_more":true},"result":[)";
+  for (int i = 0; i < 10000; ++i) {
+    page += std::string(i == 0 ? "" : ",") + R"({"id":"gw)" + std::to_string(i) + R"("})";
+  }
+  page += "]}";
+  TestHttpServer server([&](const TestRequest&) { return TestReply{.body = page}; });
+  auto api = client_for(test::test_client_options(url_of(server)));
+  auto result = api->list_gateways();
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message.find("the list exceeds 100000 items (after 11 pages)"),
+            std::string::npos)
+      << result.error().to_string();
+  EXPECT_EQ(server.requests(), 11);
+}
+
+TEST(HttpClient, PagingStopsAtTheByteBound) {
+  const std::string page = R"({"success":true,"result_info":{"has_more":true},"result":[)"
+                           R"({"id":"gw","padding":")" +
+                           std::string(256 * 1024, 'p') + R"("}]})";
+  TestHttpServer server([&](const TestRequest&) { return TestReply{.body = page}; });
+  auto options = test::test_client_options(url_of(server));
+  options.max_list_bytes = 1024 * 1024;
+  auto api = client_for(options);
+  auto result = api->list_gateways();
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message.find("the list exceeds 1048576 response bytes (after 4 pages)"),
+            std::string::npos)
+      << result.error().to_string();
+  EXPECT_EQ(server.requests(), 4); // four pages of 256 KiB and a little JSON pass 1 MiB
+}
+
+TEST(HttpClient, TheDocumentedListBoundsAreTheDefaults) {
+  const ClientOptions options;
+  EXPECT_EQ(options.max_list_items, 100000u);
+  EXPECT_EQ(options.max_list_bytes, 128u * 1024 * 1024);
+  EXPECT_EQ(k_max_pages, 1000);
 }
 
 TEST(HttpClient, TheRateLimiterHoldsASmallLimit) {

@@ -26,6 +26,30 @@ TEST(JsonCodec, RoundTripsThroughModelSerialisation) {
   EXPECT_EQ(value->to_json(), text);
 }
 
+TEST(JsonCodec, NumbersADoubleCannotHoldKeepTheirText) {
+  const std::string text =
+      R"({"big":9007199254740993,"huge":1e400,"long":0.12345678901234567891,"tiny":1e-400,)"
+      R"("u":18446744073709551615})";
+  auto value = parse_json(text);
+  ASSERT_TRUE(value.ok()) << value.error().message;
+  EXPECT_EQ(value->to_json(), text);
+  EXPECT_EQ(value->find("big")->number_text(), "9007199254740993");
+  EXPECT_NE(*value->find("big"), *parse_json("9007199254740992"));
+  EXPECT_EQ(*value->find("huge"), *parse_json("1e400"));
+}
+
+TEST(JsonCodec, NumbersADoubleHoldsPrintAsBefore) {
+  auto value = parse_json(R"({"a":300,"b":0.5,"c":5E-1,"d":-12,"e":1.0})");
+  ASSERT_TRUE(value.ok());
+  EXPECT_EQ(value->to_json(), R"({"a":300,"b":0.5,"c":0.5,"d":-12,"e":1})");
+  EXPECT_TRUE(value->find("a")->number_text().empty());
+}
+
+TEST(JsonCodec, TrailingDataIsMalformed) {
+  EXPECT_FALSE(parse_json(R"({"a":1} x)").ok());
+  EXPECT_TRUE(parse_json(" {\"a\":1}\n").ok());
+}
+
 TEST(JsonCodec, MalformedInputIsAnErrorNotACrash) {
   EXPECT_FALSE(parse_json("").ok());
   EXPECT_FALSE(parse_json("{").ok());
