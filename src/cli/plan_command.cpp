@@ -12,9 +12,10 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace aigw::cli {
@@ -36,16 +37,25 @@ bool colour_wanted() {
   return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
 }
 
-/// Writes the saved plan atomically (temp file, then rename) so a reader never sees half.
+/// Writes the saved plan atomically (temp file, then rename) so a reader never sees half,
+/// readable by its owner only (0600): it describes the account.
 bool save_plan(const std::string& path, const engine::Plan& plan) {
   const std::string temp = path + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    file << render::write_plan_file(plan);
-    if (!file.good()) {
-      std::cerr << "aigw: error: cannot write " << temp << "\n";
-      return false;
-    }
+  const std::string text = render::write_plan_file(plan);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  bool written = fd >= 0 && ::fchmod(fd, 0600) == 0;
+  for (std::size_t done = 0; written && done < text.size();) {
+    const auto n = ::write(fd, text.data() + done, text.size() - done);
+    written = n > 0;
+    done += written ? static_cast<std::size_t>(n) : 0;
+  }
+  if (fd >= 0 && ::close(fd) != 0) {
+    written = false;
+  }
+  if (!written) {
+    std::cerr << "aigw: error: cannot write " << temp << "\n";
+    std::remove(temp.c_str());
+    return false;
   }
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
     std::cerr << "aigw: error: cannot write " << path << "\n";

@@ -6,6 +6,8 @@
 
 #include <gmock/gmock.h>
 
+#include <sys/stat.h>
+
 namespace aigw::test {
 namespace {
 
@@ -27,6 +29,16 @@ protected:
 };
 
 const GatewayYaml k_gateway{"saved", 300, true, {"failures"}, {"openai"}, {{"chat", "m1"}}};
+
+TEST_F(ApplySavedPlan, TheSavedPlanIsReadableByItsOwnerOnly) {
+  // A saved plan describes the account; under a umask of 022 it must still not be 0644.
+  const auto old_mask = ::umask(022);
+  const auto plan = save_plan(desired_yaml({k_gateway}));
+  ::umask(old_mask);
+  struct stat info {};
+  ASSERT_EQ(::stat(plan.c_str(), &info), 0) << plan;
+  EXPECT_EQ(info.st_mode & 0777, 0600);
+}
 
 TEST_F(ApplySavedPlan, AFreshPlanIsAppliedExactly) {
   const auto plan = save_plan(desired_yaml({k_gateway}));
