@@ -111,7 +111,7 @@ show aigw plan -f examples/demo --prune --impact --detailed-exitcode | tee "$tmp
 code=${PIPESTATUS[0]}
 set -e
 [ "$code" -eq 2 ] || { echo "expected pending changes (exit 2), got $code" >&2; exit 1; }
-grep -qE 'route router/ab-test \(deploy a new version\) — [0-9,]+ requests through this route' "$tmp/plan5.txt" ||
+grep -qE 'route router/ab-test \(deploy a new version\) — [0-9,]+ requests? through this route' "$tmp/plan5.txt" ||
   { echo "expected a traffic impact line for route router/ab-test" >&2; exit 1; }
 
 section "5b. The same plan as a pull request comment: the route change drawn as a Mermaid graph"
