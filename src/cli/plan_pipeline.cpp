@@ -80,6 +80,8 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   options.plan.fingerprints = inputs.fingerprints;
   options.concurrency = inputs.concurrency;
   options.targets = inputs.targets;
+  options.impact = impact_options(inputs.impact, inputs.concurrency);
+  options.max_impact = inputs.impact.max_impact;
   auto made = engine::make_plan(*run.api, run.desired, options);
   if (!made) {
     print_error(made.error().to_string());
@@ -87,19 +89,6 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   }
   run.live = std::move(made->live);
   run.plan = std::move(made->plan);
-  engine::read_impact(*run.api, run.plan, impact_options(inputs.impact, inputs.concurrency));
-  if (inputs.impact.max_impact && !inputs.force) {
-    const auto refusals = engine::check_max_impact(run.plan, *inputs.impact.max_impact);
-    if (!refusals.empty()) {
-      std::string message = "refusing a plan over --max-impact " +
-                            std::to_string(*inputs.impact.max_impact) + " (use --force to override):";
-      for (const auto& refusal : refusals) {
-        message += "\n  " + refusal;
-      }
-      print_error(message);
-      return std::nullopt;
-    }
-  }
   return run;
 }
 

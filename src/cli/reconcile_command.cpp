@@ -33,6 +33,7 @@ struct ReconcileFlags {
   bool prune = false;
   bool force = false;
   int parallelism = 8;
+  ImpactFlags impact;
 };
 
 std::atomic<bool> g_stop{false};
@@ -91,6 +92,8 @@ int run_reconcile_command(const GlobalOptions& global, const ReconcileFlags& fla
   options.plan.plan.prune = flags.prune;
   options.plan.plan.force = flags.force;
   options.parallelism = flags.parallelism;
+  options.plan.impact = impact_options(flags.impact, flags.parallelism);
+  options.plan.max_impact = flags.impact.max_impact;
 
   service::ReconcileHooks hooks;
   hooks.load = [&flags] { return load_desired_or_report(flags.paths); };
@@ -145,6 +148,7 @@ void add_reconcile_command(CLI::App& app, const GlobalOptions& global, int* exit
   cmd->add_flag("--force", flags->force, "Allow a plan that deletes more than the threshold");
   cmd->add_option("--parallelism", flags->parallelism, "Requests in flight at once (1..64)")
       ->check(CLI::Range(1, 64));
+  add_impact_flags(*cmd, flags->impact);
   cmd->callback([&app, &global, flags, exit_code, once, interval] {
     if (once->count() == 0 && interval->count() == 0) {
       std::cerr << "aigw: error: reconcile needs --once or --interval DURATION\n";

@@ -73,7 +73,7 @@ void read_impact(GatewayApi& api, Plan& plan, const ImpactOptions& options) {
   if (options.mode == ImpactMode::off || !length) {
     return;
   }
-  const auto since = options.now - *length;
+  const auto since = options.now.value_or(std::chrono::system_clock::now()) - *length;
   std::vector<std::size_t> affected;
   for (std::size_t i = 0; i < plan.changes.size(); ++i) {
     if (affects_traffic(plan.changes[i], options.mode)) {

@@ -25,8 +25,9 @@ struct ImpactOptions {
   ImpactMode mode = ImpactMode::deletes;
   std::string window = "24h"; ///< "1h", "24h" or "7d"
   int concurrency = 8;
-  /// The end of the window; tests pin it.
-  std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
+  /// The end of the window; nullopt: the time of the read (tests pin it). Not taken when the
+  /// options are made, so a long-running reconcile reads each cycle's own window.
+  std::optional<std::chrono::system_clock::time_point> now;
 };
 
 /// The window's length for "1h", "24h" or "7d"; nullopt for anything else.

@@ -36,7 +36,19 @@ Result<PlanRun, WorkflowError> make_plan(GatewayApi& api, const model::Desired& 
     return WorkflowError{WorkflowError::Step::list_route_versions, std::move(resolved.error()),
                          std::nullopt};
   }
+  auto impact = options.impact;
+  impact.concurrency = options.concurrency;
+  read_impact(api, *plan, impact);
   plan->api_requests = api.stats().requests;
+  if (options.max_impact && !options.plan.force) {
+    if (auto refusals = check_max_impact(*plan, *options.max_impact); !refusals.empty()) {
+      return WorkflowError{WorkflowError::Step::build_plan, std::nullopt,
+                           PlanError{"refusing a plan over --max-impact " +
+                                         std::to_string(*options.max_impact) +
+                                         " (use --force to override):",
+                                     std::move(refusals)}};
+    }
+  }
   return PlanRun{std::move(live.value()), std::move(plan.value())};
 }
 

@@ -5,12 +5,14 @@
 
 #include "engine/export_state.h"
 #include "engine/gateway_api.h"
+#include "engine/impact_reader.h"
 #include "engine/live_state.h"
 #include "engine/plan.h"
 #include "engine/planner.h"
 #include "model/resources.h"
 #include "util/result.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,14 +25,21 @@ struct MakePlanOptions {
   /// --gateway globs: read and plan only these gateways (the desired state is already
   /// restricted with restrict_to_targets); the plan warns what was left out.
   std::vector<std::string> targets{};
+  /// Which changes get live traffic figures (read_impact); its concurrency is ignored in
+  /// favour of `concurrency`.
+  ImpactOptions impact{};
+  /// --max-impact: refuse a plan deleting what served more (or what could not be read),
+  /// unless plan.force.
+  std::optional<std::uint64_t> max_impact{};
 };
 
 /// Why make_plan stopped. Exactly one of api_error and plan_error is set.
 struct WorkflowError {
   enum class Step { read_live, build_plan, list_route_versions };
   Step step = Step::read_live;
-  std::optional<ApiError> api_error;   ///< read_live, list_route_versions
-  std::optional<PlanError> plan_error; ///< build_plan: a refusal (duplicates, mass delete)
+  std::optional<ApiError> api_error; ///< read_live, list_route_versions
+  /// build_plan: a refusal (duplicates, mass delete, protect, --max-impact)
+  std::optional<PlanError> plan_error;
 
   /// "reading live state: ..." / the plan refusal / "listing route versions: ...".
   [[nodiscard]] std::string to_string() const;
@@ -43,7 +52,8 @@ struct PlanRun {
 };
 
 /// Reads live state (what desired needs), builds the plan, resolves route versions
-/// (redeploy an existing version rather than add one) and records the requests it took.
+/// (redeploy an existing version rather than add one), reads the traffic the changes would
+/// hit, applies --max-impact and records the requests it took.
 Result<PlanRun, WorkflowError> make_plan(GatewayApi& api, const model::Desired& desired,
                                          const MakePlanOptions& options);
 

@@ -132,6 +132,54 @@ TEST(MakePlan, TargetsReadOnlyTheTargetedGatewaysAndWarn) {
   }
 }
 
+/// Desired state that, with prune, deletes the live gateway "busy" and keeps "gw".
+model::Desired pruning_busy(test::FakeGatewayApi& api, int busy_requests) {
+  api.state.gateways.push_back(test::live_gateway("gw"));
+  api.state.gateways.push_back(test::live_gateway("busy"));
+  for (int i = 0; i < busy_requests; ++i) {
+    api.logs.push_back({"busy", std::chrono::system_clock::now(), true, "gpt-4o-mini"});
+  }
+  auto desired = declaring_gateway("gw", {});
+  desired.prune = true;
+  return desired;
+}
+
+TEST(MakePlan, ReadsTheTrafficOfDeletesAndCountsItsRequests) {
+  test::FakeGatewayApi api;
+  const auto run = make_plan(api, pruning_busy(api, 3), {});
+  ASSERT_TRUE(run.ok()) << run.error().to_string();
+  ASSERT_EQ(run->plan.changes.size(), 1u);
+  ASSERT_TRUE(run->plan.changes[0].impact.has_value());
+  EXPECT_TRUE(run->plan.changes[0].impact->known);
+  EXPECT_EQ(run->plan.changes[0].impact->requests, 3u);
+  EXPECT_EQ(run->plan.api_requests, api.stats().requests); // the log reads included
+
+  MakePlanOptions off;
+  off.impact.mode = ImpactMode::off;
+  test::FakeGatewayApi quiet;
+  const auto without = make_plan(quiet, pruning_busy(quiet, 3), off);
+  ASSERT_TRUE(without.ok());
+  EXPECT_FALSE(without->plan.changes[0].impact.has_value());
+}
+
+TEST(MakePlan, MaxImpactRefusesABusyDeleteUnlessForced) {
+  test::FakeGatewayApi api;
+  const auto desired = pruning_busy(api, 3);
+  MakePlanOptions options;
+  options.max_impact = 2;
+  const auto refused = make_plan(api, desired, options);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().step, WorkflowError::Step::build_plan);
+  EXPECT_EQ(refused.error().to_string(),
+            "refusing a plan over --max-impact 2 (use --force to override):\n"
+            "  gateway busy served 3 requests in the last 24h");
+  options.max_impact = 3;
+  EXPECT_TRUE(make_plan(api, desired, options).ok());
+  options.max_impact = 0;
+  options.plan.force = true;
+  EXPECT_TRUE(make_plan(api, desired, options).ok());
+}
+
 TEST(CheckSavedPlan, UnchangedLiveStateIsNotStale) {
   test::FakeGatewayApi api;
   api.state.gateways.push_back(test::live_gateway("gw", {{"cache_ttl", 60.0}}));

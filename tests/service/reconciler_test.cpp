@@ -112,6 +112,21 @@ TEST(RunCycle, ARefusedPlanIsReportedNeverForced) {
   EXPECT_EQ(h.fake.state.gateways.size(), 10u);
 }
 
+TEST(RunCycle, MaxImpactRefusesABusyDeleteLikeApply) {
+  Harness h;
+  h.fake.state.gateways.push_back(test::live_gateway("gw", {{"cache_ttl", 300.0}}));
+  h.fake.state.gateways.push_back(test::live_gateway("busy"));
+  h.fake.logs.push_back({"busy", std::chrono::system_clock::now(), true, "gpt-4o-mini"});
+  h.desired->prune = true;
+  ReconcileOptions options;
+  options.plan.max_impact = 0;
+  const auto result = run_cycle(h.hooks(), options, 1);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.record.outcome, CycleOutcome::refused);
+  EXPECT_TRUE(h.writes().empty());
+  EXPECT_EQ(h.fake.state.gateways.size(), 2u);
+}
+
 TEST(RunCycle, AnApiFailureFailsTheCycle) {
   Harness h;
   engine::ApiError error;
