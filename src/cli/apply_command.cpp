@@ -3,8 +3,12 @@
 
 #include "cli/commands.h"
 #include "cli/plan_pipeline.h"
+#include "config/loader.h"
+#include "config/source_differences.h"
 #include "engine/apply.h"
 #include "engine/safety.h"
+#include "engine/saved_plan.h"
+#include "engine/targeting.h"
 #include "engine/workflow.h"
 #include "render/plan_file.h"
 #include "render/plan_text.h"
@@ -79,7 +83,52 @@ Result<std::string> read_file(const std::string& path) {
   return text.str();
 }
 
-// A saved plan is applied only if engine::check_saved_plan finds live state unchanged.
+/// The environment a saved plan's sources are loaded with: the process's, except the
+/// API's own credentials, which no `${...}` of a plan file may read (a forged plan could
+/// otherwise send them to the API as data).
+std::optional<std::string> plan_source_env(const std::string& name) {
+  if (name == "CLOUDFLARE_API_TOKEN" || name == "CLOUDFLARE_API_KEY" ||
+      name == "CLOUDFLARE_EMAIL") {
+    return std::nullopt;
+  }
+  const char* value = std::getenv(name.c_str());
+  return value == nullptr ? std::nullopt : std::optional<std::string>(value);
+}
+
+/// `apply PLANFILE -f PATH`: the plan's desired state must be what PATH says now.
+bool sources_match(const engine::SavedPlan& saved, const ApplyFlags& flags) {
+  auto now = load_or_report(flags.paths);
+  if (!now) {
+    return false;
+  }
+  const auto differences = config::source_differences(saved.sources, now->sources);
+  if (differences.empty()) {
+    return true;
+  }
+  std::string message = "the plan's desired state is not what the files given with -f say now; "
+                        "nothing was applied:";
+  for (const auto& line : differences) {
+    message += "\n  " + line;
+  }
+  print_error(message + "\nMake the plan again from these files (`aigw plan --out`).");
+  return false;
+}
+
+void print_refusal(const engine::SavedPlanCheck& check) {
+  std::string message = "plan is stale or was modified: the plan recomputed from its own "
+                        "desired state and live state now differs from the saved one; nothing "
+                        "was applied.";
+  for (const auto& address : check.stale) {
+    message += "\n  live state changed: " + address;
+  }
+  for (const auto& line : check.modified) {
+    message += "\n  changes differ: " + line;
+  }
+  print_error(message + "\nRun `aigw plan` again.");
+}
+
+// A saved plan is a confirmation, not an instruction: the plan is recomputed from the
+// desired state and options it carries, and applied only if it comes out the same.
 std::optional<Prepared> prepare_from_plan_file(const GlobalOptions& global,
                                                const ApplyFlags& flags) {
   const auto text = read_file(flags.plan_file);
@@ -87,33 +136,45 @@ std::optional<Prepared> prepare_from_plan_file(const GlobalOptions& global,
     print_error(text.error().message);
     return std::nullopt;
   }
-  auto plan = render::read_plan_file(*text, [](const std::string& name) {
-    const char* value = std::getenv(name.c_str());
-    return value == nullptr ? std::nullopt : std::optional<std::string>(value);
-  });
-  if (!plan) {
-    print_error(flags.plan_file + ": " + plan.error().message);
+  auto saved = render::read_plan_file(*text);
+  if (!saved) {
+    print_error(flags.plan_file + ": " + saved.error().message);
     return std::nullopt;
   }
-  auto api = connect_api(global, plan->account_id, flags.parallelism);
+  if (!flags.paths.empty() && !sources_match(*saved, flags)) {
+    return std::nullopt;
+  }
+  auto loaded = config::load_desired_sources(saved->sources, {plan_source_env});
+  if (!loaded.ok()) {
+    report_diagnostics(loaded, flags.plan_file +
+                                   ": the desired state the plan carries is invalid here (its "
+                                   "`${...}` may not read CLOUDFLARE_API_TOKEN, "
+                                   "CLOUDFLARE_API_KEY or CLOUDFLARE_EMAIL); no API call was made");
+    return std::nullopt;
+  }
+  const auto desired =
+      engine::restrict_to_targets(std::move(loaded.desired), saved->options.targets);
+  auto api = connect_api(global, desired.account_id, flags.parallelism);
   if (!api) {
     return std::nullopt;
   }
-  const auto check = engine::check_saved_plan(*api, *plan, flags.parallelism);
+  auto check =
+      engine::recompute_saved_plan(*api, *saved, desired, flags.parallelism, render::change_record);
   if (!check) {
-    print_error("reading live state: " + check.error().to_string());
+    print_error(check.error().to_string() + "\nNothing was applied.");
     return std::nullopt;
   }
   if (!check->ok()) {
-    std::cout << "plan is stale: live state changed since the plan was made; nothing was "
-                 "applied. Changed:\n";
-    for (const auto& address : check->stale) {
-      std::cout << "  " << address << "\n";
-    }
-    std::cout << "Run `aigw plan` again.\n";
+    print_refusal(*check);
     return std::nullopt;
   }
-  return Prepared{std::move(plan.value()), std::move(api)};
+  return Prepared{std::move(check->run.plan), std::move(api)};
+}
+
+/// Flags that shape a plan: a saved plan keeps those it was made with.
+bool has_plan_shaping_flags(const ApplyFlags& flags) {
+  return flags.prune || flags.force || !flags.targets.empty() || flags.impact.impact ||
+         flags.impact.no_impact || flags.impact.max_impact || flags.impact.window != "24h";
 }
 
 /// Terraform's prompt: only the exact word "yes" applies.
@@ -198,13 +259,9 @@ void print_summary(const engine::Plan& plan, const engine::ApplyReport& report,
 }
 
 int run_apply(const GlobalOptions& global, const ApplyFlags& flags) {
-  if (!flags.plan_file.empty() && !flags.paths.empty()) {
-    print_error("give either -f PATH or a saved PLANFILE, not both");
-    return 1;
-  }
-  if (!flags.plan_file.empty() && !flags.targets.empty()) {
-    print_error("--gateway applies to -f PATH; a saved PLANFILE keeps the targets it was "
-                "planned with");
+  if (!flags.plan_file.empty() && has_plan_shaping_flags(flags)) {
+    print_error("--prune, --force, --gateway and the impact flags apply to -f PATH; a saved "
+                "PLANFILE keeps the options it was planned with");
     return 1;
   }
   const bool interactive = is_interactive();
@@ -252,8 +309,9 @@ void add_apply_command(CLI::App& app, const GlobalOptions& global, int* exit_cod
       "apply", "Apply the desired state (or a saved plan) to the account, after confirmation");
   add_paths_option(*cmd, flags->paths);
   cmd->add_option("PLANFILE", flags->plan_file,
-                  "A saved plan (from `aigw plan --out`): applied only if live state has not "
-                  "changed since");
+                  "A saved plan (from `aigw plan --out`): recomputed from the desired state it "
+                  "carries and applied only if it comes out the same (with -f PATH, that "
+                  "desired state must also be what PATH says now)");
   cmd->add_flag("--auto-approve", flags->auto_approve, "Apply without asking (needed with no TTY)");
   cmd->add_option("--gateway", flags->targets,
                   "Only gateways whose id matches this glob, and their children (repeatable; "

@@ -39,9 +39,9 @@ bool colour_wanted() {
 
 /// Writes the saved plan atomically (temp file, then rename) so a reader never sees half,
 /// readable by its owner only (0600): it describes the account.
-bool save_plan(const std::string& path, const engine::Plan& plan) {
+bool save_plan(const std::string& path, const engine::SavedPlan& saved) {
   const std::string temp = path + ".tmp";
-  const std::string text = render::write_plan_file(plan);
+  const std::string text = render::write_plan_file(saved);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   bool written = fd >= 0 && ::fchmod(fd, 0600) == 0;
   for (std::size_t done = 0; written && done < text.size();) {
@@ -73,7 +73,7 @@ int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
     return 1;
   }
   const engine::Plan& plan = run->plan;
-  if (!flags.out.empty() && !save_plan(flags.out, plan)) {
+  if (!flags.out.empty() && !save_plan(flags.out, {plan, run->sources, run->options})) {
     return 1;
   }
   if (flags.output == "json") {
@@ -102,8 +102,9 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int* exit_code
   cmd->add_option("-f,--file", flags->paths,
                   "A YAML file or a directory of *.yaml/*.yml (repeatable; default: ./aigw.yaml "
                   "if it exists, else the current directory)");
-  cmd->add_option("--out", flags->out, "Save the plan (with live fingerprints, no secrets) for "
-                                       "`aigw apply FILE`");
+  cmd->add_option("--out", flags->out,
+                  "Save the plan (its desired state, options and live fingerprints; no "
+                  "credentials) for `aigw apply FILE`, which recomputes and compares it");
   cmd->add_option("--output", flags->output, "text|json|markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   cmd->add_flag("--detailed-exitcode", flags->detailed_exitcode,

@@ -46,27 +46,40 @@ std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
   return std::move(api.value());
 }
 
-std::optional<model::Desired> load_desired_or_report(const std::vector<std::string>& paths) {
+void report_diagnostics(const config::LoadResult& loaded, const std::string& what) {
+  for (const auto& diagnostic : loaded.diagnostics) {
+    std::cerr << Redactor::global().redact(diagnostic.to_string()) << "\n";
+  }
+  print_error(what);
+}
+
+std::optional<config::LoadResult> load_or_report(const std::vector<std::string>& paths) {
   auto loaded = config::load_desired(paths.empty() ? config::default_paths() : paths);
   if (!loaded.ok()) {
-    for (const auto& diagnostic : loaded.diagnostics) {
-      std::cerr << Redactor::global().redact(diagnostic.to_string()) << "\n";
-    }
-    print_error("the configuration is invalid; no API call was made");
+    report_diagnostics(loaded, "the configuration is invalid; no API call was made");
     return std::nullopt;
   }
   spdlog::info("read {} configuration file{}", loaded.files.size(),
                loaded.files.size() == 1 ? "" : "s");
-  return std::move(loaded.desired);
+  return loaded;
+}
+
+std::optional<model::Desired> load_desired_or_report(const std::vector<std::string>& paths) {
+  auto loaded = load_or_report(paths);
+  if (!loaded) {
+    return std::nullopt;
+  }
+  return std::move(loaded->desired);
 }
 
 std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs) {
-  auto desired = load_desired_or_report(inputs.paths);
-  if (!desired) {
+  auto loaded = load_or_report(inputs.paths);
+  if (!loaded) {
     return std::nullopt;
   }
   PlanRun run;
-  run.desired = engine::restrict_to_targets(std::move(*desired), inputs.targets);
+  run.desired = engine::restrict_to_targets(std::move(loaded->desired), inputs.targets);
+  run.sources = std::move(loaded->sources);
   run.api = connect_api(global, run.desired.account_id, inputs.concurrency);
   if (!run.api) {
     return std::nullopt;
@@ -82,6 +95,7 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   options.targets = inputs.targets;
   options.impact = impact_options(inputs.impact, inputs.concurrency);
   options.max_impact = inputs.impact.max_impact;
+  run.options = options;
   auto made = engine::make_plan(*run.api, run.desired, options);
   if (!made) {
     print_error(made.error().to_string());

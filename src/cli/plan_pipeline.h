@@ -4,11 +4,13 @@
 
 #include "cli/commands.h"
 #include "cli/impact_flags.h"
+#include "config/loader.h"
 #include "engine/gateway_api.h"
 #include "engine/live_state.h"
 #include "engine/plan.h"
 #include "engine/workflow.h"
 #include "model/resources.h"
+#include "model/source_file.h"
 
 #include <memory>
 #include <optional>
@@ -28,7 +30,9 @@ struct PlanInputs {
 };
 
 struct PlanRun {
-  model::Desired desired;
+  model::Desired desired;                 ///< restricted to the targets
+  std::vector<model::SourceFile> sources; ///< the files it was loaded from, as read
+  engine::MakePlanOptions options;        ///< what the plan was made with
   engine::LiveState live;
   engine::Plan plan;
   std::unique_ptr<engine::GatewayApi> api;
@@ -41,7 +45,13 @@ std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
 
 /// Loads and validates the desired state from paths (empty: config::default_paths()).
 /// nullopt after printing every diagnostic to stderr.
+std::optional<config::LoadResult> load_or_report(const std::vector<std::string>& paths);
+
+/// load_or_report's desired state.
 std::optional<model::Desired> load_desired_or_report(const std::vector<std::string>& paths);
+
+/// Prints every diagnostic of a failed load to stderr, then `what` as the error.
+void report_diagnostics(const config::LoadResult& loaded, const std::string& what);
 
 /// Loads, validates, connects, reads live and plans. nullopt after printing why.
 std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs);

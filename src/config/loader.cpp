@@ -310,10 +310,10 @@ LoadResult load_desired(const std::vector<std::string> &paths, const LoadOptions
   return result;
 }
 
-LoadResult load_desired_sources(const std::vector<SourceFile> &sources,
-                                const LoadOptions &options) {
+LoadResult load_desired_sources(const std::vector<SourceFile>& sources,
+                                const LoadOptions& options) {
   std::vector<Diagnostic> diagnostics;
-  for (const auto &source : sources) {
+  for (const auto& source : sources) {
     if (source.text.size() > k_max_file_bytes) {
       diagnostics.push_back(file_error(source.path, "file is too large"));
     }
@@ -322,12 +322,6 @@ LoadResult load_desired_sources(const std::vector<SourceFile> &sources,
     return load_all({}, std::move(diagnostics), env_or_process(options));
   }
   return load_all(sources, {}, env_or_process(options));
-}
-
-bool same_sources(const std::vector<SourceFile> &a, const std::vector<SourceFile> &b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](const SourceFile &x, const SourceFile &y) { return x.text == y.text; });
 }
 
 std::string source_line(const std::string &file, int line) {

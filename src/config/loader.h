@@ -39,12 +39,8 @@ LoadResult load_desired(const std::vector<std::string> &paths, const LoadOptions
 
 /// Loads and validates files already read (a saved plan's). Never throws, never reads a
 /// file, never calls the network.
-LoadResult load_desired_sources(const std::vector<SourceFile> &sources,
-                                const LoadOptions &options = {});
-
-/// True when two sets of sources say the same: the same texts in the same order (paths
-/// may differ, e.g. another checkout of the same repository).
-[[nodiscard]] bool same_sources(const std::vector<SourceFile> &a, const std::vector<SourceFile> &b);
+LoadResult load_desired_sources(const std::vector<SourceFile>& sources,
+                                const LoadOptions& options = {});
 
 /// The text of one source line (for printing the line and a caret under the column);
 /// "" when the file or line does not exist.

@@ -3,8 +3,6 @@
 #include "engine/normalize.h"
 #include "model/credentials.h"
 
-#include "util/secret.h"
-
 #include <algorithm>
 #include <array>
 #include <set>
@@ -18,28 +16,6 @@ using model::Value;
 /// Nested credentials that are plain fields to the API but must never be shown (see
 /// model/credentials.h).
 bool is_sensitive_path(const std::string& path) { return model::is_credential_path(path); }
-
-/// A copy of value with every sensitive member replaced by the mask.
-Value masked(const std::string& path, const Value& value) {
-  if (is_sensitive_path(path)) {
-    return Value(std::string(Secret::k_mask));
-  }
-  if (value.is_object()) {
-    model::Object out;
-    for (const auto& [key, member] : value.as_object()) {
-      out.emplace(key, masked(path + "." + key, member));
-    }
-    return out;
-  }
-  if (value.is_array()) {
-    model::Array out;
-    for (const auto& item : value.as_array()) {
-      out.push_back(masked(path + "[]", item));
-    }
-    return out;
-  }
-  return value;
-}
 
 /// Appends the differences between two canonical values under path; objects recurse so a
 /// reader sees "guardrails.prompt.S1", anything else is shown whole (credentials masked).
@@ -64,10 +40,10 @@ void append_differences(const std::string& path, const Value* old_value, const V
   }
   FieldChange change{path, std::nullopt, std::nullopt, is_sensitive_path(path)};
   if (old_value != nullptr) {
-    change.old_value = masked(path, *old_value);
+    change.old_value = model::mask_credentials(path, *old_value);
   }
   if (new_value != nullptr) {
-    change.new_value = masked(path, *new_value);
+    change.new_value = model::mask_credentials(path, *new_value);
   }
   out.push_back(std::move(change));
 }
@@ -105,7 +81,8 @@ std::vector<FieldChange> describe_new(model::ResourceKind kind, const model::Obj
     if (spec != nullptr && spec->sensitive) {
       out.push_back({name, std::nullopt, std::nullopt, true});
     } else {
-      out.push_back({name, std::nullopt, masked(name, normalize_field(kind, name, value)), false});
+      out.push_back({name, std::nullopt,
+                     model::mask_credentials(name, normalize_field(kind, name, value)), false});
     }
   }
   return out;

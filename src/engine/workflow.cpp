@@ -1,6 +1,5 @@
 #include "engine/workflow.h"
 
-#include "engine/fingerprint.h"
 #include "engine/route_versions.h"
 #include "engine/targeting.h"
 
@@ -50,15 +49,6 @@ Result<PlanRun, WorkflowError> make_plan(GatewayApi& api, const model::Desired& 
     }
   }
   return PlanRun{std::move(live.value()), std::move(plan.value())};
-}
-
-ApiResult<SavedPlanCheck> check_saved_plan(GatewayApi& api, const Plan& plan, int concurrency) {
-  const LiveQuery query{plan.read_gateways, plan.read_billing, concurrency};
-  auto fresh = read_live(api, query);
-  if (!fresh) {
-    return std::move(fresh.error());
-  }
-  return SavedPlanCheck{find_stale(plan.fingerprints, *fresh)};
 }
 
 ApiResult<LiveState> read_for_export(GatewayApi& api, const ExportOptions& options,

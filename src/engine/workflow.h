@@ -1,7 +1,7 @@
 #pragma once
 // The workflow the commands share (Terraform's Context.Plan()/Apply()): make a plan from a
-// desired state against the API, and check that a saved plan still matches live state.
-// Applying is apply_plan (engine/apply.h). Commands only wire flags to these.
+// desired state against the API. A saved plan is recomputed with it (engine/saved_plan.h);
+// applying is apply_plan (engine/apply.h). Commands only wire flags to these.
 
 #include "engine/export_state.h"
 #include "engine/gateway_api.h"
@@ -56,16 +56,6 @@ struct PlanRun {
 /// hit, applies --max-impact and records the requests it took.
 Result<PlanRun, WorkflowError> make_plan(GatewayApi& api, const model::Desired& desired,
                                          const MakePlanOptions& options);
-
-/// What check_saved_plan found: the addresses whose live object changed since the plan.
-struct SavedPlanCheck {
-  std::vector<std::string> stale;
-  [[nodiscard]] bool ok() const { return stale.empty(); }
-};
-
-/// Re-reads what a saved plan read and compares fingerprints: a plan's changes (server ids,
-/// full PUT bodies) are only right for exactly the state they were computed from.
-ApiResult<SavedPlanCheck> check_saved_plan(GatewayApi& api, const Plan& plan, int concurrency);
 
 /// Reads what an export needs: the gateway list, the children of every exported gateway,
 /// and billing unless the export is narrowed to some gateways.

@@ -31,6 +31,27 @@ bool is_credential_path(const std::string& path) {
          (path.size() > k_headers.size() && path.starts_with(k_headers));
 }
 
+Value mask_credentials(const std::string& path, const Value& value) {
+  if (is_credential_path(path)) {
+    return Value(std::string(Secret::k_mask));
+  }
+  if (value.is_object()) {
+    Object out;
+    for (const auto& [key, member] : value.as_object()) {
+      out.emplace(key, mask_credentials(path + "." + key, member));
+    }
+    return out;
+  }
+  if (value.is_array()) {
+    Array out;
+    for (const auto& item : value.as_array()) {
+      out.push_back(mask_credentials(path + "[]", item));
+    }
+    return out;
+  }
+  return value;
+}
+
 std::vector<std::string> gateway_credentials(const Object& fields) {
   std::vector<std::string> out;
   for (const auto& name : {"otel", "stripe"}) {

@@ -15,6 +15,10 @@ namespace aigw::model {
 /// "stripe.authorization" and "otel[].headers.<name>".
 [[nodiscard]] bool is_credential_path(const std::string& path);
 
+/// A copy of value, found at path ("otel", "otel[]", "stripe.authorization"), with every
+/// credential in it replaced by the mask "(sensitive)".
+[[nodiscard]] Value mask_credentials(const std::string& path, const Value& value);
+
 /// Every credential string held in a gateway's fields (empty ones left out).
 [[nodiscard]] std::vector<std::string> gateway_credentials(const Object& fields);
 

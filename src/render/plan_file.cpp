@@ -3,7 +3,10 @@
 #include "render/json_value.h"
 #include "render/pretty_json.h"
 
+#include "model/credentials.h"
+
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <array>
 
@@ -16,23 +19,26 @@ using engine::ChangeKind;
 using model::ResourceKind;
 
 constexpr std::string_view k_format = "aigw-plan";
-constexpr std::int64_t k_version = 1;
+constexpr std::int64_t k_version = k_plan_file_version;
 
 constexpr std::array<ResourceKind, 6> k_resources = {
-    ResourceKind::gateway,     ResourceKind::dataset,        ResourceKind::provider_config,
-    ResourceKind::route,       ResourceKind::spending_limit, ResourceKind::auto_topup};
+    ResourceKind::gateway, ResourceKind::dataset,        ResourceKind::provider_config,
+    ResourceKind::route,   ResourceKind::spending_limit, ResourceKind::auto_topup};
 constexpr std::array<ChangeKind, 6> k_kinds = {
-    ChangeKind::create,           ChangeKind::update,           ChangeKind::remove,
-    ChangeKind::deploy_new_version, ChangeKind::redeploy_version, ChangeKind::cannot_fix};
+    ChangeKind::create,           ChangeKind::update,
+    ChangeKind::remove,           ChangeKind::deploy_new_version,
+    ChangeKind::redeploy_version, ChangeKind::cannot_fix};
 
+/// A body as the file records it: no sensitive field, and every credential a gateway
+/// field holds (otel and stripe authorization, otel header values) masked. apply sends the
+/// recomputed body, with credentials resolved again from the desired state's `${VAR}`.
 json::object body_json(ResourceKind kind, const model::Object& body) {
   json::object out;
   for (const auto& [name, value] : body) {
-    // Bodies never hold a secret; this keeps it so even if one slipped in.
     if (const auto* spec = model::find_field(kind, name); spec != nullptr && spec->sensitive) {
       continue;
     }
-    out[name] = to_json(value);
+    out[name] = to_json(model::mask_credentials(name, value));
   }
   return out;
 }
@@ -47,19 +53,17 @@ json::object change_json(const Change& c) {
   o["body"] = body_json(c.resource, c.body);
   o["elements"] = to_json(model::elements_to_value(c.elements));
   o["version_id"] = c.version_id;
-  o["secret_env"] = c.secret_env;
-  // A secret unset when planning is still needed at apply: read it from secret_env then.
-  o["has_secret"] = c.secret.has_value() || !c.secret_env.empty();
+  o["secret_env"] = c.secret_env; // shown only: apply reads the variable desired names
   json::array diff;
   for (const auto& f : c.diff) {
     json::object d;
     d["path"] = f.path;
     d["sensitive"] = f.sensitive;
     if (f.old_value && !f.sensitive) {
-      d["old"] = to_json(*f.old_value);
+      d["old"] = to_json(model::mask_credentials(f.path, *f.old_value));
     }
     if (f.new_value && !f.sensitive) {
-      d["new"] = to_json(*f.new_value);
+      d["new"] = to_json(model::mask_credentials(f.path, *f.new_value));
     }
     diff.push_back(std::move(d));
   }
@@ -144,7 +148,8 @@ private:
 };
 
 template <class Kind, std::size_t N, class NameOf>
-Kind parse_name(Reader& r, const std::array<Kind, N>& all, NameOf name_of, const std::string& text) {
+Kind parse_name(Reader& r, const std::array<Kind, N>& all, NameOf name_of,
+                const std::string& text) {
   for (Kind k : all) {
     if (name_of(k) == text) {
       return k;
@@ -154,8 +159,7 @@ Kind parse_name(Reader& r, const std::array<Kind, N>& all, NameOf name_of, const
   return all[0];
 }
 
-Change read_change(Reader& r, const json::object& o, std::size_t total,
-                   const std::function<std::optional<std::string>(const std::string&)>& getenv) {
+Change read_change(Reader& r, const json::object& o, std::size_t total) {
   Change c;
   c.kind = parse_name(r, k_kinds, engine::change_kind_name, r.str(o, "kind"));
   c.resource = parse_name(r, k_resources, model::resource_kind_name, r.str(o, "resource"));
@@ -174,17 +178,9 @@ Change read_change(Reader& r, const json::object& o, std::size_t total,
     }
   }
   c.version_id = r.str(o, "version_id");
+  // Never read: a secret comes only from the variable the desired state's own `${...}`
+  // names, when apply recomputes the plan.
   c.secret_env = r.str(o, "secret_env");
-  if (r.boolean(o, "has_secret")) {
-    // The secret is not in the file: read it again from the variable it came from.
-    auto value = c.secret_env.empty() ? std::nullopt : getenv(c.secret_env);
-    if (!value) {
-      r.fail(c.address() + " needs its secret from the environment variable `" + c.secret_env +
-             "`, which is not set");
-    } else {
-      c.secret = Secret(*value);
-    }
-  }
   for (const auto& item : r.array(o, "diff")) {
     const auto& d = r.object(item, "a diff entry");
     engine::FieldChange f;
@@ -200,8 +196,7 @@ Change read_change(Reader& r, const json::object& o, std::size_t total,
   }
   c.reason = r.str(o, "reason");
   c.billing = r.boolean(o, "billing");
-  // Absent in plans saved before cascades were listed: those held no cascade change.
-  c.cascade = o.contains("cascade") && r.boolean(o, "cascade");
+  c.cascade = r.boolean(o, "cascade");
   for (const auto& d : r.array(o, "depends_on")) {
     if (!d.is_int64() || d.get_int64() < 0 || static_cast<std::size_t>(d.get_int64()) >= total) {
       r.fail("`depends_on` must hold indices of other changes");
@@ -212,25 +207,104 @@ Change read_change(Reader& r, const json::object& o, std::size_t total,
   return c;
 }
 
+constexpr std::array<engine::ImpactMode, 3> k_impact_modes = {
+    engine::ImpactMode::off, engine::ImpactMode::deletes, engine::ImpactMode::all};
+
+std::string_view impact_mode_name(engine::ImpactMode mode) {
+  switch (mode) {
+  case engine::ImpactMode::off: return "off";
+  case engine::ImpactMode::deletes: return "deletes";
+  case engine::ImpactMode::all: return "all";
+  }
+  return "deletes";
+}
+
+json::array strings_json(const std::vector<std::string>& items) {
+  json::array out;
+  for (const auto& item : items) {
+    out.push_back(json::string(item));
+  }
+  return out;
+}
+
+std::vector<std::string> read_strings(Reader& r, const json::object& o, std::string_view key) {
+  std::vector<std::string> out;
+  for (const auto& item : r.array(o, key)) {
+    if (item.is_string()) {
+      out.emplace_back(item.get_string());
+    } else {
+      r.fail("`" + std::string(key) + "` must hold strings");
+    }
+  }
+  return out;
+}
+
+json::object options_json(const engine::MakePlanOptions& options) {
+  json::object o;
+  o["prune"] = options.plan.prune;
+  o["force"] = options.plan.force;
+  o["targets"] = strings_json(options.targets);
+  o["impact"] = impact_mode_name(options.impact.mode);
+  o["impact_window"] = options.impact.window;
+  if (options.max_impact) {
+    o["max_impact"] = *options.max_impact;
+  } else {
+    o["max_impact"] = nullptr;
+  }
+  return o;
+}
+
+engine::MakePlanOptions read_options(Reader& r, const json::object& o) {
+  engine::MakePlanOptions options;
+  options.plan.prune = r.boolean(o, "prune");
+  options.plan.force = r.boolean(o, "force");
+  options.targets = read_strings(r, o, "targets");
+  options.impact.mode = parse_name(r, k_impact_modes, impact_mode_name, r.str(o, "impact"));
+  options.impact.window = r.str(o, "impact_window");
+  if (const auto* v = r.at(o, "max_impact"); v != nullptr && !v->is_null()) {
+    options.max_impact = r.count(o, "max_impact");
+  }
+  return options;
+}
+
+/// The version check first, with what to do about it: a plan from another aigw cannot be
+/// recomputed the way it was made.
+std::optional<std::string> version_problem(const json::object& root) {
+  const auto* v = root.if_contains("format_version");
+  if (v == nullptr || !v->is_int64()) {
+    return "plan file: `format_version` is missing or not an integer";
+  }
+  const auto version = v->get_int64();
+  if (version == k_version) {
+    return std::nullopt;
+  }
+  const std::string which = version < k_version ? "an older" : "a newer";
+  return "plan file: format_version " + std::to_string(version) + " was written by " + which +
+         " aigw; this aigw reads version " + std::to_string(k_version) +
+         " only (a saved plan now carries its desired state and is recomputed at apply). "
+         "Make the plan again with this aigw: `aigw plan --out FILE`";
+}
+
 } // namespace
 
-std::string write_plan_file(const engine::Plan& plan) {
+std::string change_record(const engine::Change& change) {
+  return json::serialize(change_json(change));
+}
+
+std::string write_plan_file(const engine::SavedPlan& saved) {
+  const auto& plan = saved.plan;
   json::object root;
   root["format"] = k_format;
   root["format_version"] = k_version;
   root["account_id"] = plan.account_id;
   root["api_requests"] = plan.api_requests;
-  json::array read_gateways;
-  for (const auto& id : plan.read_gateways) {
-    read_gateways.push_back(json::string(id));
+  root["options"] = options_json(saved.options);
+  json::array sources;
+  for (const auto& source : saved.sources) {
+    sources.push_back(json::object{{"path", source.path}, {"text", source.text}});
   }
-  root["read_gateways"] = std::move(read_gateways);
-  root["read_billing"] = plan.read_billing;
-  json::array warnings;
-  for (const auto& w : plan.warnings) {
-    warnings.push_back(json::string(w));
-  }
-  root["warnings"] = std::move(warnings);
+  root["sources"] = std::move(sources);
+  root["warnings"] = strings_json(plan.warnings);
   json::array fingerprints;
   for (const auto& f : plan.fingerprints) {
     fingerprints.push_back(json::object{{"address", f.address}, {"hash", f.hash}});
@@ -244,9 +318,7 @@ std::string write_plan_file(const engine::Plan& plan) {
   return pretty_json(root);
 }
 
-Result<engine::Plan> read_plan_file(
-    std::string_view text,
-    const std::function<std::optional<std::string>(const std::string&)>& getenv) {
+Result<engine::SavedPlan> read_plan_file(std::string_view text) {
   boost::system::error_code ec;
   json::value doc = json::parse(text, ec);
   if (ec) {
@@ -257,29 +329,25 @@ Result<engine::Plan> read_plan_file(
   if (!r.error().empty()) {
     return Error{r.error()};
   }
-  if (r.str(root, "format") != k_format) {
+  if (const auto* format = root.if_contains("format");
+      format == nullptr || !format->is_string() || format->get_string() != k_format) {
     return Error{"plan file: not an aigw plan (`format` is not \"aigw-plan\")"};
   }
-  if (const auto* v = root.if_contains("format_version"); v == nullptr || !v->is_int64() ||
-                                                         v->get_int64() != k_version) {
-    return Error{"plan file: unsupported `format_version` (this aigw reads version 1)"};
+  if (auto problem = version_problem(root)) {
+    return Error{*problem};
   }
-  engine::Plan plan;
+  engine::SavedPlan saved;
+  engine::Plan& plan = saved.plan;
   plan.account_id = r.str(root, "account_id");
   plan.api_requests = r.count(root, "api_requests");
-  for (const auto& id : r.array(root, "read_gateways")) {
-    if (id.is_string()) {
-      plan.read_gateways.emplace_back(id.get_string());
-    } else {
-      r.fail("`read_gateways` must hold strings");
-    }
+  if (const auto* options = r.at(root, "options"); options != nullptr) {
+    saved.options = read_options(r, r.object(*options, "`options`"));
   }
-  plan.read_billing = r.boolean(root, "read_billing");
-  for (const auto& w : r.array(root, "warnings")) {
-    if (w.is_string()) {
-      plan.warnings.emplace_back(w.get_string());
-    }
+  for (const auto& item : r.array(root, "sources")) {
+    const auto& source = r.object(item, "a source");
+    saved.sources.push_back({r.str(source, "path"), r.str(source, "text")});
   }
+  plan.warnings = read_strings(r, root, "warnings");
   for (const auto& item : r.array(root, "fingerprints")) {
     const auto& f = r.object(item, "a fingerprint");
     plan.fingerprints.push_back({r.str(f, "address"), r.str(f, "hash")});
@@ -288,7 +356,7 @@ Result<engine::Plan> read_plan_file(
   for (std::size_t i = 0; i < changes.size() && r.error().empty(); ++i) {
     Reader change_reader("plan file: change " + std::to_string(i));
     plan.changes.push_back(
-        read_change(change_reader, change_reader.object(changes[i], "a change"), changes.size(), getenv));
+        read_change(change_reader, change_reader.object(changes[i], "a change"), changes.size()));
     if (!change_reader.error().empty()) {
       return Error{change_reader.error()};
     }
@@ -296,7 +364,11 @@ Result<engine::Plan> read_plan_file(
   if (!r.error().empty()) {
     return Error{r.error()};
   }
-  return plan;
+  if (saved.sources.empty()) {
+    return Error{"plan file: `sources` is empty: a saved plan carries the desired state it was "
+                 "made from"};
+  }
+  return saved;
 }
 
 } // namespace aigw::render

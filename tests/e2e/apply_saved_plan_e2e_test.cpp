@@ -69,8 +69,8 @@ TEST_F(ApplySavedPlan, APlanMadeStaleByALiveChangeIsRefusedAndNothingIsApplied) 
 
   const auto refused = run_aigw(emulator, {"apply", plan, "--auto-approve"});
   EXPECT_EQ(refused.exit_code, 1) << describe(refused);
-  EXPECT_THAT(refused.out, HasSubstr("plan is stale"));
-  EXPECT_THAT(refused.out, HasSubstr("gateway saved"));
+  EXPECT_THAT(refused.err, HasSubstr("plan is stale or was modified"));
+  EXPECT_THAT(refused.err, HasSubstr("gateway saved"));
   const auto live = live_identities(*api);
   EXPECT_EQ(live.size(), 1U); // only the gateway made by hand: no dataset, route or config
   auto gateways = api->list_gateways();
@@ -95,8 +95,8 @@ TEST_F(ApplySavedPlan, AChangeToAnObjectThePlanUpdatesMakesItStale) {
 
   const auto refused = run_aigw(emulator, {"apply", plan, "--auto-approve"});
   EXPECT_EQ(refused.exit_code, 1) << describe(refused);
-  EXPECT_THAT(refused.out, HasSubstr("plan is stale"));
-  EXPECT_THAT(refused.out, HasSubstr("dataset saved/failures"));
+  EXPECT_THAT(refused.err, HasSubstr("plan is stale or was modified"));
+  EXPECT_THAT(refused.err, HasSubstr("dataset saved/failures"));
   auto gateways = api->list_gateways();
   ASSERT_TRUE(gateways.ok() && gateways->size() == 1);
   EXPECT_EQ(gateways->front().fields.at("cache_ttl"), model::Value(300)); // not applied

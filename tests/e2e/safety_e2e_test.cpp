@@ -105,8 +105,8 @@ TEST_F(Safety, ASavedPruneIsStaleWhenADoomedGatewayGainsAChild) {
   ASSERT_TRUE(api->create_dataset(late).ok());
   const auto applied = run_aigw(emulator, {"apply", saved, "--auto-approve"});
   EXPECT_EQ(applied.exit_code, 1) << describe(applied);
-  EXPECT_THAT(applied.out, HasSubstr("plan is stale"));
-  EXPECT_THAT(applied.out, HasSubstr("dataset team-a/late"));
+  EXPECT_THAT(applied.err, HasSubstr("plan is stale or was modified"));
+  EXPECT_THAT(applied.err, HasSubstr("dataset team-a/late"));
   EXPECT_TRUE(live_identities(*api).contains("gateway team-a"));
 }
 
@@ -278,6 +278,7 @@ TEST_F(Safety, ASavedPlanMadeWithoutTheKeyIsAppliedWithIt) {
   ProcessOptions options;
   options.env = {{"CLOUDFLARE_API_TOKEN", "e2e-token-value"},
                  {"CLOUDFLARE_API_BASE_URL", emulator.api_url()},
+                 {"CLOUDFLARE_ACCOUNT_ID", k_account}, // the plan's own ${CLOUDFLARE_ACCOUNT_ID}
                  {"AIGW_E2E_TEAM_KEY", k_first_key},
                  {"NO_COLOR", "1"}};
   const auto with = run_process({aigw_binary(), "apply", saved, "--auto-approve"}, options);

@@ -1,5 +1,5 @@
-// make_plan and check_saved_plan against the recording fake: the whole plan workflow the
-// commands share (read, diff, resolve route versions, count requests; staleness).
+// make_plan against the recording fake: the whole plan workflow the commands share (read,
+// diff, resolve route versions, traffic impact and --max-impact, count requests).
 
 #include "engine/workflow.h"
 #include "engine/plan_fixtures.h"
@@ -178,40 +178,6 @@ TEST(MakePlan, MaxImpactRefusesABusyDeleteUnlessForced) {
   options.max_impact = 0;
   options.plan.force = true;
   EXPECT_TRUE(make_plan(api, desired, options).ok());
-}
-
-TEST(CheckSavedPlan, UnchangedLiveStateIsNotStale) {
-  test::FakeGatewayApi api;
-  api.state.gateways.push_back(test::live_gateway("gw", {{"cache_ttl", 60.0}}));
-  const auto run = make_plan(api, declaring_gateway("gw", {{"cache_ttl", 300}}), {});
-  ASSERT_TRUE(run.ok());
-  const auto check = check_saved_plan(api, run->plan, 8);
-  ASSERT_TRUE(check.ok());
-  EXPECT_TRUE(check->ok());
-}
-
-TEST(CheckSavedPlan, AChangedObjectMakesThePlanStale) {
-  test::FakeGatewayApi api;
-  api.state.gateways.push_back(test::live_gateway("gw", {{"cache_ttl", 60.0}}));
-  const auto run = make_plan(api, declaring_gateway("gw", {{"cache_ttl", 300}}), {});
-  ASSERT_TRUE(run.ok());
-  api.state.gateways[0].fields["cache_ttl"] = 120.0; // changed behind the plan's back
-  api.state.datasets.push_back(test::live_dataset("gw", "new", "ds-9"));
-  const auto check = check_saved_plan(api, run->plan, 8);
-  ASSERT_TRUE(check.ok());
-  EXPECT_FALSE(check->ok());
-  EXPECT_NE(std::find(check->stale.begin(), check->stale.end(), "gateway gw"), check->stale.end());
-}
-
-TEST(CheckSavedPlan, ReadFailureIsReturned) {
-  test::FakeGatewayApi api;
-  api.state.gateways.push_back(test::live_gateway("gw"));
-  const auto run = make_plan(api, declaring_gateway("gw", {{"cache_ttl", 300}}), {});
-  ASSERT_TRUE(run.ok());
-  api.fail_next("GET gateways", server_error());
-  const auto check = check_saved_plan(api, run->plan, 8);
-  ASSERT_FALSE(check.ok());
-  EXPECT_EQ(check.error().status, 500);
 }
 
 } // namespace

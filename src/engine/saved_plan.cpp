@@ -1,0 +1,91 @@
+#include "engine/saved_plan.h"
+
+#include "engine/fingerprint.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace aigw::engine {
+
+std::vector<std::string> fingerprint_differences(const std::vector<Fingerprint>& saved,
+                                                 const std::vector<Fingerprint>& recomputed) {
+  std::map<std::string, std::string> before;
+  for (const auto& f : saved) {
+    before[f.address] = f.hash;
+  }
+  std::set<std::string> out;
+  for (const auto& f : recomputed) {
+    const auto it = before.find(f.address);
+    if (it == before.end() || it->second != f.hash) {
+      out.insert(f.address);
+    }
+    if (it != before.end()) {
+      before.erase(it);
+    }
+  }
+  for (const auto& [address, hash] : before) {
+    out.insert(address);
+  }
+  return {out.begin(), out.end()};
+}
+
+std::vector<std::string> change_differences(const std::vector<Change>& saved,
+                                            const std::vector<Change>& recomputed,
+                                            const ChangeRecord& record) {
+  std::vector<std::string> out;
+  const auto add = [&out](const std::string& what) {
+    if (std::find(out.begin(), out.end(), what) == out.end()) {
+      out.push_back(what);
+    }
+  };
+  for (std::size_t i = 0; i < std::max(saved.size(), recomputed.size()); ++i) {
+    if (i >= recomputed.size()) {
+      add(std::string(change_kind_name(saved[i].kind)) + " " + saved[i].address() +
+          ": only in the saved plan");
+    } else if (i >= saved.size()) {
+      add(std::string(change_kind_name(recomputed[i].kind)) + " " + recomputed[i].address() +
+          ": not in the saved plan");
+    } else if (record(saved[i]) != record(recomputed[i])) {
+      add(std::string(change_kind_name(saved[i].kind)) + " " + saved[i].address() +
+          (saved[i].address() == recomputed[i].address() && saved[i].kind == recomputed[i].kind
+               ? ": differs"
+               : ": recomputed as " + std::string(change_kind_name(recomputed[i].kind)) + " " +
+                     recomputed[i].address()));
+    }
+  }
+  return out;
+}
+
+Result<SavedPlanCheck, WorkflowError> recompute_saved_plan(GatewayApi& api, const SavedPlan& saved,
+                                                           const model::Desired& desired,
+                                                           int concurrency,
+                                                           const ChangeRecord& record) {
+  auto options = saved.options;
+  options.concurrency = concurrency;
+  options.plan.fingerprints = true;
+  auto made = make_plan(api, desired, options);
+  if (!made) {
+    return std::move(made.error());
+  }
+  SavedPlanCheck check{std::move(made.value()), {}, {}};
+  const Plan& plan = check.run.plan;
+  std::set<std::string> stale;
+  for (auto& address : find_stale(saved.plan.fingerprints, check.run.live)) {
+    stale.insert(std::move(address));
+  }
+  for (auto& address : fingerprint_differences(saved.plan.fingerprints, plan.fingerprints)) {
+    stale.insert(std::move(address));
+  }
+  check.stale.assign(stale.begin(), stale.end());
+  if (saved.plan.account_id != plan.account_id) {
+    check.modified.push_back("account_id: saved `" + saved.plan.account_id + "`, recomputed `" +
+                             plan.account_id + "`");
+  }
+  for (auto& difference : change_differences(saved.plan.changes, plan.changes, record)) {
+    check.modified.push_back(std::move(difference));
+  }
+  return check;
+}
+
+} // namespace aigw::engine
