@@ -194,6 +194,29 @@ TEST_F(Impact, MaxImpactRefusesBusyDeletesAndForceOverrides) {
   EXPECT_EQ(api->list_gateways()->size(), 1U);
 }
 
+TEST_F(Impact, ReconcileAndASavedPlanShareMaxImpact) {
+  EmulatorProcess emulator;
+  ASSERT_EQ(run(emulator, k_three, {"apply", "--auto-approve"}).exit_code, 0);
+  // A plan saved with --max-impact while team-a was quiet...
+  const auto saved = dir.path() + "/plan.json";
+  const auto plan =
+      run(emulator, k_only_c, {"plan", "--prune", "--max-impact", "5", "--out", saved});
+  ASSERT_EQ(plan.exit_code, 0) << describe(plan);
+  send_traffic(emulator);
+  // ...is checked again at apply, with the traffic of the moment.
+  const auto applied = run_aigw(emulator, {"apply", saved, "--auto-approve"});
+  EXPECT_EQ(applied.exit_code, 1) << describe(applied);
+  EXPECT_THAT(applied.err, HasSubstr("gateway team-a served 10 requests in the last 24h"));
+  // reconcile takes the flag too: the cycle is refused, never forced.
+  const auto cycle =
+      run(emulator, k_only_c, {"reconcile", "--once", "--prune", "--max-impact", "5"});
+  EXPECT_EQ(cycle.exit_code, 1) << describe(cycle);
+  EXPECT_THAT(cycle.err, HasSubstr("refusing a plan over --max-impact 5"));
+  auto api = emulator_client(emulator);
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->list_gateways()->size(), 3U);
+}
+
 TEST_F(Impact, GeneratedTrafficReachesGatewaysAndRoutes) {
   EmulatorProcess emulator({"--traffic", "200", "--seed", "3"});
   ASSERT_EQ(run(emulator, k_three, {"apply", "--auto-approve"}).exit_code, 0);

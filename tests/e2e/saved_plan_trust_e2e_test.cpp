@@ -12,8 +12,8 @@
 
 #include <chrono>
 #include <functional>
-#include <thread>
 #include <sys/stat.h>
+#include <thread>
 
 namespace aigw::test {
 namespace {
@@ -248,6 +248,44 @@ TEST_F(SavedPlanTrust, PlanShapingFlagsAreRefusedWithAPlanFile) {
   const auto refused = run_aigw(emulator, {"apply", path(), "--prune", "--auto-approve"});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_THAT(refused.err, HasSubstr("a saved PLANFILE keeps the options it was planned with"));
+}
+
+TEST(SavedPlanTargets, TheTargetsAreRecordedAndAppliedAgain) {
+  EmulatorProcess emulator;
+  TempDir dir;
+  const auto file = dir.write("aigw.yaml", R"(account_id: ${CLOUDFLARE_ACCOUNT_ID}
+gateways:
+  - { id: team-a, cache_ttl: 10 }
+  - { id: team-b, cache_ttl: 20 }
+)");
+  const auto path = dir.path() + "/plan.json";
+  const auto plan = run_aigw(emulator, {"plan", "-f", file, "--gateway", "team-a", "--out", path});
+  ASSERT_EQ(plan.exit_code, 0) << describe(plan);
+  auto saved = json::parse(read_text(path)).as_object();
+  EXPECT_EQ(saved["options"].at("targets"), json::array{"team-a"});
+
+  // Without its targets, the recomputed plan would create team-b too: refused.
+  auto widened = saved;
+  widened["options"].as_object()["targets"] = json::array{};
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << json::serialize(widened);
+  }
+  const auto refused = run_aigw(emulator, {"apply", path, "--auto-approve"});
+  EXPECT_EQ(refused.exit_code, 1) << describe(refused);
+  EXPECT_THAT(refused.err, HasSubstr("create gateway team-b: not in the saved plan"));
+
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << json::serialize(saved);
+  }
+  const auto applied = run_aigw(emulator, {"apply", path, "--auto-approve"});
+  ASSERT_EQ(applied.exit_code, 0) << describe(applied);
+  auto api = emulator_client(emulator);
+  auto gateways = api->list_gateways();
+  ASSERT_TRUE(gateways.ok());
+  ASSERT_EQ(gateways->size(), 1U);
+  EXPECT_EQ(gateways->front().id, "team-a");
 }
 
 constexpr const char* k_otel_canary = "canary-otel-token-5e1f";

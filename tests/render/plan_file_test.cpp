@@ -149,5 +149,26 @@ TEST(PlanFile, APlanWithoutSourcesIsRefused) {
   EXPECT_THAT(back.error().message, HasSubstr("`sources` is empty"));
 }
 
+TEST(PlanFile, HostileFilesAreErrorsNeverCrashes) {
+  const std::string text = write_plan_file(sample_saved_plan());
+  // Every truncation, and every value swapped for one of another type.
+  for (std::size_t n = 0; n < text.size(); n += 3) {
+    (void)read_plan_file(text.substr(0, n));
+  }
+  for (const char* from : {"true", "false", "\"update\"", "\"gateway\"", "0", "[]", "{}"}) {
+    for (const char* to : {"null", "-1", "\"x\"", "[1]", "{\"a\": 1}", "1e400"}) {
+      std::string edited = text;
+      for (auto at = edited.find(from); at != std::string::npos;
+           at = edited.find(from, at + std::string(to).size())) {
+        edited.replace(at, std::string(from).size(), to);
+      }
+      const auto back = read_plan_file(edited);
+      if (!back) {
+        EXPECT_THAT(back.error().message, testing::StartsWith("plan file")) << from << " " << to;
+      }
+    }
+  }
+}
+
 } // namespace
 } // namespace aigw::render
