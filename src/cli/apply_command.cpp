@@ -57,10 +57,13 @@ bool is_interactive() { return isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO
 
 bool use_colour() { return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr; }
 
+PlanInputs plan_inputs(const ApplyFlags& flags) {
+  return PlanInputs{flags.paths,   flags.prune, flags.force, flags.parallelism,
+                    flags.targets, false,       flags.impact};
+}
+
 std::optional<Prepared> prepare_from_config(const GlobalOptions& global, const ApplyFlags& flags) {
-  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.parallelism, flags.targets,
-                    false, flags.impact};
-  auto run = run_plan_pipeline(global, inputs);
+  auto run = run_plan_pipeline(global, plan_inputs(flags));
   if (!run) {
     return std::nullopt;
   }
@@ -141,6 +144,17 @@ std::optional<Prepared> prepare_from_plan_file(const GlobalOptions& global,
     print_error(flags.plan_file + ": " + saved.error().message);
     return std::nullopt;
   }
+  if (const auto differences =
+          engine::option_differences(saved->options, make_plan_options(plan_inputs(flags)));
+      !differences.empty()) {
+    std::string message = "the saved plan's options are not this apply's; nothing was applied:";
+    for (const auto& line : differences) {
+      message += "\n  " + line;
+    }
+    print_error(message + "\nApply a saved plan with the flags it was made with: they are part "
+                          "of what was reviewed, and the files cannot vouch for them.");
+    return std::nullopt;
+  }
   if (!flags.paths.empty() && !sources_match(*saved, flags)) {
     return std::nullopt;
   }
@@ -169,12 +183,6 @@ std::optional<Prepared> prepare_from_plan_file(const GlobalOptions& global,
     return std::nullopt;
   }
   return Prepared{std::move(check->run.plan), std::move(api)};
-}
-
-/// Flags that shape a plan: a saved plan keeps those it was made with.
-bool has_plan_shaping_flags(const ApplyFlags& flags) {
-  return flags.prune || flags.force || !flags.targets.empty() || flags.impact.impact ||
-         flags.impact.no_impact || flags.impact.max_impact || flags.impact.window != "24h";
 }
 
 /// Terraform's prompt: only the exact word "yes" applies.
@@ -259,11 +267,6 @@ void print_summary(const engine::Plan& plan, const engine::ApplyReport& report,
 }
 
 int run_apply(const GlobalOptions& global, const ApplyFlags& flags) {
-  if (!flags.plan_file.empty() && has_plan_shaping_flags(flags)) {
-    print_error("--prune, --force, --gateway and the impact flags apply to -f PATH; a saved "
-                "PLANFILE keeps the options it was planned with");
-    return 1;
-  }
   const bool interactive = is_interactive();
   if (!flags.auto_approve && !interactive) {
     print_error("refusing to apply without confirmation: no terminal to ask on (stdin or "

@@ -72,6 +72,18 @@ std::optional<model::Desired> load_desired_or_report(const std::vector<std::stri
   return std::move(loaded->desired);
 }
 
+engine::MakePlanOptions make_plan_options(const PlanInputs& inputs) {
+  engine::MakePlanOptions options;
+  options.plan.prune = inputs.prune;
+  options.plan.force = inputs.force;
+  options.plan.fingerprints = inputs.fingerprints;
+  options.concurrency = inputs.concurrency;
+  options.targets = inputs.targets;
+  options.impact = impact_options(inputs.impact, inputs.concurrency);
+  options.max_impact = inputs.impact.max_impact;
+  return options;
+}
+
 std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs) {
   auto loaded = load_or_report(inputs.paths);
   if (!loaded) {
@@ -87,16 +99,8 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   const auto query = engine::query_for(run.desired, inputs.prune);
   spdlog::info("reading live state: {} declared gateways{}", query.gateway_ids.size(),
                query.billing ? ", billing" : "");
-  engine::MakePlanOptions options;
-  options.plan.prune = inputs.prune;
-  options.plan.force = inputs.force;
-  options.plan.fingerprints = inputs.fingerprints;
-  options.concurrency = inputs.concurrency;
-  options.targets = inputs.targets;
-  options.impact = impact_options(inputs.impact, inputs.concurrency);
-  options.max_impact = inputs.impact.max_impact;
-  run.options = options;
-  auto made = engine::make_plan(*run.api, run.desired, options);
+  run.options = make_plan_options(inputs);
+  auto made = engine::make_plan(*run.api, run.desired, run.options);
   if (!made) {
     print_error(made.error().to_string());
     return std::nullopt;

@@ -53,6 +53,9 @@ std::optional<model::Desired> load_desired_or_report(const std::vector<std::stri
 /// Prints every diagnostic of a failed load to stderr, then `what` as the error.
 void report_diagnostics(const config::LoadResult& loaded, const std::string& what);
 
+/// The engine options the plan flags ask for.
+[[nodiscard]] engine::MakePlanOptions make_plan_options(const PlanInputs& inputs);
+
 /// Loads, validates, connects, reads live and plans. nullopt after printing why.
 std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs);
 

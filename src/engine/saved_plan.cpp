@@ -8,6 +8,63 @@
 
 namespace aigw::engine {
 
+namespace {
+
+std::string with_or_without(bool on) {
+  return on ? "with it" : "without it";
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    out += (out.empty() ? "" : " ") + item;
+  }
+  return out.empty() ? "(none)" : out;
+}
+
+std::string_view mode_flag(ImpactMode mode) {
+  switch (mode) {
+  case ImpactMode::off: return "--no-impact";
+  case ImpactMode::deletes: return "(neither --impact nor --no-impact)";
+  case ImpactMode::all: return "--impact";
+  }
+  return "";
+}
+
+} // namespace
+
+std::vector<std::string> option_differences(const MakePlanOptions& saved,
+                                            const MakePlanOptions& given) {
+  std::vector<std::string> out;
+  const auto differ = [&out](const std::string& flag, const std::string& in_plan,
+                             const std::string& here) {
+    out.push_back(flag + ": the plan was made " + in_plan + ", this apply " + here);
+  };
+  if (saved.plan.prune != given.plan.prune) {
+    differ("--prune", with_or_without(saved.plan.prune), with_or_without(given.plan.prune));
+  }
+  if (saved.plan.force != given.plan.force) {
+    differ("--force", with_or_without(saved.plan.force), with_or_without(given.plan.force));
+  }
+  if (saved.targets != given.targets) {
+    differ("--gateway", "with " + joined(saved.targets), "with " + joined(given.targets));
+  }
+  if (saved.impact.mode != given.impact.mode) {
+    differ("--impact/--no-impact", "with " + std::string(mode_flag(saved.impact.mode)),
+           "with " + std::string(mode_flag(given.impact.mode)));
+  }
+  if (saved.impact.window != given.impact.window) {
+    differ("--impact-window", "with " + saved.impact.window, "with " + given.impact.window);
+  }
+  if (saved.max_impact != given.max_impact) {
+    const auto text = [](const std::optional<std::uint64_t>& n) {
+      return n ? "with " + std::to_string(*n) : std::string("without it");
+    };
+    differ("--max-impact", text(saved.max_impact), text(given.max_impact));
+  }
+  return out;
+}
+
 std::vector<std::string> fingerprint_differences(const std::vector<Fingerprint>& saved,
                                                  const std::vector<Fingerprint>& recomputed) {
   std::map<std::string, std::string> before;

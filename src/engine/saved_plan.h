@@ -48,6 +48,14 @@ Result<SavedPlanCheck, WorkflowError> recompute_saved_plan(GatewayApi& api, cons
                                                            int concurrency,
                                                            const ChangeRecord& record);
 
+/// One line per option that differs between a saved plan's and this apply's flags
+/// ("--prune: the plan was made with it, this apply was not"). The options are not in the
+/// desired state's files, so the files cannot vouch for them: the apply job states its own
+/// and they must be the plan's. Compares prune, force, targets, impact mode and window,
+/// max_impact.
+[[nodiscard]] std::vector<std::string> option_differences(const MakePlanOptions& saved,
+                                                          const MakePlanOptions& given);
+
 /// The addresses whose fingerprint differs between two plans, or that only one has.
 [[nodiscard]] std::vector<std::string>
 fingerprint_differences(const std::vector<Fingerprint>& saved,

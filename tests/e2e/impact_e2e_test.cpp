@@ -204,9 +204,15 @@ TEST_F(Impact, ReconcileAndASavedPlanShareMaxImpact) {
   ASSERT_EQ(plan.exit_code, 0) << describe(plan);
   send_traffic(emulator);
   // ...is checked again at apply, with the traffic of the moment.
-  const auto applied = run_aigw(emulator, {"apply", saved, "--auto-approve"});
+  const auto applied =
+      run_aigw(emulator, {"apply", saved, "--prune", "--max-impact", "5", "--auto-approve"});
   EXPECT_EQ(applied.exit_code, 1) << describe(applied);
   EXPECT_THAT(applied.err, HasSubstr("gateway team-a served 10 requests in the last 24h"));
+  // Without the flag the plan was made with, the options differ: refused before any read.
+  const auto dropped = run_aigw(emulator, {"apply", saved, "--prune", "--auto-approve"});
+  EXPECT_EQ(dropped.exit_code, 1) << describe(dropped);
+  EXPECT_THAT(dropped.err,
+              HasSubstr("--max-impact: the plan was made with 5, this apply without it"));
   // reconcile takes the flag too: the cycle is refused, never forced.
   const auto cycle =
       run(emulator, k_only_c, {"reconcile", "--once", "--prune", "--max-impact", "5"});

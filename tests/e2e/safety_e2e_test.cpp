@@ -81,7 +81,7 @@ TEST_F(Safety, DeletingAGatewayListsItsChildrenAndTheyCountForTheGuard) {
   // Through a saved plan: apply re-reads the deleted gateway's children to check staleness.
   const std::string saved = dir.path() + "/plan.json";
   ASSERT_EQ(run(emulator, k_only_b, {"plan", "--prune", "--out", saved}).exit_code, 0);
-  const auto applied = run_aigw(emulator, {"apply", saved, "--auto-approve"});
+  const auto applied = run_aigw(emulator, {"apply", saved, "--prune", "--auto-approve"});
   ASSERT_EQ(applied.exit_code, 0) << describe(applied);
   EXPECT_THAT(applied.out,
               HasSubstr("delete route team-a/chat: done, deleted with gateway team-a"));
@@ -103,7 +103,7 @@ TEST_F(Safety, ASavedPruneIsStaleWhenADoomedGatewayGainsAChild) {
   auto api = emulator_client(emulator);
   model::Dataset late{"team-a", "late", "", {{"enable", true}, {"filters", model::Array{}}}, {}};
   ASSERT_TRUE(api->create_dataset(late).ok());
-  const auto applied = run_aigw(emulator, {"apply", saved, "--auto-approve"});
+  const auto applied = run_aigw(emulator, {"apply", saved, "--prune", "--auto-approve"});
   EXPECT_EQ(applied.exit_code, 1) << describe(applied);
   EXPECT_THAT(applied.err, HasSubstr("plan is stale or was modified"));
   EXPECT_THAT(applied.err, HasSubstr("dataset team-a/late"));

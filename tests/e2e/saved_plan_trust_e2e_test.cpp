@@ -243,11 +243,22 @@ TEST_F(SavedPlanTrust, AStalePlanIsRefused) {
   EXPECT_EQ(settled_writes(emulator), before);
 }
 
-TEST_F(SavedPlanTrust, PlanShapingFlagsAreRefusedWithAPlanFile) {
-  save_plan();
-  const auto refused = run_aigw(emulator, {"apply", path(), "--prune", "--auto-approve"});
-  EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_THAT(refused.err, HasSubstr("a saved PLANFILE keeps the options it was planned with"));
+TEST_F(SavedPlanTrust, OptionsAreTheApplyJobsOwnNotTheFiles) {
+  // A plan file whose options say prune (self-consistent: its changes were made with it) is
+  // refused by an apply job that does not prune: the files cannot vouch for the options.
+  dir.write("config/aigw.yaml", k_yaml);
+  ASSERT_EQ(run_aigw(emulator,
+                     {"plan", "-f", dir.path() + "/config", "--prune", "--force", "--out", path()})
+                .exit_code,
+            0);
+  const auto before = settled_writes(emulator);
+  const auto refused =
+      run_aigw(emulator, {"apply", path(), "-f", dir.path() + "/config", "--auto-approve"});
+  EXPECT_EQ(refused.exit_code, 1) << describe(refused);
+  EXPECT_THAT(refused.err, HasSubstr("--prune: the plan was made with it, this apply without it"));
+  EXPECT_THAT(refused.err, HasSubstr("--force: the plan was made with it, this apply without it"));
+  EXPECT_EQ(settled_writes(emulator), before);
+  expect_live_untouched();
 }
 
 TEST(SavedPlanTargets, TheTargetsAreRecordedAndAppliedAgain) {
@@ -279,7 +290,7 @@ gateways:
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << json::serialize(saved);
   }
-  const auto applied = run_aigw(emulator, {"apply", path, "--auto-approve"});
+  const auto applied = run_aigw(emulator, {"apply", path, "--gateway", "team-a", "--auto-approve"});
   ASSERT_EQ(applied.exit_code, 0) << describe(applied);
   auto api = emulator_client(emulator);
   auto gateways = api->list_gateways();

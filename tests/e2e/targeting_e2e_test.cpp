@@ -121,12 +121,26 @@ TEST_F(TargetingE2e, PruneStaysWithinTheTargetedGateways) {
   EXPECT_EQ(live.count("gateway team-b-1"), 1U);
 }
 
-TEST_F(TargetingE2e, SavedPlanFileRefusesGatewayFlag) {
-  auto result = run_aigw(emulator, {"apply", "plan.json", "--auto-approve", "--gateway", "a*"});
+TEST_F(TargetingE2e, ASavedPlanIsAppliedOnlyWithTheTargetsItWasMadeWith) {
+  const auto plan = dir.path() + "/plan.json";
+  ASSERT_EQ(
+      aigw(desired_yaml({k_a1, k_b1}), {"plan", "--gateway", "team-a*", "--out", plan}).exit_code,
+      0);
+  auto result = run_aigw(emulator, {"apply", plan, "--auto-approve", "--gateway", "a*"});
   EXPECT_EQ(result.exit_code, 1) << describe(result);
-  EXPECT_NE(result.err.find("a saved PLANFILE keeps the options it was planned with"),
+  EXPECT_NE(result.err.find("--gateway: the plan was made with team-a*, this apply with a*"),
             std::string::npos)
       << result.err;
+  result = run_aigw(emulator, {"apply", plan, "--auto-approve"});
+  EXPECT_EQ(result.exit_code, 1) << describe(result);
+  EXPECT_NE(result.err.find("this apply with (none)"), std::string::npos) << result.err;
+  result = run_aigw(emulator, {"apply", plan, "--auto-approve", "--gateway", "team-a*"});
+  EXPECT_EQ(result.exit_code, 0) << describe(result);
+  auto api = emulator_client(emulator);
+  ASSERT_NE(api, nullptr);
+  const auto live = live_identities(*api);
+  EXPECT_EQ(live.count("gateway team-a-1"), 1U);
+  EXPECT_EQ(live.count("gateway team-b-1"), 0U);
 }
 
 } // namespace

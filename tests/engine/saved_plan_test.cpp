@@ -174,6 +174,28 @@ TEST(RecomputeSavedPlan, MaxImpactRunsAgainWithTodaysTraffic) {
   EXPECT_NE(check.error().to_string().find("--max-impact 1"), std::string::npos);
 }
 
+TEST(OptionDifferences, NamesEveryFlagThatDiffers) {
+  MakePlanOptions saved;
+  EXPECT_TRUE(option_differences(saved, saved).empty());
+  MakePlanOptions given = saved;
+  given.concurrency = 3; // not an option of the plan
+  given.plan.fingerprints = false;
+  EXPECT_TRUE(option_differences(saved, given).empty());
+  saved.plan.prune = true;
+  saved.targets = {"team-*"};
+  saved.max_impact = 5;
+  given.impact.mode = ImpactMode::all;
+  given.impact.window = "7d";
+  EXPECT_EQ(option_differences(saved, given),
+            (std::vector<std::string>{
+                "--prune: the plan was made with it, this apply without it",
+                "--gateway: the plan was made with team-*, this apply with (none)",
+                "--impact/--no-impact: the plan was made with (neither --impact nor "
+                "--no-impact), this apply with --impact",
+                "--impact-window: the plan was made with 24h, this apply with 7d",
+                "--max-impact: the plan was made with 5, this apply without it"}));
+}
+
 TEST(FingerprintDifferences, NamesChangedMissingAndExtraAddresses) {
   const std::vector<Fingerprint> saved = {{"gateway a", "1"}, {"gateway b", "2"}};
   const std::vector<Fingerprint> now = {{"gateway a", "1"}, {"gateway b", "3"}, {"gateway c", "4"}};
