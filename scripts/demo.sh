@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The Quick start demo: builds aigw (unless AIGW_BIN names a built binary), starts the local
+# The Quick start demo: builds aigw (unless AIGW_BIN names a built binary, or `aigw` on the
+# PATH: AIGW_BIN=aigw runs the installed package), starts the local
 # emulator on a free loopback port with a temporary state file, and tells the whole story
 # against examples/: validate, plan, apply, plan again (clean); then a second desired state
 # (examples/demo: a route's elements changed, a dataset removed) planned (as text, then as
@@ -26,6 +27,10 @@ show() {
 }
 
 aigw_bin=${AIGW_BIN:-$root/build/aigw}
+# A bare name (AIGW_BIN=aigw) is looked up on the PATH: the installed package.
+if [[ "$aigw_bin" != */* ]]; then
+  aigw_bin=$(command -v "$aigw_bin") || { echo "AIGW_BIN=${AIGW_BIN}: not on the PATH" >&2; exit 1; }
+fi
 # Commands are shown as `aigw ...`, whichever binary runs them.
 aigw() { "$aigw_bin" "$@"; }
 if [ ! -x "$aigw_bin" ]; then

@@ -2,6 +2,7 @@
 // says), after confirmation. Progress and the summary are results (stdout); logs go to stderr.
 
 #include "cli/commands.h"
+#include "cli/error_output.h"
 #include "cli/plan_pipeline.h"
 #include "config/loader.h"
 #include "config/source_differences.h"
@@ -10,6 +11,7 @@
 #include "engine/saved_plan.h"
 #include "engine/targeting.h"
 #include "engine/workflow.h"
+#include "render/change_words.h"
 #include "render/plan_file.h"
 #include "render/plan_text.h"
 #include "util/result.h"
@@ -49,19 +51,14 @@ struct Prepared {
   std::unique_ptr<engine::GatewayApi> api;
 };
 
-void print_error(const std::string& message) {
-  std::cerr << "aigw: error: " << Redactor::global().redact(message) << "\n";
-}
+void print_error(const std::string& message) { report_error(message); }
 
 bool is_interactive() { return isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1; }
-
-bool use_colour() { return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr; }
 
 PlanInputs plan_inputs(const ApplyFlags& flags) {
   return PlanInputs{flags.paths,   flags.prune, flags.force, flags.parallelism,
                     flags.targets, false,       flags.impact};
 }
-
 std::optional<Prepared> prepare_from_config(const GlobalOptions& global, const ApplyFlags& flags) {
   auto run = run_plan_pipeline(global, plan_inputs(flags));
   if (!run) {
@@ -202,7 +199,8 @@ std::string status_label(const engine::StepOutcome& step) {
   return "?";
 }
 
-/// One line per finished step: "[ 3/12] create dataset gw/x: done, created (41 ms)".
+/// One line per finished step, in the plan's words: "[ 3/12] create dataset gw/x: done,
+/// created (41 ms)", "[4/12] deploy a new version of route gw/chat: done, ...".
 class ProgressPrinter {
 public:
   explicit ProgressPrinter(std::size_t total) : m_total(total) {}
@@ -213,9 +211,8 @@ public:
     auto n = std::to_string(++m_finished);
     n.insert(0, width - std::min(width, n.size()), ' ');
     std::string line = "[" + n + "/" + std::to_string(m_total) + "] " +
-                       std::string(engine::change_kind_name(change.kind)) + " " +
-                       change.address() + (change.billing ? " [billing]" : "") + ": " +
-                       status_label(step);
+                       render::change_phrase(change) + (change.billing ? " [billing]" : "") +
+                       ": " + status_label(step);
     if (step.error) {
       line += ": " + step.error->to_string();
     } else if (!step.detail.empty()) {
@@ -243,7 +240,7 @@ void print_summary(const engine::Plan& plan, const engine::ApplyReport& report,
                    const engine::ApiStats& stats) {
   std::cout << "\nApply " << (report.ok() ? "complete" : "incomplete") << ": " << report.done
             << " done, " << report.failed << " failed, " << report.skipped << " skipped; "
-            << stats.requests << " API requests";
+            << render::counted(stats.requests, "API request");
   if (stats.retries > 0) {
     std::cout << " (" << stats.retries << " retried)";
   }
@@ -279,7 +276,7 @@ int run_apply(const GlobalOptions& global, const ApplyFlags& flags) {
     return 1;
   }
   const auto& plan = prepared->plan;
-  std::cout << render::render_plan_text(plan, {use_colour()});
+  std::cout << render::render_plan_text(plan, {use_colour(global, STDOUT_FILENO)});
   if (!plan.has_changes()) {
     return 0;
   }
@@ -288,7 +285,7 @@ int run_apply(const GlobalOptions& global, const ApplyFlags& flags) {
     return 1;
   }
   if (!flags.auto_approve && !confirmed()) {
-    std::cout << "Apply cancelled: nothing was changed.\n";
+    std::cerr << "Apply cancelled: nothing was changed.\n";
     return 1;
   }
   std::cout << "\n";
@@ -321,7 +318,8 @@ void add_apply_command(CLI::App& app, const GlobalOptions& global, int* exit_cod
                   "billing is then left out)");
   cmd->add_flag("--prune", flags->prune, "Delete undeclared resources within scope");
   cmd->add_flag("--force", flags->force, "Allow a plan that deletes more than the threshold");
-  cmd->add_option("--parallelism", flags->parallelism, "Independent steps in flight (1..64)")
+  cmd->add_option("--parallelism,--concurrency", flags->parallelism,
+                  "Requests and independent steps in flight (1..64, default 8)")
       ->check(CLI::Range(1, 64));
   add_impact_flags(*cmd, flags->impact);
   cmd->callback([&global, flags, exit_code] { *exit_code = run_apply(global, *flags); });

@@ -40,11 +40,10 @@ void add_emulator_command(CLI::App& app, const GlobalOptions& global, int* exit_
                   "Generate RATE requests a second through the gateway endpoint, across the "
                   "gateways and routes that exist (seeded by --seed), so their logs fill up")
       ->check(CLI::Range(0.0, 1000.0));
-  cmd->callback([options, &app, &global, exit_code] {
+  cmd->callback([options, &global, exit_code] {
     // One log line per request is the point of a local server, so it logs at info unless
     // the user chose a level.
-    const auto* level_flag = app.get_option_no_throw("--log-level");
-    if ((level_flag == nullptr || level_flag->count() == 0) && global.log_level == "warn") {
+    if (!global.log_level_given) {
       spdlog::set_level(spdlog::level::info);
     }
     *exit_code = emulator::run_emulator(*options);

@@ -4,6 +4,7 @@
 // never returns) are listed on stderr.
 
 #include "cli/commands.h"
+#include "cli/error_output.h"
 #include "cli/plan_pipeline.h"
 #include "config/export_writer.h"
 #include "engine/export_state.h"
@@ -33,10 +34,6 @@ struct ExportFlags {
   int concurrency = 8;
 };
 
-void print_error(const std::string& message) {
-  std::cerr << "aigw: error: " << Redactor::global().redact(message) << "\n";
-}
-
 /// A gateway id becomes a file name: refuse what would escape the directory.
 bool is_safe_file_name(const std::string& id) {
   return !id.empty() && id != "." && id != ".." && id.find('/') == std::string::npos &&
@@ -48,7 +45,7 @@ bool write_atomically(const fs::path& path, const std::string& text) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (ec) {
-    print_error("cannot create " + path.parent_path().string() + ": " + ec.message());
+    report_error("cannot create " + path.parent_path().string() + ": " + ec.message());
     return false;
   }
   const fs::path temp = path.string() + ".tmp";
@@ -57,13 +54,13 @@ bool write_atomically(const fs::path& path, const std::string& text) {
     file << text;
     file.flush();
     if (!file.good()) {
-      print_error("cannot write " + temp.string() + ": " + std::strerror(errno));
+      report_error("cannot write " + temp.string() + ": " + std::strerror(errno));
       return false;
     }
   }
   fs::rename(temp, path, ec);
   if (ec) {
-    print_error("cannot write " + path.string() + ": " + ec.message());
+    report_error("cannot write " + path.string() + ": " + ec.message());
     fs::remove(temp, ec);
     return false;
   }
@@ -94,12 +91,12 @@ void print_variables(const std::vector<engine::SecretVariable>& variables) {
 
 int run_export(const GlobalOptions& global, const ExportFlags& flags) {
   if (!flags.out.empty() && !flags.force && is_non_empty_directory(flags.out)) {
-    print_error(flags.out + " is not empty; export into an empty or new directory, or pass "
+    report_error(flags.out + " is not empty; export into an empty or new directory, or pass "
                             "--force to write over its files");
     return 1;
   }
   if (!flags.out.empty() && fs::exists(flags.out) && !fs::is_directory(flags.out)) {
-    print_error(flags.out + " exists and is not a directory");
+    report_error(flags.out + " exists and is not a directory");
     return 1;
   }
   auto api = connect_api(global, "", flags.concurrency);
@@ -110,13 +107,13 @@ int run_export(const GlobalOptions& global, const ExportFlags& flags) {
   spdlog::info("reading live state for export");
   auto live = engine::read_for_export(*api, options, flags.concurrency);
   if (!live) {
-    print_error("reading live state: " + live.error().to_string());
+    report_error("reading live state: " + live.error().to_string());
     return 1;
   }
   for (const auto& id : flags.gateways) {
     const auto& gateways = live->resources.gateways;
     if (std::none_of(gateways.begin(), gateways.end(), [&](const auto& g) { return g.id == id; })) {
-      print_error("gateway " + id + " does not exist in the account");
+      report_error("gateway " + id + " does not exist in the account");
       return 1;
     }
   }
@@ -129,7 +126,7 @@ int run_export(const GlobalOptions& global, const ExportFlags& flags) {
   }
   for (const auto& gateway : resources.gateways) {
     if (!is_safe_file_name(gateway.id)) {
-      print_error("gateway id '" + gateway.id + "' cannot be a file name; export to stdout");
+      report_error("gateway id '" + gateway.id + "' cannot be a file name; export to stdout");
       return 1;
     }
   }
@@ -161,7 +158,8 @@ void add_export_command(CLI::App& app, const GlobalOptions& global, int* exit_co
   cmd->add_option("--scope", flags->scope,
                   "Export only gateway ids matching this glob (repeatable); written as `scope`");
   cmd->add_flag("--force", flags->force, "Write into a non-empty directory, over its files");
-  cmd->add_option("--concurrency", flags->concurrency, "Reads in flight at once (default 8)")
+  cmd->add_option("--parallelism,--concurrency", flags->concurrency,
+                  "Reads in flight at once (default 8); --concurrency is an alias")
       ->check(CLI::Range(1, 64));
   cmd->callback([&global, flags, exit_code] { *exit_code = run_export(global, *flags); });
 }

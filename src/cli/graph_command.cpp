@@ -3,6 +3,7 @@
 // Exit 0 drawn, 1 error (invalid configuration, unknown route, API failure).
 
 #include "cli/commands.h"
+#include "cli/error_output.h"
 #include "cli/plan_pipeline.h"
 #include "render/route_graph.h"
 #include "render/route_graph_dot.h"
@@ -31,10 +32,6 @@ struct NamedRoute {
   std::string address;
   std::vector<model::RouteElement> elements;
 };
-
-void print_error(const std::string& message) {
-  std::cerr << "aigw: error: " << Redactor::global().redact(message) << "\n";
-}
 
 std::string gateway_of(const std::string& address) {
   return address.substr(0, address.find('/'));
@@ -70,7 +67,7 @@ std::optional<std::vector<model::Route>> read_live_routes(const GlobalOptions& g
   }
   auto gateways = api->list_gateways();
   if (!gateways) {
-    print_error("listing gateways: " + gateways.error().to_string());
+    report_error("listing gateways: " + gateways.error().to_string());
     return std::nullopt;
   }
   std::vector<model::Route> out;
@@ -80,7 +77,7 @@ std::optional<std::vector<model::Route>> read_live_routes(const GlobalOptions& g
     }
     auto routes = api->list_routes(gateway.id);
     if (!routes) {
-      print_error("listing routes of gateway " + gateway.id + ": " + routes.error().to_string());
+      report_error("listing routes of gateway " + gateway.id + ": " + routes.error().to_string());
       return std::nullopt;
     }
     out.insert(out.end(), routes.value().begin(), routes.value().end());
@@ -114,7 +111,7 @@ std::optional<std::vector<NamedRoute>> select(const std::vector<NamedRoute>& rou
         known += (known.empty() ? "" : ", ") + route.address;
       }
     }
-    print_error("no route " + address + (flags.live ? " is deployed" : " in the configuration") +
+    report_error("no route " + address + (flags.live ? " is deployed" : " in the configuration") +
                 (known.empty() ? "" : " (routes of that gateway: " + known + ")"));
     ok = false;
   }

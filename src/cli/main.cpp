@@ -1,35 +1,77 @@
 // aigw: keep a Cloudflare AI Gateway account in Git.
 
 #include "cli/commands.h"
+#include "cli/error_output.h"
+#include "cli/version_text.h"
 #include "util/log.h"
-#include "util/secret.h"
 
 #include <spdlog/spdlog.h>
 
-#include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <optional>
+#include <string>
+
+namespace {
+
+/// The first argument that is not a flag or a flag's value: the subcommand the user meant.
+std::optional<std::string> first_word(CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") {
+      return std::nullopt;
+    }
+    if (arg.empty() || arg[0] != '-') {
+      return arg;
+    }
+    if (arg.find('=') != std::string::npos) {
+      continue;
+    }
+    const CLI::Option* option = app.get_option_no_throw(arg);
+    if (option != nullptr && option->get_items_expected_min() > 0) {
+      ++i; // its value
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_subcommand(CLI::App& app, const std::string& name) {
+  try {
+    (void)app.get_subcommand(name);
+    return true;
+  } catch (const CLI::OptionNotFound&) {
+    return false;
+  }
+}
+
+/// `aigw: error: WHAT`, then where to read more: the failing subcommand's help if any.
+std::string failure_message(const CLI::App* app, const CLI::Error& e) {
+  std::string help = "aigw help";
+  const auto parsed = app->get_subcommands();
+  if (!parsed.empty()) {
+    help += " " + parsed.front()->get_name();
+  }
+  return "aigw: error: " + std::string(e.what()) + "\nRun '" + help + "' for usage.\n";
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"aigw: keep a Cloudflare AI Gateway account in Git"};
+  app.name("aigw");
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("aigw ") + AIGW_VERSION);
+  app.set_version_flag("--version", [] { return aigw::cli::version_text(); },
+                       "Print the version, git commit and library versions, then exit");
+  app.failure_message(failure_message);
+  app.footer("\nRun 'aigw help COMMAND' for a command's flags. Global options go before or after "
+             "the command.");
 
   aigw::cli::GlobalOptions global;
-  app.add_option("--api-url", global.api_url,
-                 "API base URL (default: $CLOUDFLARE_API_BASE_URL or "
-                 "https://api.cloudflare.com/client/v4)");
-  app.add_option("--rate-limit", global.rate_limit,
-                 "API requests allowed per 5 minutes (default 1200, Cloudflare's limit per token)")
-      ->check(CLI::Range(1.0, 1.0e9));
-  app.add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
-  app.add_option("--log-format", global.log_format, "text|json")
-      ->check(CLI::IsMember({"text", "json"}));
+  aigw::cli::add_global_options(app, global);
   app.parse_complete_callback([&global] {
-    aigw::configure_logging(global.log_level, global.log_format == "json"
-                                                  ? aigw::LogFormat::json
-                                                  : aigw::LogFormat::text);
+    const bool json = global.log_format == "json";
+    aigw::configure_logging(global.log_level, json ? aigw::LogFormat::json : aigw::LogFormat::text);
+    aigw::cli::set_error_log_json(json);
   });
 
   int exit_code = 0;
@@ -40,7 +82,15 @@ int main(int argc, char** argv) {
   aigw::cli::add_export_command(app, global, &exit_code);
   aigw::cli::add_reconcile_command(app, global, &exit_code);
   aigw::cli::add_emulator_command(app, global, &exit_code);
+  aigw::cli::add_completion_command(app, global, &exit_code);
+  aigw::cli::add_help_command(app, global, &exit_code);
+  // Last: every subcommand registered above gets the global flags and lists them in its help.
+  aigw::cli::add_global_options_to_subcommands(app, global);
 
+  if (const auto word = first_word(app, argc, argv); word && !is_subcommand(app, *word)) {
+    std::cerr << "aigw: error: " << aigw::cli::unknown_command_message(app, *word) << "\n";
+    return 1;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -49,7 +99,7 @@ int main(int argc, char** argv) {
     // means "changes pending").
     return code == 0 ? 0 : 1;
   } catch (const std::exception& e) {
-    std::cerr << "aigw: error: " << aigw::Redactor::global().redact(e.what()) << "\n";
+    aigw::cli::report_error(e.what());
     return 1;
   }
   return exit_code;

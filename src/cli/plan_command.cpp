@@ -3,6 +3,8 @@
 // --detailed-exitcode (drift aigw cannot fix counts as pending: it is drift).
 
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
+#include "cli/error_output.h"
 #include "cli/plan_pipeline.h"
 #include "render/plan_file.h"
 #include "render/plan_json.h"
@@ -10,8 +12,11 @@
 #include "render/plan_text.h"
 #include "util/secret.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <fcntl.h>
@@ -33,10 +38,6 @@ struct PlanFlags {
   ImpactFlags impact;
 };
 
-bool colour_wanted() {
-  return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
-}
-
 /// Writes the saved plan atomically (temp file, then rename) so a reader never sees half,
 /// readable by its owner only (0600): it describes the account.
 bool save_plan(const std::string& path, const engine::SavedPlan& saved) {
@@ -53,19 +54,33 @@ bool save_plan(const std::string& path, const engine::SavedPlan& saved) {
     written = false;
   }
   if (!written) {
-    std::cerr << "aigw: error: cannot write " << temp << "\n";
+    report_error("cannot write " + temp);
     std::remove(temp.c_str());
     return false;
   }
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::cerr << "aigw: error: cannot write " << path << "\n";
+    report_error("cannot write " + path);
     std::remove(temp.c_str());
     return false;
   }
   return true;
 }
 
+/// Inside GitHub Actions, the plan as Markdown at the end of the job's summary page.
+void append_step_summary(const engine::Plan& plan) {
+  const char* path = std::getenv("GITHUB_STEP_SUMMARY");
+  if (!in_github_actions() || path == nullptr || *path == '\0') {
+    return;
+  }
+  std::ofstream summary(path, std::ios::app);
+  summary << render::render_plan_markdown(plan) << "\n";
+  if (!summary.good()) {
+    spdlog::warn("cannot append the plan to GITHUB_STEP_SUMMARY ({})", path);
+  }
+}
+
 int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
+  set_error_result_json(flags.output == "json");
   PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.concurrency, flags.targets,
                     !flags.out.empty(), flags.impact};
   auto run = run_plan_pipeline(global, inputs);
@@ -76,12 +91,13 @@ int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
   if (!flags.out.empty() && !save_plan(flags.out, {plan, run->sources, run->options})) {
     return 1;
   }
+  append_step_summary(plan);
   if (flags.output == "json") {
     std::cout << render::render_plan_json(plan);
   } else if (flags.output == "markdown") {
     std::cout << render::render_plan_markdown(plan);
   } else {
-    std::cout << render::render_plan_text(plan, {colour_wanted()});
+    std::cout << render::render_plan_text(plan, {use_colour(global, STDOUT_FILENO)});
     if (!flags.out.empty()) {
       std::cout << "Saved the plan to " << flags.out << "; apply it with `aigw apply "
                 << flags.out << "`.\n";
@@ -114,7 +130,8 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int* exit_code
                   "billing is then left out)");
   cmd->add_flag("--prune", flags->prune, "Delete undeclared resources within scope");
   cmd->add_flag("--force", flags->force, "Plan even past the mass-delete safety threshold");
-  cmd->add_option("--concurrency", flags->concurrency, "Reads in flight at once (default 8)")
+  cmd->add_option("--parallelism,--concurrency", flags->concurrency,
+                  "Requests in flight at once (1..64, default 8)")
       ->check(CLI::Range(1, 64));
   add_impact_flags(*cmd, flags->impact);
   cmd->callback([&global, flags, exit_code] { *exit_code = run_plan(global, *flags); });

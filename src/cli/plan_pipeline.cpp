@@ -1,5 +1,8 @@
 #include "cli/plan_pipeline.h"
 
+#include "cli/diagnostic_output.h"
+#include "cli/error_output.h"
+#include "cli/rate_limit_progress.h"
 #include "cloudflare/client_factory.h"
 #include "config/loader.h"
 #include "engine/targeting.h"
@@ -9,13 +12,12 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <unistd.h>
 
 namespace aigw::cli {
 namespace {
 
-void print_error(const std::string& message) {
-  std::cerr << "aigw: error: " << Redactor::global().redact(message) << "\n";
-}
+void print_error(const std::string& message) { report_error(message); }
 
 } // namespace
 
@@ -38,6 +40,13 @@ std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
   }
   options->concurrency = concurrency;
   options->rate_limit_requests = global.rate_limit;
+  // One progress line for the whole process, whichever client waits.
+  static RateLimitProgress progress({.terminal = isatty(STDERR_FILENO) == 1,
+                                     .json = global.log_format == "json",
+                                     .rate_limit = global.rate_limit});
+  options->on_rate_limit_wait = [](const cloudflare::RateLimitWait& wait) {
+    progress.update(wait);
+  };
   auto api = cloudflare::make_gateway_api(*options);
   if (!api) {
     print_error(api.error().to_string());
@@ -47,9 +56,7 @@ std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
 }
 
 void report_diagnostics(const config::LoadResult& loaded, const std::string& what) {
-  for (const auto& diagnostic : loaded.diagnostics) {
-    std::cerr << Redactor::global().redact(diagnostic.to_string()) << "\n";
-  }
+  print_diagnostics(loaded.diagnostics);
   print_error(what);
 }
 

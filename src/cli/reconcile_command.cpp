@@ -4,6 +4,7 @@
 // runs until SIGTERM or SIGINT, serving /metrics and /healthz with --metrics-addr.
 
 #include "cli/commands.h"
+#include "cli/error_output.h"
 #include "cli/plan_pipeline.h"
 #include "service/duration.h"
 #include "service/metrics.h"
@@ -40,10 +41,6 @@ std::atomic<bool> g_stop{false};
 
 void request_stop(int /*signal*/) { g_stop.store(true); }
 
-void print_error(const std::string& message) {
-  std::cerr << "aigw: error: " << Redactor::global().redact(message) << "\n";
-}
-
 /// SIGTERM and SIGINT ask the loop to stop after the cycle in flight.
 void install_stop_handlers() {
   struct sigaction action {};
@@ -79,13 +76,13 @@ int run_reconcile_command(const GlobalOptions& global, const ReconcileFlags& fla
   if (!flags.interval.empty()) {
     auto interval = service::parse_duration(flags.interval);
     if (!interval) {
-      print_error("--interval: " + interval.error().message);
+      report_error("--interval: " + interval.error().message);
       return 1;
     }
     options.interval = *interval;
   }
   if (!flags.metrics_addr.empty() && !options.interval) {
-    print_error("--metrics-addr needs --interval: a single cycle (--once) serves no metrics");
+    report_error("--metrics-addr needs --interval: a single cycle (--once) serves no metrics");
     return 1;
   }
   options.detect_only = flags.detect_only;
@@ -110,7 +107,7 @@ int run_reconcile_command(const GlobalOptions& global, const ReconcileFlags& fla
         {[&metrics] { return metrics.render(); },
          [&metrics, interval] { return health(metrics, interval); }});
     if (!started) {
-      print_error(started.error().message);
+      report_error(started.error().message);
       return 1;
     }
     server = std::move(started.value());
@@ -146,18 +143,18 @@ void add_reconcile_command(CLI::App& app, const GlobalOptions& global, int* exit
                   "Serve /metrics and /healthz on HOST:PORT (with --interval)");
   cmd->add_flag("--prune", flags->prune, "Delete undeclared resources within scope");
   cmd->add_flag("--force", flags->force, "Allow a plan that deletes more than the threshold");
-  cmd->add_option("--parallelism", flags->parallelism, "Requests in flight at once (1..64)")
+  cmd->add_option("--parallelism,--concurrency", flags->parallelism,
+                  "Requests in flight at once (1..64); --concurrency is an alias")
       ->check(CLI::Range(1, 64));
   add_impact_flags(*cmd, flags->impact);
-  cmd->callback([&app, &global, flags, exit_code, once, interval] {
+  cmd->callback([&global, flags, exit_code, once, interval] {
     if (once->count() == 0 && interval->count() == 0) {
-      std::cerr << "aigw: error: reconcile needs --once or --interval DURATION\n";
+      report_error("reconcile needs --once or --interval DURATION");
       *exit_code = 1;
       return;
     }
     // A service's cycle and change lines are its output: log at info unless told otherwise.
-    const auto* level = app.get_option_no_throw("--log-level");
-    if (level == nullptr || level->count() == 0) {
+    if (!global.log_level_given) {
       configure_logging("info", global.log_format == "json" ? LogFormat::json : LogFormat::text);
     }
     *exit_code = run_reconcile_command(global, *flags);

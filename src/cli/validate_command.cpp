@@ -1,14 +1,17 @@
-// aigw validate: load and check the desired state offline; the diagnostics are the
-// command's result, so they go to stdout (text or JSON). Exit 0 valid, 1 invalid.
+// aigw validate: load and check the desired state offline. Text: diagnostics on stderr
+// (like every command's errors), "OK: ..." on stdout; JSON: the verdict with its diagnostics
+// on stdout. Inside GitHub Actions each diagnostic is also an `::error` workflow command.
+// Exit 0 valid, 1 invalid.
 
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "config/loader.h"
+#include "render/change_words.h"
 #include "util/secret.h"
 
 #include <algorithm>
 #include <iostream>
 #include <memory>
-#include <set>
 #include <utility>
 
 namespace aigw::cli {
@@ -26,39 +29,22 @@ std::string files_read(const config::LoadResult &result) {
 
 std::string summary(const model::Desired &desired) {
   const auto &r = desired.resources;
-  return std::to_string(r.gateways.size()) + " gateways, " + std::to_string(r.datasets.size()) +
-         " datasets, " + std::to_string(r.provider_configs.size()) + " provider configs, " +
-         std::to_string(r.routes.size()) + " routes" +
+  return render::counted(r.gateways.size(), "gateway") + ", " +
+         render::counted(r.datasets.size(), "dataset") + ", " +
+         render::counted(r.provider_configs.size(), "provider config") + ", " +
+         render::counted(r.routes.size(), "route") +
          (desired.billing_declared ? ", billing managed" : "");
 }
 
-// Text: each diagnostic, then its source line and a caret under the column. A line that
-// any diagnostic marks as possibly holding a literal secret is never echoed.
+// Text: the diagnostics (with source line and caret) on stderr; the verdict on stdout
+// when valid, on stderr when not.
 void print_text(const config::LoadResult &result) {
-  std::set<std::pair<std::string, int>> hidden;
-  for (const auto &d : result.diagnostics) {
-    if (!d.show_source) {
-      hidden.emplace(d.file, d.line);
-    }
-  }
-  for (const auto &d : result.diagnostics) {
-    std::cout << Redactor::global().redact(d.to_string()) << "\n";
-    const std::string line = hidden.count({d.file, d.line}) == 0
-                                 ? Redactor::global().redact(config::source_line(d.file, d.line))
-                                 : "";
-    if (!line.empty()) {
-      std::string caret;
-      for (int i = 1; i < d.column && static_cast<std::size_t>(i) <= line.size(); ++i) {
-        caret += line[static_cast<std::size_t>(i - 1)] == '\t' ? '\t' : ' ';
-      }
-      std::cout << "  " << line << "\n  " << caret << "^\n";
-    }
-  }
+  print_diagnostics(result.diagnostics);
   if (result.ok()) {
     std::cout << "OK: " << summary(result.desired) << "; " << files_read(result) << "\n";
   } else {
     const auto n = result.diagnostics.size();
-    std::cout << n << (n == 1 ? " error" : " errors") << "; " << files_read(result) << "\n";
+    std::cerr << n << (n == 1 ? " error" : " errors") << "; " << files_read(result) << "\n";
   }
 }
 
@@ -96,6 +82,9 @@ void add_validate_command(CLI::App &app, const GlobalOptions & /*global*/, int *
     const auto paths = options->paths.empty() ? config::default_paths() : options->paths;
     const config::LoadResult result = config::load_desired(paths);
     if (options->output == "json") {
+      if (in_github_actions()) {
+        print_diagnostics(result.diagnostics);
+      }
       print_json(result);
     } else {
       print_text(result);

@@ -85,6 +85,16 @@ ApiTransport::create(const ClientOptions& options) {
   session_options.port = base->port;
   session_options.tls = base->tls;
   session_options.ca_file = options.ca_file;
+  if (base->tls) {
+    auto proxy = proxy_for({options.https_proxy, options.no_proxy}, base->host);
+    if (!proxy) {
+      return config_error(proxy.error().message);
+    }
+    session_options.proxy = std::move(proxy).value();
+    if (session_options.proxy) {
+      spdlog::debug("reaching {} through proxy {}", base->host, session_options.proxy->display());
+    }
+  }
   session_options.max_connections = options.concurrency;
   session_options.connect_timeout = options.connect_timeout;
   session_options.read_timeout = options.read_timeout;
@@ -109,10 +119,35 @@ ApiTransport::ApiTransport(const ClientOptions& options, ApiBaseUrl base,
       m_bucket(options.rate_limit_requests,
                std::chrono::duration_cast<std::chrono::milliseconds>(options.rate_limit_window),
                options.rate_limit_burst),
+      m_on_wait(options.on_rate_limit_wait), m_report_after(options.rate_limit_report_after),
       m_concurrency(std::max(1, options.concurrency)) {
   if (m_retry.max_attempts < 1) {
     m_retry.max_attempts = 1;
   }
+}
+
+bool ApiTransport::wait_for_token() {
+  const auto wait = m_bucket.reserve();
+  if (wait <= Clock::duration::zero()) {
+    return false;
+  }
+  if (!m_on_wait || wait < m_report_after) {
+    std::this_thread::sleep_for(wait);
+    return true;
+  }
+  // A long wait: sleep in steps of at most a second and say where the queue stands.
+  const auto due = Clock::now() + wait;
+  auto report = [this] {
+    const auto backlog = m_bucket.backlog();
+    m_on_wait({m_stats.snapshot().requests, backlog.waiting,
+               std::chrono::ceil<std::chrono::seconds>(backlog.until_clear)});
+  };
+  for (auto now = Clock::now(); now < due; now = Clock::now()) {
+    report();
+    std::this_thread::sleep_for(std::min<Clock::duration>(due - now, std::chrono::seconds(1)));
+  }
+  report();
+  return true;
 }
 
 HttpRequest ApiTransport::build_request(const ApiCall& call) const {
@@ -153,7 +188,7 @@ Result<model::Value, engine::ApiError> ApiTransport::call_sized(const ApiCall& c
     if (attempt > 1) {
       m_stats.record_retry();
     }
-    if (m_bucket.acquire()) {
+    if (wait_for_token()) {
       m_stats.record_rate_limit_wait();
     }
     const auto sent_at = Clock::now();

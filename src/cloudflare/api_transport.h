@@ -49,6 +49,9 @@ private:
                                             int page);
   /// call(), also reporting the size of the response body that was decoded.
   Result<model::Value, engine::ApiError> call_sized(const ApiCall& call, std::size_t& body_bytes);
+  /// Waits for a rate-limiter token, reporting a long wait through m_on_wait; true when it
+  /// had to wait.
+  bool wait_for_token();
 
   ApiBaseUrl m_base;
   std::optional<Secret> m_api_token;
@@ -59,6 +62,8 @@ private:
   std::size_t m_max_list_items;
   std::size_t m_max_list_bytes;
   TokenBucket m_bucket;
+  std::function<void(const RateLimitWait&)> m_on_wait;
+  std::chrono::milliseconds m_report_after;
   RequestStats m_stats;
   int m_concurrency = 8; ///< pages of one list fetched together, at most
 };

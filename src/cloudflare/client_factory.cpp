@@ -2,6 +2,7 @@
 
 #include "cloudflare/api_transport.h"
 #include "cloudflare/cloudflare_gateway_api.h"
+#include "cloudflare/proxy.h"
 
 #include <cstdlib>
 
@@ -38,6 +39,9 @@ Result<ClientOptions, engine::ApiError> options_from_environment(const std::stri
     return error;
   }
   options.ca_file = env("SSL_CERT_FILE");
+  const auto proxy = proxy_environment_from_env();
+  options.https_proxy = proxy.https_proxy;
+  options.no_proxy = proxy.no_proxy;
   return options;
 }
 

@@ -7,11 +7,20 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 namespace aigw::cloudflare {
+
+/// A snapshot while requests wait on the client-side rate limiter.
+struct RateLimitWait {
+  std::uint64_t done = 0;              ///< requests sent so far
+  int waiting = 0;                     ///< requests queued on the limiter (0: the wait is over)
+  std::chrono::seconds remaining{0};   ///< until the last queued request may go
+};
 
 /// Everything the client needs; every default is documented in docs/api-client.md.
 struct ClientOptions {
@@ -20,7 +29,9 @@ struct ClientOptions {
   std::optional<Secret> api_token; // CLOUDFLARE_API_TOKEN
   std::string email;               // CLOUDFLARE_EMAIL
   std::optional<Secret> api_key;   // CLOUDFLARE_API_KEY
-  std::string ca_file;             // SSL_CERT_FILE or option
+  std::string ca_file;             // SSL_CERT_FILE or --ca-file
+  std::string https_proxy;         // https_proxy / HTTPS_PROXY (see cloudflare/proxy.h)
+  std::string no_proxy;            // no_proxy / NO_PROXY
   int concurrency = 8;
   std::chrono::milliseconds connect_timeout{10000}, read_timeout{60000};
   int max_attempts = 5;
@@ -30,6 +41,10 @@ struct ClientOptions {
   double rate_limit_requests = 1200;
   std::chrono::seconds rate_limit_window{300};
   int rate_limit_burst = 50;
+  /// Called about once a second from a thread that has waited on the rate limiter for at
+  /// least rate_limit_report_after, and once more when its wait ends; may be empty.
+  std::function<void(const RateLimitWait&)> on_rate_limit_wait;
+  std::chrono::milliseconds rate_limit_report_after{3000};
   std::size_t max_response_bytes = 32u << 20;
   /// One list (all its pages) may hold at most this many items and response bytes: a
   /// server that never ends its pages cannot exhaust memory.
@@ -41,7 +56,7 @@ struct ClientOptions {
   std::chrono::milliseconds retry_max_delay{10000};
 };
 
-/// Reads credentials, CA file and base URL from the environment; api_url_flag (when non-empty) wins over CLOUDFLARE_API_BASE_URL.
+/// Reads credentials, CA file, proxy and base URL from the environment; api_url_flag (when non-empty) wins over CLOUDFLARE_API_BASE_URL.
 Result<ClientOptions, engine::ApiError> options_from_environment(const std::string& api_url_flag,
                                                                  const std::string& account_id);
 /// Builds the client; fails (Kind::config) on no credentials, an http:// URL to a non-loopback host, an unparsable URL.

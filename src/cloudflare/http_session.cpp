@@ -57,9 +57,9 @@ TransportError failure(TransportError::Kind kind, bool sent, std::string message
   return TransportError{kind, sent, std::move(message)};
 }
 
-TransportError classify(const beast::error_code& ec, bool sent, const char* phase) {
+TransportError classify(const beast::error_code& ec, bool sent, const std::string& phase) {
   if (ec == beast::error::timeout) {
-    return failure(TransportError::Kind::timeout, sent, std::string(phase) + " timed out");
+    return failure(TransportError::Kind::timeout, sent, phase + " timed out");
   }
   if (ec == http::error::body_limit || ec == http::error::header_limit ||
       ec == http::error::buffer_overflow) {
@@ -67,7 +67,7 @@ TransportError classify(const beast::error_code& ec, bool sent, const char* phas
                    "response exceeds the size limit (" + ec.message() + ")");
   }
   return failure(sent ? TransportError::Kind::io : TransportError::Kind::connect, sent,
-                 std::string(phase) + ": " + ec.message());
+                 phase + ": " + ec.message());
 }
 
 /// A pooled connection the server has closed (or sent stray bytes on) is readable while
@@ -110,14 +110,72 @@ void set_peer_identity(SSL* handle, const std::string& host) {
   }
 }
 
+std::string authority(const std::string& host, std::uint16_t port) {
+  return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" +
+         std::to_string(port);
+}
+
+/// Asks the proxy for a tunnel to the API host (HTTP CONNECT). On success the connection is
+/// a byte pipe to the API host and TLS runs end to end inside it; the proxy sees only the
+/// host name and port.
+Result<Unit, TransportError> open_tunnel(Connection& c, const HttpSessionOptions& o) {
+  const Proxy& proxy = *o.proxy;
+  const std::string target = authority(o.host, o.port);
+  http::request<http::empty_body> req{http::verb::connect, target, 11};
+  req.set(http::field::host, target);
+  req.set(http::field::user_agent, o.user_agent);
+  if (proxy.authorization) {
+    req.set(http::field::proxy_authorization, proxy.authorization->reveal());
+  }
+  c.lowest().expires_after(o.connect_timeout);
+  auto ec = run_op(c.io, [&](auto handler) {
+    http::async_write(c.lowest(), req, std::move(handler));
+  });
+  if (ec) {
+    return classify(ec, false, "send CONNECT to proxy " + proxy.display());
+  }
+  // A response to CONNECT has no body: whatever follows the header belongs to the tunnel.
+  http::response_parser<http::empty_body> parser;
+  parser.skip(true);
+  parser.header_limit(16 * 1024);
+  c.lowest().expires_after(o.connect_timeout);
+  ec = run_op(c.io, [&](auto handler) {
+    http::async_read_header(c.lowest(), c.buffer, parser, std::move(handler));
+  });
+  if (ec) {
+    return classify(ec, false, "read the CONNECT answer of proxy " + proxy.display());
+  }
+  const auto& response = parser.get();
+  if (response.result_int() / 100 != 2) {
+    std::string message = "proxy " + proxy.display() + " refused the tunnel to " + target +
+                          ": HTTP " + std::to_string(response.result_int()) + " " +
+                          std::string(response.reason());
+    if (response.result() == http::status::proxy_authentication_required) {
+      message += proxy.authorization ? " (check the user and password in HTTPS_PROXY)"
+                                     : " (the proxy wants credentials: "
+                                       "HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT)";
+    }
+    return failure(TransportError::Kind::connect, false, message);
+  }
+  if (c.buffer.size() != 0) {
+    return failure(TransportError::Kind::connect, false,
+                   "proxy " + proxy.display() + " sent data before the tunnel was ready");
+  }
+  return Unit{};
+}
+
 Result<Unit, TransportError> open_connection(Connection& c, const HttpSessionOptions& o,
                                              ssl::context* tls) {
   tcp::resolver resolver(c.io);
   beast::error_code ec;
+  const bool via_proxy = o.proxy.has_value() && tls != nullptr;
+  const std::string& connect_host = via_proxy ? o.proxy->host : o.host;
+  const std::uint16_t connect_port = via_proxy ? o.proxy->port : o.port;
+  const std::string what = via_proxy ? "proxy " + o.proxy->display() : o.host;
   // The system resolver applies its own timeout; asio cannot interrupt getaddrinfo.
-  const auto endpoints = resolver.resolve(o.host, std::to_string(o.port), ec);
+  const auto endpoints = resolver.resolve(connect_host, std::to_string(connect_port), ec);
   if (ec) {
-    return failure(TransportError::Kind::connect, false, "resolve " + o.host + ": " + ec.message());
+    return failure(TransportError::Kind::connect, false, "resolve " + what + ": " + ec.message());
   }
   if (tls != nullptr) {
     c.secure.emplace(c.io, *tls);
@@ -128,7 +186,13 @@ Result<Unit, TransportError> open_connection(Connection& c, const HttpSessionOpt
   c.lowest().expires_after(o.connect_timeout);
   ec = run_op(c.io, [&](auto handler) { c.lowest().async_connect(endpoints, std::move(handler)); });
   if (ec) {
-    return classify(ec, false, "connect");
+    return classify(ec, false, via_proxy ? "connect to " + what : std::string("connect"));
+  }
+  if (via_proxy) {
+    if (auto tunnel = open_tunnel(c, o); !tunnel) {
+      close_connection(c, false);
+      return tunnel;
+    }
   }
   if (c.secure) {
     c.lowest().expires_after(o.connect_timeout);

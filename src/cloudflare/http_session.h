@@ -3,6 +3,7 @@
 // host. send() blocks the calling thread; up to max_connections calls run in parallel.
 
 #include "cloudflare/http_message.h"
+#include "cloudflare/proxy.h"
 #include "util/result.h"
 
 #include <atomic>
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,8 @@ struct HttpSessionOptions {
   std::uint16_t port = 443;
   bool tls = true;
   std::string ca_file; ///< empty: the system's default CA store
+  /// Tunnel every TLS connection through this proxy with CONNECT (see cloudflare/proxy.h).
+  std::optional<Proxy> proxy;
   int max_connections = 8;
   std::chrono::milliseconds connect_timeout{10000}; ///< resolve + connect + TLS handshake
   std::chrono::milliseconds read_timeout{60000};    ///< write the request + read the response

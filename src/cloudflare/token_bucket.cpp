@@ -1,6 +1,7 @@
 #include "cloudflare/token_bucket.h"
 
 #include <algorithm>
+#include <cmath>
 #include <thread>
 
 namespace aigw::cloudflare {
@@ -31,6 +32,19 @@ TokenBucket::Clock::duration TokenBucket::reserve() {
   }
   return std::chrono::duration_cast<Clock::duration>(
       std::chrono::duration<double>(-m_tokens / m_rate));
+}
+
+TokenBucket::Backlog TokenBucket::backlog() {
+  std::lock_guard lock(m_mutex);
+  const double elapsed = std::chrono::duration<double>(Clock::now() - m_last).count();
+  const double tokens = std::min(m_capacity, m_tokens + elapsed * m_rate);
+  // The epsilon keeps a reservation that is due right now (rounding) from counting.
+  const int waiting = static_cast<int>(std::ceil(-tokens - 1e-6));
+  if (waiting <= 0) {
+    return {};
+  }
+  return {waiting,
+          std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(-tokens / m_rate))};
 }
 
 bool TokenBucket::acquire() {

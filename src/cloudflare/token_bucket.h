@@ -23,6 +23,13 @@ public:
 
   [[nodiscard]] double rate_per_second() const { return m_rate; }
 
+  /// The reservations not yet due and how long until the last of them is.
+  struct Backlog {
+    int waiting = 0;
+    Clock::duration until_clear{};
+  };
+  [[nodiscard]] Backlog backlog();
+
 private:
   std::mutex m_mutex;
   double m_capacity;

@@ -1,6 +1,35 @@
 #include "engine/api_error.h"
 
+#include <algorithm>
+
 namespace aigw::engine {
+namespace {
+
+/// Cloudflare's "Could not route to /accounts/ID/..., perhaps your object identifier is
+/// invalid?" (7003) and "No route for that URI" (7000): for aigw, a wrong account id.
+bool is_routing_error(const std::vector<ApiError::Detail>& errors) {
+  return std::any_of(errors.begin(), errors.end(), [](const ApiError::Detail& d) {
+    return (d.code == 7003 || d.code == 7000) && d.message.find("route") != std::string::npos;
+  });
+}
+
+} // namespace
+
+std::string ApiError::hint() const {
+  if (is_routing_error(errors)) {
+    return "check the account id: account_id in the YAML or CLOUDFLARE_ACCOUNT_ID";
+  }
+  if (status == 401) {
+    return "check the credentials: CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL + "
+           "CLOUDFLARE_API_KEY) is missing, mistyped, expired or revoked";
+  }
+  if (status == 403) {
+    return "check the token's permissions: it needs Account > AI Gateway > Read to plan and "
+           "Edit to apply, and Account > Billing for billing, on this account; and check the "
+           "account id: account_id in the YAML or CLOUDFLARE_ACCOUNT_ID";
+  }
+  return "";
+}
 
 std::string ApiError::to_string() const {
   std::string out;
@@ -21,6 +50,9 @@ std::string ApiError::to_string() const {
   }
   if (!message.empty()) {
     out += ": " + message;
+  }
+  if (const auto advice = hint(); !advice.empty()) {
+    out += " (" + advice + ")";
   }
   return out;
 }

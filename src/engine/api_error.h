@@ -28,8 +28,12 @@ struct ApiError {
   std::vector<Detail> errors; ///< Cloudflare's errors[] (code, message)
   std::string message;        ///< one-line summary, already redacted
 
-  /// "POST /accounts/.../gateways: HTTP 400: [1001] invalid id" style text.
+  /// "POST /accounts/.../gateways: HTTP 400: [1001] invalid id" style text, ending with
+  /// hint() in parentheses when there is one.
   [[nodiscard]] std::string to_string() const;
+  /// What to check for an authentication or authorisation failure (401, 403, Cloudflare's
+  /// 7003 "could not route" for a wrong account id); "" otherwise.
+  [[nodiscard]] std::string hint() const;
 };
 
 } // namespace aigw::engine

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <set>
 #include <string>
 
@@ -13,12 +14,108 @@ namespace {
 
 using model::Value;
 
+/// The path with list indices dropped ("otel[0].authorization" -> "otel[].authorization").
+std::string without_indices(const std::string& path) {
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    out += path[i];
+    if (path[i] == '[' && i + 1 < path.size() && std::isdigit(static_cast<unsigned char>(path[i + 1]))) {
+      while (i + 1 < path.size() && path[i + 1] != ']') {
+        ++i;
+      }
+    }
+  }
+  return out;
+}
+
 /// Nested credentials that are plain fields to the API but must never be shown (see
-/// model/credentials.h).
-bool is_sensitive_path(const std::string& path) { return model::is_credential_path(path); }
+/// model/credentials.h), wherever they are in a list.
+bool is_sensitive_path(const std::string& path) {
+  return model::is_credential_path(without_indices(path));
+}
+
+/// path.key, with the key quoted when it would read as more than one step ("a.b", "x[0]").
+std::string member_path(const std::string& path, const std::string& key) {
+  const bool plain = !key.empty() && key.find_first_of(".[]\" \t") == std::string::npos;
+  if (plain) {
+    return path + "." + key;
+  }
+  std::string quoted = "\"";
+  for (char c : key) {
+    quoted += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+  }
+  return path + "." + quoted + "\"";
+}
+
+std::string index_path(const std::string& path, std::size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
+void append_differences(const std::string& path, const Value* old_value, const Value* new_value,
+                        std::vector<FieldChange>& out);
+
+/// Lists of objects (filters, otel exporters, DLP policies) diff element by element; a list
+/// of scalars (profile ids, a filter's values) reads best whole: ["a","b"] -> ["a","c"].
+bool is_list_of_objects(const Value& value) {
+  if (!value.is_array()) {
+    return false;
+  }
+  const auto& items = value.as_array();
+  return std::any_of(items.begin(), items.end(),
+                     [](const Value& item) { return item.is_object(); });
+}
+
+/// Two lists element by element. Of equal length: position by position (set-like lists are
+/// sorted by their canonical form already, and order matters in the others). Otherwise
+/// elements equal on both sides are left out and the rest pair up in order, recursing as
+/// "path[i]" (i: the index in the desired list; in the live list for a removal).
+void append_list_differences(const std::string& path, const model::Array& old_list,
+                             const model::Array& new_list, std::vector<FieldChange>& out) {
+  if (old_list.size() == new_list.size()) {
+    for (std::size_t i = 0; i < new_list.size(); ++i) {
+      append_differences(index_path(path, i), &old_list[i], &new_list[i], out);
+    }
+    return;
+  }
+  std::vector<bool> old_matched(old_list.size(), false);
+  std::vector<std::size_t> new_unmatched;
+  for (std::size_t j = 0; j < new_list.size(); ++j) {
+    bool matched = false;
+    for (std::size_t i = 0; i < old_list.size() && !matched; ++i) {
+      if (!old_matched[i] && old_list[i] == new_list[j]) {
+        old_matched[i] = true;
+        matched = true;
+      }
+    }
+    if (!matched) {
+      new_unmatched.push_back(j);
+    }
+  }
+  std::vector<std::size_t> old_unmatched;
+  for (std::size_t i = 0; i < old_list.size(); ++i) {
+    if (!old_matched[i]) {
+      old_unmatched.push_back(i);
+    }
+  }
+  const std::size_t paired = std::min(old_unmatched.size(), new_unmatched.size());
+  for (std::size_t k = 0; k < paired; ++k) {
+    append_differences(index_path(path, new_unmatched[k]), &old_list[old_unmatched[k]],
+                       &new_list[new_unmatched[k]], out);
+  }
+  for (std::size_t k = paired; k < new_unmatched.size(); ++k) {
+    append_differences(index_path(path, new_unmatched[k]), nullptr, &new_list[new_unmatched[k]],
+                       out);
+  }
+  for (std::size_t k = paired; k < old_unmatched.size(); ++k) {
+    append_differences(index_path(path, old_unmatched[k]), &old_list[old_unmatched[k]], nullptr,
+                       out);
+  }
+}
 
 /// Appends the differences between two canonical values under path; objects recurse so a
-/// reader sees "guardrails.prompt.S1", anything else is shown whole (credentials masked).
+/// reader sees "guardrails.prompt.S1", lists of objects recurse element by element
+/// ("otel[0].url"),
+/// anything else is shown whole (credentials masked).
 void append_differences(const std::string& path, const Value* old_value, const Value* new_value,
                         std::vector<FieldChange>& out) {
   if (old_value != nullptr && new_value != nullptr && *old_value == *new_value) {
@@ -34,16 +131,21 @@ void append_differences(const std::string& path, const Value* old_value, const V
       keys.insert(key);
     }
     for (const auto& key : keys) {
-      append_differences(path + "." + key, old_value->find(key), new_value->find(key), out);
+      append_differences(member_path(path, key), old_value->find(key), new_value->find(key), out);
     }
+    return;
+  }
+  if (old_value != nullptr && new_value != nullptr && is_list_of_objects(*old_value) &&
+      is_list_of_objects(*new_value)) {
+    append_list_differences(path, old_value->as_array(), new_value->as_array(), out);
     return;
   }
   FieldChange change{path, std::nullopt, std::nullopt, is_sensitive_path(path)};
   if (old_value != nullptr) {
-    change.old_value = model::mask_credentials(path, *old_value);
+    change.old_value = model::mask_credentials(without_indices(path), *old_value);
   }
   if (new_value != nullptr) {
-    change.new_value = model::mask_credentials(path, *new_value);
+    change.new_value = model::mask_credentials(without_indices(path), *new_value);
   }
   out.push_back(std::move(change));
 }

@@ -1,5 +1,6 @@
 #include "model/value.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -51,6 +52,16 @@ bool operator==(const Value& a, const Value& b) {
   return a.m_data == b.m_data;
 }
 
+std::string number_text(double number) {
+  if (std::isfinite(number) && std::floor(number) == number && std::fabs(number) < 9.2e18) {
+    return std::to_string(static_cast<long long>(number));
+  }
+  // std::to_chars without a format or precision is the shortest round-trip form.
+  char buf[64];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, number);
+  return ec == std::errc{} ? std::string(buf, end) : std::string("null");
+}
+
 namespace {
 
 void append_escaped(std::string& out, const std::string& s) {
@@ -84,14 +95,8 @@ void append_json(std::string& out, const Value& v) {
   case Value::Kind::number: {
     if (!v.number_text().empty()) {
       out += v.number_text();
-    } else if (v.is_integer()) {
-      out += std::to_string(static_cast<long long>(v.as_number()));
-    } else if (std::isfinite(v.as_number())) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.17g", v.as_number());
-      out += buf;
     } else {
-      out += "null";
+      out += std::isfinite(v.as_number()) ? number_text(v.as_number()) : "null";
     }
     break;
   }

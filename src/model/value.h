@@ -69,6 +69,10 @@ private:
   std::string m_number_text;
 };
 
+/// A number as the shortest text that reads back as the same double: 0.06 (never
+/// 0.059999999999999998 or 6E-2), 300 for an integral value, 1e-07 for a tiny one.
+[[nodiscard]] std::string number_text(double number);
+
 /// Name of a kind for messages ("string", "number", ...).
 const char* kind_name(Value::Kind kind);
 

@@ -41,6 +41,24 @@ std::string change_action(const engine::Change& change) {
   return "unknown";
 }
 
+std::string change_phrase(const engine::Change& change) {
+  switch (change.kind) {
+  case engine::ChangeKind::create: return "create " + change.address();
+  case engine::ChangeKind::update: return "update " + change.address();
+  case engine::ChangeKind::remove: return "delete " + change.address();
+  case engine::ChangeKind::deploy_new_version:
+    return "deploy a new version of " + change.address();
+  case engine::ChangeKind::redeploy_version:
+    return "redeploy version " + change.version_id + " of " + change.address();
+  case engine::ChangeKind::cannot_fix: return "leave " + change.address() + " (cannot fix)";
+  }
+  return change.address();
+}
+
+std::string counted(std::size_t n, std::string_view singular) {
+  return std::to_string(n) + " " + std::string(singular) + (n == 1 ? "" : "s");
+}
+
 std::string field_line(const engine::FieldChange& field) {
   // A sensitive field carries no values at all: it is being set, and that is all we say.
   if (!field.old_value && (field.new_value || field.sensitive)) {
@@ -48,6 +66,10 @@ std::string field_line(const engine::FieldChange& field) {
   }
   if (field.old_value && !field.new_value) {
     return "- " + field.path + " = " + shown(field.old_value, field.sensitive);
+  }
+  // Both sides masked would read "(sensitive) -> (sensitive)", as if nothing changed.
+  if (field.sensitive) {
+    return "~ " + field.path + ": (sensitive, changed)";
   }
   return "~ " + field.path + ": " + shown(field.old_value, field.sensitive) + " -> " +
          shown(field.new_value, field.sensitive);
@@ -68,8 +90,7 @@ std::size_t billing_count(const engine::Plan& plan) {
 }
 
 std::string requests_line(const engine::Plan& plan) {
-  return "Read live state with " + std::to_string(plan.api_requests) + " API request" +
-         (plan.api_requests == 1 ? "" : "s") + ".";
+  return "Read live state with " + counted(plan.api_requests, "API request") + ".";
 }
 
 std::string no_changes_line(const engine::Plan& plan) {

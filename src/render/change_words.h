@@ -16,8 +16,16 @@ std::string_view change_symbol(engine::ChangeKind kind);
 /// "delete: deleted with gateway gw").
 std::string change_action(const engine::Change& change);
 
+/// What applying the change does, in the user's words: "create gateway support-bot",
+/// "deploy a new version of route support-bot/chat", "delete dataset support-bot/old".
+std::string change_phrase(const engine::Change& change);
+
+/// "1 gateway", "2 gateways", "0 provider configs": a count with its noun, plural right.
+std::string counted(std::size_t n, std::string_view singular);
+
 /// One field difference as a line body: "+ path = new", "- path = old",
-/// "~ path: old -> new"; sensitive values show as "(sensitive)".
+/// "~ path: old -> new"; sensitive values show as "(sensitive)", a changed one as
+/// "~ path: (sensitive, changed)".
 std::string field_line(const engine::FieldChange& field);
 
 /// "Plan: 1 to create, 2 to update, 0 to delete."

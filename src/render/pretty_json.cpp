@@ -1,5 +1,7 @@
 #include "render/pretty_json.h"
 
+#include "model/value.h"
+
 #include <boost/json/serialize.hpp>
 
 namespace aigw::render {
@@ -28,6 +30,9 @@ void append(std::string& out, const boost::json::value& value, int depth) {
       append(out, item, depth + 1);
     }
     out += "\n" + closing + "]";
+  } else if (value.is_double()) {
+    // Boost.JSON would print 0.06 as 6E-2; people read the shortest round-trip form.
+    out += model::number_text(value.get_double());
   } else {
     out += boost::json::serialize(value);
   }

@@ -15,29 +15,6 @@
 namespace aigw {
 namespace {
 
-std::string json_escape(std::string_view in) {
-  std::string out;
-  out.reserve(in.size() + 8);
-  for (char c : in) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += c;
-      }
-    }
-  }
-  return out;
-}
-
 /// The fields of the event being logged on this thread (log_event), read by the sink,
 /// which spdlog runs synchronously on the logging thread.
 thread_local const std::vector<LogField>* t_fields = nullptr;
@@ -50,7 +27,6 @@ std::string text_value(const std::string& value) {
   });
   return plain ? value : "\"" + json_escape(value) + "\"";
 }
-
 /// A stderr sink that redacts secrets from the formatted line before writing it.
 class RedactingStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
 public:
@@ -96,6 +72,29 @@ private:
 };
 
 } // namespace
+
+std::string json_escape(std::string_view in) {
+  std::string out;
+  out.reserve(in.size() + 8);
+  for (char c : in) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += c;
+      }
+    }
+  }
+  return out;
+}
 
 void configure_logging(std::string_view level, LogFormat format) {
   auto sink = std::make_shared<RedactingStderrSink>(format);

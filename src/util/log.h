@@ -10,6 +10,10 @@ namespace aigw {
 
 enum class LogFormat { text, json };
 
+/// The text as the inside of a JSON string literal (quotes, backslashes, control characters
+/// escaped), for the hand-written JSON log lines.
+[[nodiscard]] std::string json_escape(std::string_view in);
+
 /// Sets up the default spdlog logger on stderr. level is a spdlog level name
 /// ("trace", "debug", "info", "warn", "error", "off").
 void configure_logging(std::string_view level, LogFormat format);

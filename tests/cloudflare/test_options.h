@@ -2,7 +2,9 @@
 // Client options for tests: a token, the test account, fast retries and no rate limit
 // unless a test asks for one.
 
+#include "cloudflare/api_transport.h"
 #include "cloudflare/client_factory.h"
+#include "cloudflare/cloudflare_gateway_api.h"
 
 #include <string>
 
@@ -22,6 +24,17 @@ inline cloudflare::ClientOptions test_client_options(const std::string& api_url)
   options.rate_limit_window = std::chrono::seconds(1);
   options.rate_limit_burst = 1000000;
   return options;
+}
+
+/// One GET (the gateway URL endpoint) with a fresh client built from options: the
+/// smallest call for connection-level tests (TLS, proxies).
+inline engine::ApiResult<std::string> fetch_gateway_url(const cloudflare::ClientOptions& options) {
+  auto transport = cloudflare::ApiTransport::create(options);
+  if (!transport) {
+    return transport.error();
+  }
+  cloudflare::CloudflareGatewayApi api(std::move(transport).value(), options.account_id);
+  return api.get_gateway_url("gw", "openai");
 }
 
 } // namespace aigw::test

@@ -35,12 +35,7 @@ protected:
     auto options = test::test_client_options(url);
     options.ca_file = ca_file;
     options.max_attempts = 2;
-    auto transport = ApiTransport::create(options);
-    if (!transport) {
-      return transport.error();
-    }
-    CloudflareGatewayApi api(std::move(transport).value(), options.account_id);
-    return api.get_gateway_url("gw", "openai");
+    return test::fetch_gateway_url(options);
   }
 
   test::TempDir m_dir;

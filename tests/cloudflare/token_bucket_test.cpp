@@ -28,6 +28,18 @@ TEST(TokenBucket, BurstIsFreeThenReservationsQueue) {
   EXPECT_GT(second_wait, first_wait + 100ms);
 }
 
+TEST(TokenBucket, BacklogCountsQueuedReservationsAndTheTimeToClearThem) {
+  TokenBucket bucket(10, 1000ms, 3);
+  EXPECT_EQ(bucket.backlog().waiting, 0);
+  for (int i = 0; i < 5; ++i) {
+    (void)bucket.reserve();
+  }
+  const auto backlog = bucket.backlog();
+  EXPECT_EQ(backlog.waiting, 2); // the burst of 3 went at once
+  EXPECT_GT(backlog.until_clear, 250ms); // two tokens at one per ~143 ms
+  EXPECT_LT(backlog.until_clear, 300ms);
+}
+
 TEST(TokenBucket, ClampsAbsurdSettings) {
   TokenBucket bucket(5, 1000ms, 100); // burst larger than the limit
   for (int i = 0; i < 5; ++i) {

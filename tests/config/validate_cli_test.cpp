@@ -26,12 +26,13 @@ TEST(ValidateCli, ValidFileExitsZeroWithSummary) {
   EXPECT_EQ(r.out, "OK: 2 gateways, 0 datasets, 0 provider configs, 0 routes; read 1 file\n");
 }
 
-TEST(ValidateCli, InvalidFilePrintsLocatedErrorLineAndCaretOnStdout) {
+TEST(ValidateCli, InvalidFilePrintsLocatedErrorLineAndCaretOnStderr) {
   TempDir dir;
   const auto file = dir.write("bad.yaml", "gateways:\n  - id: a\n    cache_tll: 3\n");
   const auto r = validate({"-f", file});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, file + ":3:5: error: unknown key 'cache_tll' (did you mean 'cache_ttl'?)\n"
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, file + ":3:5: error: unknown key 'cache_tll' (did you mean 'cache_ttl'?)\n"
                           "      cache_tll: 3\n"
                           "      ^\n"
                           "1 error; read 1 file\n");
@@ -81,7 +82,7 @@ TEST(ValidateCli, DefaultsToAigwYamlThenTheCurrentDirectory) {
   options.cwd = dir.path();
   auto r = validate({}, options);
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_NE(r.out.find("OK: 1 gateways"), std::string::npos);
+  EXPECT_NE(r.out.find("OK: 1 gateway,"), std::string::npos);
   dir.write("aigw.yaml", "gateways:\n  - id: x\n  - id: y\n");
   r = validate({}, options);
   EXPECT_EQ(r.exit_code, 0) << r.out;

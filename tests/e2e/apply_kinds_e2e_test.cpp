@@ -102,7 +102,7 @@ TEST_F(ApplyKinds, UpdatesDeploysNewVersionsRedeploysAndPrunes) {
   EXPECT_THAT(second.out, HasSubstr("update dataset e2e-main/failures: done"));
   EXPECT_THAT(second.out, HasSubstr("delete dataset e2e-main/old: done"));
   EXPECT_THAT(second.out, HasSubstr("delete gateway e2e-extra: done"));
-  EXPECT_THAT(second.out, HasSubstr("deploy_new_version route e2e-main/chat: done, deployed new "
+  EXPECT_THAT(second.out, HasSubstr("deploy a new version of route e2e-main/chat: done, deployed new "
                                     "version"));
   EXPECT_THAT(second.out, HasSubstr("update spending limit [billing]: done"));
   EXPECT_THAT(second.out, HasSubstr("delete auto top-up [billing]: done"));
@@ -116,7 +116,8 @@ TEST_F(ApplyKinds, UpdatesDeploysNewVersionsRedeploysAndPrunes) {
                               "enable: true", "enable: false");
   const auto third = apply(v3);
   ASSERT_EQ(third.exit_code, 0) << describe(third);
-  EXPECT_THAT(third.out, HasSubstr("redeploy_version route e2e-main/chat: done, redeployed"));
+  EXPECT_THAT(third.out, HasSubstr("] redeploy version "));
+  EXPECT_THAT(third.out, HasSubstr("of route e2e-main/chat: done, redeployed"));
   auto [after, redeployed] = chat_route();
   EXPECT_EQ(after.size(), 2U);
   EXPECT_EQ(redeployed.deployed_version_id, versions.front().version_id);

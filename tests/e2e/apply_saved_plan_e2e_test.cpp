@@ -69,7 +69,7 @@ TEST_F(ApplySavedPlan, APlanMadeStaleByALiveChangeIsRefusedAndNothingIsApplied) 
 
   const auto refused = run_aigw(emulator, {"apply", plan, "--auto-approve"});
   EXPECT_EQ(refused.exit_code, 1) << describe(refused);
-  EXPECT_THAT(refused.err, HasSubstr("plan is stale or was modified"));
+  EXPECT_THAT(refused.err, HasSubstr("aigw: error: plan is stale or was modified"));
   EXPECT_THAT(refused.err, HasSubstr("gateway saved"));
   const auto live = live_identities(*api);
   EXPECT_EQ(live.size(), 1U); // only the gateway made by hand: no dataset, route or config
@@ -95,7 +95,7 @@ TEST_F(ApplySavedPlan, AChangeToAnObjectThePlanUpdatesMakesItStale) {
 
   const auto refused = run_aigw(emulator, {"apply", plan, "--auto-approve"});
   EXPECT_EQ(refused.exit_code, 1) << describe(refused);
-  EXPECT_THAT(refused.err, HasSubstr("plan is stale or was modified"));
+  EXPECT_THAT(refused.err, HasSubstr("aigw: error: plan is stale or was modified"));
   EXPECT_THAT(refused.err, HasSubstr("dataset saved/failures"));
   auto gateways = api->list_gateways();
   ASSERT_TRUE(gateways.ok() && gateways->size() == 1);

@@ -163,7 +163,9 @@ TEST(ExportRoundTrip, RandomLiveStatesExportToYamlThatPlansClean) {
     // The files declare every exported gateway (a plan of nothing would be clean too).
     const std::size_t expected_gateways =
         (seed % 10 == 5 || seed % 10 == 7) ? 1 : desired.resources.gateways.size();
-    EXPECT_EQ(validated.out.rfind("OK: " + std::to_string(expected_gateways) + " gateways", 0), 0u)
+    const std::string counted = std::to_string(expected_gateways) +
+                                (expected_gateways == 1 ? " gateway," : " gateways,");
+    EXPECT_EQ(validated.out.rfind("OK: " + counted, 0), 0u)
         << validated.out;
     std::vector<std::string> plan = {"plan", "--detailed-exitcode"};
     plan.insert(plan.end(), files.begin(), files.end());

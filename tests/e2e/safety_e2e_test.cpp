@@ -105,7 +105,7 @@ TEST_F(Safety, ASavedPruneIsStaleWhenADoomedGatewayGainsAChild) {
   ASSERT_TRUE(api->create_dataset(late).ok());
   const auto applied = run_aigw(emulator, {"apply", saved, "--prune", "--auto-approve"});
   EXPECT_EQ(applied.exit_code, 1) << describe(applied);
-  EXPECT_THAT(applied.err, HasSubstr("plan is stale or was modified"));
+  EXPECT_THAT(applied.err, HasSubstr("aigw: error: plan is stale or was modified"));
   EXPECT_THAT(applied.err, HasSubstr("dataset team-a/late"));
   EXPECT_TRUE(live_identities(*api).contains("gateway team-a"));
 }
@@ -297,7 +297,7 @@ TEST_F(Safety, ARotatedSecretIsDriftAigwCannotFix) {
   EXPECT_EQ(rotated.exit_code, 2) << describe(rotated);
   EXPECT_THAT(rotated.out, HasSubstr("! provider config team-a/openai/main (cannot fix: the live "
                                      "secret_preview shows a different secret"));
-  EXPECT_THAT(rotated.out, HasSubstr("~ secret: (sensitive) -> (sensitive)"));
+  EXPECT_THAT(rotated.out, HasSubstr("~ secret: (sensitive, changed)"));
   EXPECT_THAT(rotated.out + rotated.err, Not(HasSubstr("bbb222")));
   const auto json = run_keyed(emulator, k_keyed, {"plan", "--output", "json"}, k_second_key);
   EXPECT_THAT(json.out, HasSubstr("\"action\": \"cannot_fix\""));

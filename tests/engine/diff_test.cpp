@@ -84,7 +84,7 @@ const std::vector<DiffCase>& cases() {
       {"stripe usage events keep order", ResourceKind::gateway,
        {{"stripe", Object{{"usage_events", Array{Object{{"payload", "a"}}, Object{{"payload", "b"}}}}}}},
        {{"stripe", Object{{"usage_events", Array{Object{{"payload", "b"}}, Object{{"payload", "a"}}}}}}},
-       {"stripe.usage_events"}},
+       {"stripe.usage_events[0].payload", "stripe.usage_events[1].payload"}},
       {"dataset filters are a set", ResourceKind::dataset,
        {{"filters", Array{filter("success", "eq", {false}), filter("cost", "gt", {1.0})}}},
        {{"filters", Array{filter("cost", "gt", {1}), filter("success", "eq", {false})}}}, {}},
@@ -93,7 +93,20 @@ const std::vector<DiffCase>& cases() {
        {{"filters", Array{filter("model", "eq", {"b", "a"})}}}, {}},
       {"dataset filter changed", ResourceKind::dataset,
        {{"filters", Array{filter("success", "eq", {true})}}},
-       {{"filters", Array{filter("success", "eq", {false})}}}, {"filters"}},
+       {{"filters", Array{filter("success", "eq", {false})}}}, {"filters[0].value"}},
+      {"one filter of several changed", ResourceKind::dataset,
+       {{"filters", Array{filter("cost", "gt", {1}), filter("success", "eq", {true})}}},
+       {{"filters", Array{filter("success", "eq", {false}), filter("cost", "gt", {1})}}},
+       {"filters[1].value"}},
+      {"a filter added and one removed", ResourceKind::dataset,
+       {{"filters", Array{filter("cost", "gt", {1}), filter("model", "eq", {"a"}),
+                          filter("tokens", "gt", {5})}}},
+       {{"filters", Array{filter("cost", "gt", {1}), filter("provider", "eq", {"x"})}}},
+       {"filters[1].key", "filters[1].value", "filters[2]"}},
+      {"keys with dots are quoted", ResourceKind::gateway,
+       {{"guardrails", Object{{"prompt", Object{{"v1.2", "BLOCK"}}}}}},
+       {{"guardrails", Object{{"prompt", Object{{"v1.2", "FLAG"}}}}}},
+       {"guardrails.prompt.\"v1.2\""}},
       {"dataset enable", ResourceKind::dataset, {{"enable", false}}, {{"enable", true}}, {"enable"}},
       {"provider secret never diffs", ResourceKind::provider_config, {{"secret", "new"}},
        {{"secret_preview", "****"}}, {}},
@@ -140,7 +153,9 @@ TEST(DiffDeclared, CredentialsInsideGatewayFieldsAreMasked) {
   const Object live{{"stripe", Object{{"authorization", "Bearer old-token"}}},
                     {"otel", Array{Object{{"url", "https://o"}, {"authorization", "otel-old"}}}}};
   auto diff = diff_declared(ResourceKind::gateway, desired, live);
-  ASSERT_EQ(paths_of(diff), (std::vector<std::string>{"otel", "stripe.authorization"}));
+  ASSERT_EQ(paths_of(diff),
+            (std::vector<std::string>{"otel[0].authorization", "stripe.authorization"}));
+  EXPECT_TRUE(diff[0].sensitive);
   EXPECT_TRUE(diff[1].sensitive);
   for (const auto& change : diff) {
     const std::string shown = change.old_value->to_json() + change.new_value->to_json();

@@ -34,3 +34,12 @@ TEST(Value, FindOnlyOnObjects) {
   EXPECT_EQ(obj.find("missing"), nullptr);
   EXPECT_EQ(Value(1).find("k"), nullptr);
 }
+
+TEST(Value, NumbersPrintAsTheShortestTextThatRoundTrips) {
+  EXPECT_EQ(aigw::model::number_text(0.06), "0.06");
+  EXPECT_EQ(aigw::model::number_text(0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(aigw::model::number_text(300.0), "300");
+  EXPECT_EQ(aigw::model::number_text(-2.5), "-2.5");
+  EXPECT_EQ(aigw::model::number_text(1e-7), "1e-07");
+  EXPECT_EQ(Value(Array{Value(0.06), Value(0.7)}).to_json(), "[0.06,0.7]");
+}

@@ -1,5 +1,6 @@
 // Golden tests of the three renderers. Regenerate with AIGW_UPDATE_GOLDEN=1.
 
+#include "render/change_words.h"
 #include "render/plan_json.h"
 #include "render/plan_markdown.h"
 #include "render/plan_text.h"
@@ -17,6 +18,19 @@ namespace aigw::render {
 namespace {
 
 using test::expect_golden;
+
+TEST(FieldLine, AChangedSensitiveValueSaysSoWithoutShowingEither) {
+  EXPECT_EQ(field_line({"otel[0].authorization", model::Value("(sensitive)"),
+                        model::Value("(sensitive)"), true}),
+            "~ otel[0].authorization: (sensitive, changed)");
+  EXPECT_EQ(field_line({"secret", std::nullopt, std::nullopt, true}), "+ secret = (sensitive)");
+}
+
+TEST(FieldLine, NumbersReadAsWritten) {
+  EXPECT_EQ(field_line({"filters[0].value", model::Value(model::Array{0.5}),
+                        model::Value(model::Array{0.06}), false}),
+            "~ filters[0].value: [0.5] -> [0.06]");
+}
 
 TEST(RenderText, Golden) {
   expect_golden("plan.txt", render_plan_text(test::sample_plan(), {false}));

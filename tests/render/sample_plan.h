@@ -52,7 +52,9 @@ inline engine::Plan sample_plan() {
   auto dataset = sample_change(ChangeKind::update, ResourceKind::dataset, "support-bot", "failures");
   dataset.server_id = "ds-1";
   dataset.body = {{"enable", false}, {"filters", model::Array{}}};
-  dataset.diff = {{"enable", model::Value(true), model::Value(false), false}};
+  dataset.diff = {{"enable", model::Value(true), model::Value(false), false},
+                  {"filters[0].value", model::Value(model::Array{0.5}),
+                   model::Value(model::Array{0.06}), false}};
   plan.changes.push_back(dataset);
 
   auto removed = sample_change(ChangeKind::remove, ResourceKind::dataset, "support-bot", "old | <b>");

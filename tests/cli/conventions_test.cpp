@@ -1,0 +1,132 @@
+// CLI conventions: global flags before or after the subcommand and in every subcommand's
+// help, did-you-mean for a mistyped subcommand, `aigw help`, the `aigw: error:` prefix,
+// --version, and one flag name for one idea.
+
+#include "support/process.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace aigw::test {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+ProcessResult aigw(std::vector<std::string> args, ProcessOptions options = {}) {
+  args.insert(args.begin(), aigw_binary());
+  options.timeout = std::chrono::seconds(60);
+  return run_process(args, options);
+}
+
+const char* const k_global_flags[] = {"--api-url", "--rate-limit", "--log-level", "--log-format",
+                                      "--color"};
+
+TEST(CliConventions, GlobalFlagsWorkBeforeAndAfterTheSubcommand) {
+  TempDir dir;
+  const auto file = dir.write("ok.yaml", "gateways:\n  - id: a\n");
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--api-url", "http://127.0.0.1:1/client/v4", "--log-level", "debug", "validate", "-f",
+            file},
+           {"validate", "-f", file, "--api-url", "http://127.0.0.1:1/client/v4", "--log-level",
+            "debug", "--rate-limit", "10", "--log-format", "json", "--color", "never"}}) {
+    const auto r = aigw(args);
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_THAT(r.out, HasSubstr("OK: 1 gateway,"));
+  }
+}
+
+TEST(CliConventions, GlobalFlagsAfterPlanReachTheClient) {
+  TempDir dir;
+  const auto file = dir.write("ok.yaml", "account_id: acc\ngateways:\n  - id: a\n");
+  // The client refuses plain http to a remote host before any request, naming the URL: the
+  // flag given after the subcommand reached it (the environment names another URL).
+  const auto r = aigw({"plan", "-f", file, "--api-url", "http://example.invalid/client/v4"},
+                      {.env = {{"CLOUDFLARE_API_TOKEN", "t"},
+                               {"CLOUDFLARE_API_BASE_URL", "http://127.0.0.1:1/client/v4"}}});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("'http://example.invalid/client/v4' uses plain http://")) << r.err;
+  EXPECT_THAT(r.err, Not(HasSubstr("not expected"))) << r.err;
+}
+
+TEST(CliConventions, EverySubcommandHelpListsTheGlobalFlags) {
+  for (const char* command : {"validate", "plan", "apply", "emulator", "completion"}) {
+    const auto r = aigw({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_THAT(r.out, HasSubstr("Global options")) << command;
+    for (const char* flag : k_global_flags) {
+      EXPECT_THAT(r.out, HasSubstr(flag)) << command << " --help lacks " << flag;
+    }
+  }
+}
+
+TEST(CliConventions, AMistypedSubcommandGetsASuggestion) {
+  const auto r = aigw({"--log-level", "info", "plna", "-f", "x"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "aigw: error: unknown command 'plna' (did you mean 'plan'?)\n"
+                   "Run 'aigw help' for the list of commands.\n");
+  const auto far = aigw({"zzzzzz"});
+  EXPECT_EQ(far.err, "aigw: error: unknown command 'zzzzzz'\n"
+                     "Run 'aigw help' for the list of commands.\n");
+}
+
+TEST(CliConventions, HelpCommandMatchesHelpFlag) {
+  const auto top = aigw({"help"});
+  EXPECT_EQ(top.exit_code, 0);
+  EXPECT_THAT(top.out, StartsWith("aigw: keep a Cloudflare AI Gateway account in Git"));
+  for (const char* command : {"validate", "plan", "apply", "completion", "help"}) {
+    EXPECT_THAT(top.out, HasSubstr(command));
+  }
+  const auto plan = aigw({"help", "plan"});
+  EXPECT_EQ(plan.exit_code, 0);
+  EXPECT_EQ(plan.out, aigw({"plan", "--help"}).out);
+  EXPECT_THAT(plan.out, HasSubstr("Usage: aigw plan"));
+
+  const auto unknown = aigw({"help", "plna"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_THAT(unknown.err, StartsWith("aigw: error: unknown command 'plna' (did you mean 'plan'?)"));
+}
+
+TEST(CliConventions, ParseErrorsNameTheProgramAigwAndGoToStderr) {
+  const auto r = aigw({"plan", "--output", "yaml"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_THAT(r.err, StartsWith("aigw: error: "));
+  EXPECT_THAT(r.err, HasSubstr("Run 'aigw help plan' for usage."));
+  EXPECT_THAT(r.err, Not(HasSubstr(aigw_binary())));
+
+  const auto help = aigw({"--help"});
+  EXPECT_THAT(help.out, HasSubstr("Usage: aigw "));
+  EXPECT_THAT(help.out, Not(HasSubstr(aigw_binary())));
+}
+
+TEST(CliConventions, VersionNamesCommitAndLibraries) {
+  const auto r = aigw({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.out, StartsWith("aigw 0."));
+  EXPECT_THAT(r.out, HasSubstr("(commit "));
+  for (const char* library : {"Boost 1.", "OpenSSL 3", "yaml-cpp 0.", "spdlog 1.", "CLI11 2."}) {
+    EXPECT_THAT(r.out, HasSubstr(library));
+  }
+}
+
+TEST(CliConventions, ParallelismIsOneFlagWithConcurrencyAsItsAlias) {
+  for (const char* command : {"plan", "apply"}) {
+    const auto help = aigw({command, "--help"});
+    EXPECT_THAT(help.out, HasSubstr("--parallelism")) << command;
+    EXPECT_THAT(help.out, HasSubstr("--concurrency")) << command;
+  }
+  TempDir dir;
+  const auto file = dir.write("ok.yaml", "account_id: acc\ngateways:\n  - id: a\n");
+  for (const char* flag : {"--parallelism", "--concurrency"}) {
+    // Out of range either way: the same option checks it.
+    const auto r = aigw({"plan", "-f", file, flag, "0"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_THAT(r.err, HasSubstr("--parallelism")) << r.err;
+  }
+}
+
+} // namespace
+} // namespace aigw::test
