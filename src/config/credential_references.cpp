@@ -1,9 +1,11 @@
 #include "config/credential_references.h"
 
 #include "config/interpolate.h"
+#include "util/secret.h"
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <string_view>
 
 namespace aigw::config {
@@ -27,7 +29,8 @@ public:
   explicit Checker(NodeReader &reader) : m_reader(reader) {}
 
   /// A credential that may be literal (header values live in Git anyway) but never names
-  /// the API's own credentials.
+  /// the API's own credentials. A value it reads from the environment is a secret whatever
+  /// its length: registered with the redactor, so no error or log can echo it.
   void any_reference(const YAML::Node &node, const std::string &what) {
     for (const auto &name : references(node)) {
       if (std::find(k_api_credentials.begin(), k_api_credentials.end(), name) !=
@@ -36,6 +39,9 @@ public:
                                         "': the API's own credentials are never sent as data");
         m_ok = false;
         return;
+      }
+      if (const char *value = std::getenv(name.c_str()); value != nullptr) {
+        Redactor::global().add(value);
       }
     }
   }

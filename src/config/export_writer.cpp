@@ -1,5 +1,7 @@
 #include "config/export_writer.h"
 
+#include "model/credentials.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -98,7 +100,7 @@ void emit_value(YAML::Emitter& out, const Value& value, const std::string& path)
   case Value::Kind::boolean: out << value.as_bool(); return;
   case Value::Kind::number: out << number_text(value.as_number()); return;
   case Value::Kind::string:
-    if (path == "otel[].authorization" || path == "stripe.authorization") {
+    if (model::is_credential_path(path)) {
       emit_reference(out, value.as_string());
     } else {
       emit_string(out, value.as_string());

@@ -91,10 +91,25 @@ void reference_gateway_credentials(const std::string& gateway_id, model::Object&
   if (auto it = fields.find("otel"); it != fields.end() && it->second.is_array()) {
     auto& exporters = it->second.as_array();
     for (std::size_t i = 0; i < exporters.size(); ++i) {
-      if (exporters[i].is_object() && exporters[i].find("authorization") != nullptr) {
-        exporters[i].as_object()["authorization"] =
-            names.take({gateway_id, "OTEL", std::to_string(i + 1), "AUTHORIZATION"},
-                       "gateway " + gateway_id + " otel[" + std::to_string(i) + "].authorization");
+      if (!exporters[i].is_object()) {
+        continue;
+      }
+      auto& exporter = exporters[i].as_object();
+      const std::string number = std::to_string(i + 1);
+      const std::string at = "gateway " + gateway_id + " otel[" + std::to_string(i) + "]";
+      if (exporter.find("authorization") != exporter.end()) {
+        exporter["authorization"] =
+            names.take({gateway_id, "OTEL", number, "AUTHORIZATION"}, at + ".authorization");
+      }
+      // Header values carry API keys as often as not: never written to Git in clear.
+      if (auto headers = exporter.find("headers");
+          headers != exporter.end() && headers->second.is_object()) {
+        for (auto& [name, value] : headers->second.as_object()) {
+          if (value.is_string()) {
+            value = names.take({gateway_id, "OTEL", number, "HEADER", name},
+                               at + ".headers." + name);
+          }
+        }
       }
     }
   }

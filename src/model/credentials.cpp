@@ -2,13 +2,24 @@
 
 #include "util/secret.h"
 
+#include <utility>
+
 namespace aigw::model {
 namespace {
 
-void collect(const std::string& path, const Value& value, std::vector<std::string>& out) {
+/// Shorter header values are masked where shown as fields, but not searched for in free
+/// text: "support" or "false" would mask every id and JSON literal that contains them.
+constexpr std::size_t k_min_searched = 12;
+
+struct Found {
+  std::string path; ///< "otel[].authorization", "otel[].headers.x-key", ...
+  std::string value;
+};
+
+void collect(const std::string& path, const Value& value, std::vector<Found>& out) {
   if (is_credential_path(path)) {
     if (value.is_string() && !value.as_string().empty()) {
-      out.push_back(value.as_string());
+      out.push_back({path, value.as_string()});
     }
     return;
   }
@@ -21,6 +32,16 @@ void collect(const std::string& path, const Value& value, std::vector<std::strin
       collect(path + "[]", item, out);
     }
   }
+}
+
+std::vector<Found> collect_all(const Object& fields) {
+  std::vector<Found> out;
+  for (const auto& name : {"otel", "stripe"}) {
+    if (auto it = fields.find(name); it != fields.end()) {
+      collect(name, it->second, out);
+    }
+  }
+  return out;
 }
 
 } // namespace
@@ -52,18 +73,25 @@ Value mask_credentials(const std::string& path, const Value& value) {
   return value;
 }
 
-std::vector<std::string> gateway_credentials(const Object& fields) {
+std::vector<std::string> searchable_credentials(const Object& fields) {
   std::vector<std::string> out;
-  for (const auto& name : {"otel", "stripe"}) {
-    if (auto it = fields.find(name); it != fields.end()) {
-      collect(name, it->second, out);
+  for (auto& found : collect_all(fields)) {
+    if (found.path.ends_with(".authorization")) {
+      // "Bearer TOKEN": an API that rejects it may echo the token alone.
+      const auto space = found.value.find_last_of(" \t");
+      if (space != std::string::npos && found.value.size() - space - 1 >= k_min_searched) {
+        out.push_back(found.value.substr(space + 1));
+      }
+      out.push_back(std::move(found.value));
+    } else if (found.value.size() >= k_min_searched) {
+      out.push_back(std::move(found.value));
     }
   }
   return out;
 }
 
 void register_gateway_credentials(const Object& fields) {
-  for (const auto& value : gateway_credentials(fields)) {
+  for (const auto& value : searchable_credentials(fields)) {
     Redactor::global().add(value);
   }
 }

@@ -1,8 +1,8 @@
 #pragma once
 // Credentials that are plain fields to the API: the Authorization values of OTel exporters
 // and of Stripe usage reporting, and every OTel header value (headers carry API keys as
-// often as not). They are masked wherever shown and registered with the redactor wherever
-// they are read, like provider secrets.
+// often as not). They are masked wherever shown as fields, and registered with the redactor
+// wherever they are read, like provider secrets (see searchable_credentials for which).
 
 #include "model/value.h"
 
@@ -19,10 +19,13 @@ namespace aigw::model {
 /// credential in it replaced by the mask "(sensitive)".
 [[nodiscard]] Value mask_credentials(const std::string& path, const Value& value);
 
-/// Every credential string held in a gateway's fields (empty ones left out).
-[[nodiscard]] std::vector<std::string> gateway_credentials(const Object& fields);
+/// What of a gateway's credentials is searched for in free text (API error bodies, logs):
+/// every Authorization value, whole and its token without the scheme ("Bearer T" -> "T"),
+/// and header values of at least 12 characters. A shorter header value is masked where it
+/// is shown as a field, but searching for "support" would mask "support-bot" everywhere.
+[[nodiscard]] std::vector<std::string> searchable_credentials(const Object& fields);
 
-/// Registers every credential of a gateway's fields with the global redactor.
+/// Registers searchable_credentials(fields) with the global redactor.
 void register_gateway_credentials(const Object& fields);
 
 } // namespace aigw::model

@@ -31,14 +31,15 @@ model::Desired sample() {
        Object{{"cache_ttl", 300},
               {"logpush_public_key", "true-but-a-string-of-16+"},
               {"otel", Array{Object{{"authorization", "AIGW_SECRET_TEAM_1_OTEL_1_AUTHORIZATION"},
-                                    {"headers", Object{{"x-env", "${not-a-reference}"}}},
+                                    {"headers", Object{{"x-env", "AIGW_SECRET_TEAM_1_OTEL_1_HEADER_X_ENV"}}},
                                     {"url", "https://otel.example/v1"}}}},
               {"guardrails", Object{{"prompt", Object{{"S1", "BLOCK"}}}}}},
        {}});
   d.resources.datasets.push_back(
       {"team-1", "300", "",
        Object{{"filters", Array{Object{{"key", "model"}, {"operator", "eq"},
-                                       {"value", Array{"true", "null", 1.5, false}}}}}},
+                                       {"value", Array{"true", "null", 1.5, false,
+                                                       "${not-a-reference}"}}}}}},
        {}});
   model::ProviderConfig config;
   config.gateway_id = "team-1";
@@ -67,6 +68,7 @@ model::Desired sample() {
 const std::map<std::string, std::string> k_env = {
     {"CLOUDFLARE_ACCOUNT_ID", "acct"},
     {"AIGW_SECRET_TEAM_1_OTEL_1_AUTHORIZATION", "Bearer otel"},
+    {"AIGW_SECRET_TEAM_1_OTEL_1_HEADER_X_ENV", "production"},
     {"AIGW_SECRET_TEAM_1_OPENAI_MAIN", "sk-provider"}};
 
 void expect_round_trip(const model::Desired& loaded) {
@@ -76,7 +78,7 @@ void expect_round_trip(const model::Desired& loaded) {
   ASSERT_EQ(loaded.resources.gateways.size(), 1u);
   auto gateway_fields = expected.resources.gateways[0].fields;
   gateway_fields["otel"] = Array{Object{{"authorization", "Bearer otel"},
-                                        {"headers", Object{{"x-env", "${not-a-reference}"}}},
+                                        {"headers", Object{{"x-env", "production"}}},
                                         {"url", "https://otel.example/v1"}}};
   EXPECT_EQ(loaded.resources.gateways[0].fields, gateway_fields);
   ASSERT_EQ(loaded.resources.datasets.size(), 1u);
@@ -121,6 +123,8 @@ TEST(ExportWriter, CredentialsAreReferencesAndLiteralDollarBracesAreEscaped) {
   EXPECT_NE(text.find("secret: ${AIGW_SECRET_TEAM_1_OPENAI_MAIN}"), std::string::npos) << text;
   EXPECT_NE(text.find("authorization: ${AIGW_SECRET_TEAM_1_OTEL_1_AUTHORIZATION}"),
             std::string::npos)
+      << text;
+  EXPECT_NE(text.find("x-env: \"${AIGW_SECRET_TEAM_1_OTEL_1_HEADER_X_ENV}\""), std::string::npos)
       << text;
   EXPECT_NE(text.find("$${not-a-reference}"), std::string::npos) << text;
   EXPECT_NE(text.find("account_id: ${CLOUDFLARE_ACCOUNT_ID}"), std::string::npos) << text;

@@ -7,6 +7,7 @@
 
 #include "apply_e2e_support.h"
 #include "engine/apply.h"
+#include "engine/export_state.h"
 #include "engine/workflow.h"
 #include "random_account.h"
 
@@ -99,6 +100,29 @@ std::vector<std::string> listed_variables(const std::string& err) {
   return names;
 }
 
+/// The variable export names for each OTel header value, with the value it stands for.
+std::map<std::string, std::string> header_values(const model::Desired& desired) {
+  std::map<std::string, std::string> out;
+  for (const auto& gateway : desired.resources.gateways) {
+    const auto otel = gateway.fields.find("otel");
+    if (otel == gateway.fields.end() || !otel->second.is_array()) {
+      continue;
+    }
+    const auto& exporters = otel->second.as_array();
+    for (std::size_t i = 0; i < exporters.size(); ++i) {
+      const auto* headers = exporters[i].find("headers");
+      if (headers == nullptr || !headers->is_object()) {
+        continue;
+      }
+      for (const auto& [name, value] : headers->as_object()) {
+        out[engine::secret_variable_name(
+            {gateway.id, "OTEL", std::to_string(i + 1), "HEADER", name})] = value.as_string();
+      }
+    }
+  }
+  return out;
+}
+
 std::string read_all_files(const std::string& dir) {
   std::string all;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
@@ -150,10 +174,15 @@ TEST(ExportRoundTrip, RandomLiveStatesExportToYamlThatPlansClean) {
 
     // Each listed variable gets the credential it stands for: plan compares otel/stripe
     // authorizations, and a provider secret with the preview the API keeps of it.
+    // OTel header values are exported as references too: each gets the live value.
+    const auto headers = header_values(desired);
     std::map<std::string, std::string> env;
     for (const auto& name : listed_variables(exported.err)) {
       const bool authorization = name.size() > 14 && name.ends_with("_AUTHORIZATION");
-      env[name] = authorization ? canary : provider_secret;
+      const auto header = headers.find(name);
+      env[name] = header != headers.end() ? header->second
+                  : authorization         ? canary
+                                          : provider_secret;
     }
     const std::vector<std::string> files = {"-f", config_path};
     std::vector<std::string> validate = {"validate"};

@@ -83,6 +83,22 @@ TEST(ExportState, GatewayCredentialsBecomeVariableNamesNeverValues) {
   EXPECT_EQ(exported.variables[0].used_by, "gateway gw otel[0].authorization");
 }
 
+TEST(ExportState, OtelHeaderValuesBecomeVariableNamesToo) {
+  // Header values carry API keys as often as not: never written to Git in clear.
+  model::Resources live;
+  live.gateways.push_back(test::live_gateway(
+      "gw", {{"otel", Array{Object{{"authorization", "Bearer t"},
+                                   {"headers", Object{{"x-api-key", "hk-live-key"}}},
+                                   {"url", "https://otel.example"}}}}}));
+  const auto exported = export_state(test::read_everything(live), {});
+  const auto& exporter = exported.desired.resources.gateways[0].fields.at("otel").as_array()[0];
+  EXPECT_EQ(*exporter.find("headers"),
+            model::Value(Object{{"x-api-key", "AIGW_SECRET_GW_OTEL_1_HEADER_X_API_KEY"}}));
+  ASSERT_EQ(exported.variables.size(), 2u);
+  EXPECT_EQ(exported.variables[1].name, "AIGW_SECRET_GW_OTEL_1_HEADER_X_API_KEY");
+  EXPECT_EQ(exported.variables[1].used_by, "gateway gw otel[0].headers.x-api-key");
+}
+
 TEST(ExportState, CollidingVariableNamesGetASuffix) {
   model::Resources live;
   live.gateways.push_back(test::live_gateway("gw"));

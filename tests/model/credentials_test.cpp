@@ -1,0 +1,50 @@
+// Credentials held in gateway fields: masked by position wherever shown, and searched for in
+// free text (error bodies, logs) only where a match can be told from ordinary text.
+
+#include "model/credentials.h"
+#include "util/secret.h"
+
+#include <gtest/gtest.h>
+
+namespace aigw::model {
+namespace {
+
+Object gateway_fields(const std::string& authorization, Object headers) {
+  return Object{{"otel", Array{Object{{"authorization", authorization},
+                                      {"headers", std::move(headers)},
+                                      {"url", "https://otel.example"}}}}};
+}
+
+class RegisteredCredentials : public ::testing::Test {
+protected:
+  void SetUp() override { Redactor::global().clear(); }
+  void TearDown() override { Redactor::global().clear(); }
+};
+
+TEST_F(RegisteredCredentials, ABearerTokenIsMaskedAlsoWithoutItsScheme) {
+  register_gateway_credentials(gateway_fields("Bearer CANARYOTEL123456789", Object{}));
+  // An API error that echoes the token alone, without "Bearer ".
+  EXPECT_EQ(Redactor::global().redact("[7002] token CANARYOTEL123456789 rejected"),
+            "[7002] token (sensitive) rejected");
+  EXPECT_EQ(Redactor::global().redact("got 'Bearer CANARYOTEL123456789'"), "got '(sensitive)'");
+}
+
+TEST_F(RegisteredCredentials, ShortHeaderValuesAreNotSearchedForInText) {
+  register_gateway_credentials(gateway_fields(
+      "Bearer CANARYOTEL123456789",
+      Object{{"x-team", "support"}, {"x-debug", "false"}, {"x-api-key", "hk-0123456789abcdef"}}));
+  // "support" and "false" would otherwise mask ids and JSON literals everywhere.
+  EXPECT_EQ(Redactor::global().redact("PUT /gateways/support-bot {\"billing\": false}"),
+            "PUT /gateways/support-bot {\"billing\": false}");
+  // A header value long enough to be a key is searched for like any credential.
+  EXPECT_EQ(Redactor::global().redact("bad key hk-0123456789abcdef"), "bad key (sensitive)");
+}
+
+TEST(MaskCredentials, EveryHeaderValueIsMaskedWhereItIsShownAsAField) {
+  const auto masked =
+      mask_credentials("otel", Value(Array{Object{{"headers", Object{{"x-team", "support"}}}}}));
+  EXPECT_EQ(masked, Value(Array{Object{{"headers", Object{{"x-team", "(sensitive)"}}}}}));
+}
+
+} // namespace
+} // namespace aigw::model
