@@ -8,6 +8,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <iterator>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -267,26 +269,51 @@ Result<Page, engine::ApiError> ApiTransport::fetch_page(const ApiCall& call,
 
 Result<model::Array, engine::ApiError> ApiTransport::list_all(const ApiCall& call,
                                                               const std::string& data_key) {
+  std::vector<std::pair<int, model::Array>> pages;
+  auto listed = for_each_page(call, data_key, [&](int number, model::Array& items) {
+    pages.emplace_back(number, std::move(items));
+    return std::optional<engine::ApiError>();
+  });
+  if (!listed) {
+    return std::move(listed).error();
+  }
+  std::sort(pages.begin(), pages.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::size_t count = 0;
+  for (const auto& page : pages) {
+    count += page.second.size();
+  }
   model::Array all;
+  all.reserve(count);
+  for (auto& page : pages) {
+    std::move(page.second.begin(), page.second.end(), std::back_inserter(all));
+  }
+  return all;
+}
+
+Result<Unit, engine::ApiError> ApiTransport::for_each_page(const ApiCall& call,
+                                                           const std::string& data_key,
+                                                           const PageVisitor& visit) {
+  std::mutex mutex; // one page at a time: the bounds below and the visitor
+  std::size_t items = 0;
   std::size_t bytes = 0;
   // Bounds on the whole list, not only its pages: a server that never ends its pages (or
   // sends huge ones) cannot exhaust memory.
-  const auto append = [&](Page& page, int number) -> std::optional<engine::ApiError> {
+  const auto deliver = [&](Page& page, int number) -> std::optional<engine::ApiError> {
+    const std::lock_guard lock(mutex);
     bytes += page.bytes;
     if (bytes > m_max_list_bytes) {
       return make_api_error(Kind::decode, {call.method, call.path},
                             "the list exceeds " + std::to_string(m_max_list_bytes) +
                                 " response bytes (after " + std::to_string(number) + " pages)");
     }
-    if (page.items.size() > m_max_list_items - all.size()) {
+    if (page.items.size() > m_max_list_items - items) {
       return make_api_error(Kind::decode, {call.method, call.path},
                             "the list exceeds " + std::to_string(m_max_list_items) +
                                 " items (after " + std::to_string(number) + " pages)");
     }
-    for (auto& item : page.items) {
-      all.push_back(std::move(item));
-    }
-    return std::nullopt;
+    items += page.items.size();
+    return visit(number, page.items);
   };
   int page = 1;
   while (page <= k_max_pages) {
@@ -294,35 +321,42 @@ Result<model::Array, engine::ApiError> ApiTransport::list_all(const ApiCall& cal
     if (!first) {
       return std::move(first).error();
     }
-    if (auto bounded = append(*first, page)) {
-      return std::move(*bounded);
+    if (auto stopped = deliver(*first, page)) {
+      return std::move(*stopped);
     }
     if (!first->more) {
-      return all;
+      return Unit{};
     }
     // Once the server has given the total, the remaining pages are independent: fetch
-    // them together (the same requests as one at a time, without the serial round trips).
+    // them together (the same requests as one at a time, without the serial round trips),
+    // each handed over as it arrives.
     const int last = std::min(first->total_pages, k_max_pages);
     if (last <= page + 1) {
       ++page;
       continue;
     }
-    std::vector<std::optional<Result<Page, engine::ApiError>>> rest(
-        static_cast<std::size_t>(last - page));
+    struct Outcome {
+      std::optional<engine::ApiError> error;
+      bool more = false;
+    };
+    std::vector<Outcome> rest(static_cast<std::size_t>(last - page));
     engine::run_parallel(rest.size(), m_concurrency, [&](std::size_t i) {
-      rest[i].emplace(fetch_page(call, data_key, page + 1 + static_cast<int>(i)));
-    });
-    for (std::size_t i = 0; i < rest.size(); ++i) {
-      auto& result = rest[i];
-      if (!*result) {
-        return std::move(*result).error();
+      const int number = page + 1 + static_cast<int>(i);
+      auto fetched = fetch_page(call, data_key, number);
+      if (!fetched) {
+        rest[i].error = std::move(fetched).error();
+        return;
       }
-      if (auto bounded = append(result->value(), page + 1 + static_cast<int>(i))) {
-        return std::move(*bounded);
+      rest[i].more = fetched->more;
+      rest[i].error = deliver(*fetched, number);
+    });
+    for (auto& outcome : rest) {
+      if (outcome.error) {
+        return std::move(*outcome.error);
       }
     }
-    if (!rest.back()->value().more) {
-      return all;
+    if (!rest.back().more) {
+      return Unit{};
     }
     page = last + 1; // the list grew while it was read: go on from the reported end
   }

@@ -10,6 +10,7 @@
 #include "cloudflare/retry_policy.h"
 #include "cloudflare/token_bucket.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,10 @@ struct ApiCall {
   std::string query; ///< without '?', already encoded
 };
 
+/// Receives one page's items (page numbers from 1) and may take them; an error stops the
+/// list. Called one page at a time, in the order pages arrive, possibly from several threads.
+using PageVisitor = std::function<std::optional<engine::ApiError>(int page, model::Array& items)>;
+
 /// Shared by every endpoint function of one client.
 class ApiTransport {
 public:
@@ -36,6 +41,10 @@ public:
   /// Follows pages (per_page=100) and returns every item; data_key as in read_page().
   /// Bounded by k_max_pages pages and by the options' max_list_items and max_list_bytes.
   Result<model::Array, engine::ApiError> list_all(const ApiCall& call, const std::string& data_key);
+  /// Follows pages like list_all(), handing each page to visit as soon as it arrives
+  /// (pages after the first may arrive out of order), without collecting them.
+  Result<Unit, engine::ApiError> for_each_page(const ApiCall& call, const std::string& data_key,
+                                               const PageVisitor& visit);
 
   [[nodiscard]] engine::ApiStats stats() const { return m_stats.snapshot(); }
   /// How many connections were opened (keep-alive reuse keeps this low).

@@ -3,7 +3,9 @@
 #include "cloudflare/envelope.h"
 #include "cloudflare/resource_codec.h"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <cmath>
 #include <ctime>
 
@@ -114,9 +116,33 @@ ApiResult<model::Value> CloudflareGatewayApi::send_for(const std::string& key, s
 // Gateways.
 
 ApiResult<std::vector<model::Gateway>> CloudflareGatewayApi::list_gateways() {
+  return list_gateways_by_page([](const std::vector<model::Gateway>&) {});
+}
+
+ApiResult<std::vector<model::Gateway>>
+CloudflareGatewayApi::list_gateways_by_page(const GatewayPageSink& on_page) {
   const std::string p = path("/gateways");
-  return decode_list<model::Gateway>(m_transport->list_all({"GET", p, "gateways", {}, {}}, ""),
-                                     {"GET", p}, gateway_from_value);
+  std::vector<std::pair<int, std::vector<model::Gateway>>> pages;
+  auto listed = m_transport->for_each_page(
+      {"GET", p, "gateways", {}, {}}, "", [&](int number, model::Array& items) {
+        auto decoded = decode_list<model::Gateway>(std::move(items), {"GET", p}, gateway_from_value);
+        if (!decoded) {
+          return std::optional<ApiError>(std::move(decoded).error());
+        }
+        on_page(*decoded);
+        pages.emplace_back(number, std::move(decoded).value());
+        return std::optional<ApiError>();
+      });
+  if (!listed) {
+    return std::move(listed).error();
+  }
+  std::sort(pages.begin(), pages.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<model::Gateway> all;
+  for (auto& page : pages) {
+    std::move(page.second.begin(), page.second.end(), std::back_inserter(all));
+  }
+  return all;
 }
 
 ApiResult<model::Gateway> CloudflareGatewayApi::create_gateway(const model::Gateway& gateway) {

@@ -17,6 +17,8 @@ public:
   CloudflareGatewayApi(std::unique_ptr<ApiTransport> transport, std::string account_id);
 
   engine::ApiResult<std::vector<model::Gateway>> list_gateways() override;
+  engine::ApiResult<std::vector<model::Gateway>>
+  list_gateways_by_page(const GatewayPageSink& on_page) override;
   engine::ApiResult<model::Gateway> create_gateway(const model::Gateway& gateway) override;
   engine::ApiResult<model::Gateway> update_gateway(const model::Gateway& gateway) override;
   engine::ApiStatus delete_gateway(const std::string& gateway_id) override;

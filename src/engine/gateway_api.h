@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -43,6 +44,13 @@ public:
 
   // Gateways (account level). Live Gateway.fields carries every field the API returned.
   virtual ApiResult<std::vector<model::Gateway>> list_gateways() = 0;
+  /// Receives each page of the gateway list as it arrives, one call at a time (possibly
+  /// from different threads), before list_gateways_by_page returns.
+  using GatewayPageSink = std::function<void(const std::vector<model::Gateway>&)>;
+  /// list_gateways(), also handing each page to on_page as soon as it arrives, so that
+  /// reads depending on a gateway start before the last page is in. The default hands
+  /// the whole list over as one page.
+  virtual ApiResult<std::vector<model::Gateway>> list_gateways_by_page(const GatewayPageSink& on_page);
   /// POST with only the fields the create call accepts; returns the created gateway.
   virtual ApiResult<model::Gateway> create_gateway(const model::Gateway& gateway) = 0;
   /// PUT with a full body: `gateway.fields` must already hold every field to keep.

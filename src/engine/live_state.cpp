@@ -1,9 +1,11 @@
 #include "engine/live_state.h"
 
-#include "engine/run_parallel.h"
 #include "engine/targeting.h"
+#include "engine/task_pool.h"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -57,17 +59,53 @@ LiveQuery query_for(const model::Desired& desired, bool prune) {
 }
 
 ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
-  // Phase 1: the gateway list and the billing singletons are independent of each other.
+  // Which live gateways' children to list: the declared ones that exist, and with prune
+  // the in-scope ones prune may delete; an undeclared gateway is never pruned child by
+  // child, and one that does not exist has no children.
+  const std::set<std::string> declared(query.gateway_ids.begin(), query.gateway_ids.end());
+  const auto wants_children = [&](const model::Gateway& g) {
+    return is_targeted(query.targets, g.id) &&
+           (declared.contains(g.id) || (query.children_in_scope && model::in_scope(query.scope, g.id) &&
+                                        !is_default_gateway(g)));
+  };
+
+  // Every read is a task of one pool: the gateway list and the billing singletons from the
+  // start, and each gateway's three child lists as soon as the page naming it arrives (not
+  // after the last page: at 1,000 gateways that saves the serial wait for the list).
   std::optional<ApiResult<std::vector<model::Gateway>>> gateways;
   std::optional<ApiResult<std::optional<model::SpendingLimit>>> spending_limit;
   std::optional<ApiResult<std::optional<model::AutoTopup>>> auto_topup;
-  run_parallel(query.billing ? 3 : 1, query.concurrency, [&](std::size_t i) {
-    switch (i) {
-    case 0: gateways.emplace(api.list_gateways()); break;
-    case 1: spending_limit.emplace(api.get_spending_limit()); break;
-    default: auto_topup.emplace(api.get_auto_topup()); break;
+  std::mutex mutex;
+  std::map<std::string, ChildReads> reads; // node-based: a slot stays put while others are added
+  TaskPool pool(query.concurrency);
+  const auto read_children = [&](const std::string& id) {
+    ChildReads* slot = nullptr;
+    {
+      const std::lock_guard lock(mutex);
+      auto [it, added] = reads.try_emplace(id);
+      if (!added) {
+        return;
+      }
+      slot = &it->second;
     }
+    pool.add([&api, slot, id] { slot->datasets.emplace(api.list_datasets(id)); });
+    pool.add([&api, slot, id] { slot->provider_configs.emplace(api.list_provider_configs(id)); });
+    pool.add([&api, slot, id] { slot->routes.emplace(api.list_routes(id)); });
+  };
+  pool.add([&] {
+    gateways.emplace(api.list_gateways_by_page([&](const std::vector<model::Gateway>& page) {
+      for (const auto& g : page) {
+        if (wants_children(g)) {
+          read_children(g.id);
+        }
+      }
+    }));
   });
+  if (query.billing) {
+    pool.add([&] { spending_limit.emplace(api.get_spending_limit()); });
+    pool.add([&] { auto_topup.emplace(api.get_auto_topup()); });
+  }
+  pool.wait();
   if (!gateways->ok()) {
     return gateways->error();
   }
@@ -88,9 +126,8 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
     live.billing_read = true;
   }
 
-  // Phase 2: three lists per queried gateway that exists; only those, since a gateway that
-  // does not exist has no children and an undeclared one is never pruned child by child.
-  // With prune, the in-scope gateways prune may delete are read too, after the declared ones.
+  // The order children are reported in: declared gateways first, then the ones prune may
+  // delete, as the list gave them.
   std::set<std::string> existing;
   for (const auto& g : live.resources.gateways) {
     existing.insert(g.id);
@@ -102,27 +139,22 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
     }
   }
   for (const auto& g : live.resources.gateways) {
-    if (query.children_in_scope && model::in_scope(query.scope, g.id) && !is_default_gateway(g) &&
-        taken.insert(g.id).second) {
+    if (wants_children(g) && taken.insert(g.id).second) {
       live.children_read.push_back(g.id);
     }
   }
-  std::vector<ChildReads> reads(live.children_read.size());
-  run_parallel(reads.size() * 3, query.concurrency, [&](std::size_t i) {
-    const std::string& id = live.children_read[i / 3];
-    ChildReads& slot = reads[i / 3];
-    switch (i % 3) {
-    case 0: slot.datasets.emplace(api.list_datasets(id)); break;
-    case 1: slot.provider_configs.emplace(api.list_provider_configs(id)); break;
-    default: slot.routes.emplace(api.list_routes(id)); break;
-    }
-  });
+  // Every one of them was started from its page; this only guards an implementation of
+  // list_gateways_by_page that did not hand every page over.
+  for (const auto& id : live.children_read) {
+    read_children(id);
+  }
+  pool.wait();
   std::optional<ApiError> error;
-  for (std::size_t g = 0; g < reads.size(); ++g) {
-    const std::string& id = live.children_read[g];
-    take(reads[g].datasets, id, live.resources.datasets, error);
-    take(reads[g].provider_configs, id, live.resources.provider_configs, error);
-    take(reads[g].routes, id, live.resources.routes, error);
+  for (const auto& id : live.children_read) {
+    auto& slot = reads.at(id);
+    take(slot.datasets, id, live.resources.datasets, error);
+    take(slot.provider_configs, id, live.resources.provider_configs, error);
+    take(slot.routes, id, live.resources.routes, error);
   }
   if (error) {
     return *error;

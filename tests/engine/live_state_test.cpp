@@ -1,12 +1,16 @@
 // read_live against the recording fake: the minimum of requests, concurrency, errors.
 
 #include "engine/live_state.h"
+#include "engine/forwarding_gateway_api.h"
 #include "engine/plan_fixtures.h"
 #include "fakes/fake_gateway_api.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 
 namespace aigw::engine {
 namespace {
@@ -111,6 +115,61 @@ TEST(ReadLive, AnErrorIsReturned) {
   auto live = read_live(api, query_for(declaring(3, false)));
   ASSERT_FALSE(live.ok());
   EXPECT_EQ(live.error().status, 500);
+}
+
+/// Hands the gateway list over in two pages and holds the second page back until the
+/// first page's child lists have started (or a second has passed): a reader that waits for
+/// the whole list before listing children makes it wait the full second.
+class TwoPageApi : public test::ForwardingGatewayApi {
+public:
+  ApiResult<std::vector<model::Gateway>> list_gateways_by_page(const GatewayPageSink& on_page) override {
+    auto all = fake.list_gateways();
+    const auto half = all->size() / 2;
+    on_page({all->begin(), all->begin() + static_cast<std::ptrdiff_t>(half)});
+    std::unique_lock lock(m_mutex);
+    children_before_last_page =
+        m_started.wait_for(lock, std::chrono::seconds(1), [this] { return m_children > 0; });
+    lock.unlock();
+    on_page({all->begin() + static_cast<std::ptrdiff_t>(half), all->end()});
+    return all;
+  }
+  ApiResult<std::vector<model::Dataset>> list_datasets(const std::string& gw) override {
+    {
+      const std::lock_guard lock(m_mutex);
+      ++m_children;
+    }
+    m_started.notify_all();
+    return fake.list_datasets(gw);
+  }
+  bool children_before_last_page = false;
+
+private:
+  std::mutex m_mutex;
+  std::condition_variable m_started;
+  int m_children = 0;
+};
+
+TEST(ReadLive, ChildListsStartAsTheirGatewaysPageArrives) {
+  TwoPageApi api;
+  seed(api.fake, 4);
+  auto live = read_live(api, query_for(declaring(4, false)));
+  ASSERT_TRUE(live.ok());
+  EXPECT_TRUE(api.children_before_last_page);
+  EXPECT_EQ(live->children_read, (std::vector<std::string>{"gw-0", "gw-1", "gw-2", "gw-3"}));
+  EXPECT_EQ(live->resources.datasets.size(), 4u);
+  EXPECT_EQ(api.fake.stats().requests, 1u + 3u * 4u);
+}
+
+TEST(ReadLive, AFailedGatewayListIsReturnedAfterTheStartedReadsEnd) {
+  test::FakeGatewayApi api;
+  seed(api, 2);
+  ApiError error;
+  error.kind = ApiError::Kind::http;
+  error.status = 503;
+  api.fail_next("GET gateways", error);
+  auto live = read_live(api, query_for(declaring(2, false)));
+  ASSERT_FALSE(live.ok());
+  EXPECT_EQ(live.error().status, 503);
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 
 #include "engine/run_parallel.h"
 
+#include "engine/in_flight_probe.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -16,22 +18,16 @@ TEST(RunParallel, RunsEachTaskOnceWithinTheBound) {
   for (int concurrency : {1, 3, 8}) {
     SCOPED_TRACE(concurrency);
     std::vector<std::atomic<int>> runs(40);
-    std::atomic<int> in_flight{0};
-    std::atomic<int> peak{0};
+    test::InFlightProbe probe;
     run_parallel(runs.size(), concurrency, [&](std::size_t i) {
-      const int now = ++in_flight;
-      int seen = peak.load();
-      while (now > seen && !peak.compare_exchange_weak(seen, now)) {
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      probe.run_a_while();
       ++runs[i];
-      --in_flight;
     });
     for (const auto& r : runs) {
       EXPECT_EQ(r.load(), 1);
     }
-    EXPECT_LE(peak.load(), concurrency);
-    EXPECT_GE(peak.load(), 1);
+    EXPECT_LE(probe.peak.load(), concurrency);
+    EXPECT_GE(probe.peak.load(), 1);
   }
 }
 
