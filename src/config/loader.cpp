@@ -6,6 +6,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -250,6 +254,17 @@ EnvLookup env_or_process(const LoadOptions &options) {
   };
 }
 
+/// Hands the pages of freed memory back to the system. yaml-cpp's node tree takes about 45
+/// bytes of heap per byte of YAML (some 35 MB for 1,000 gateways) and is freed when a file
+/// has been read, but glibc keeps its pages; the threads that then read live state
+/// allocate from other arenas, so without this the process's peak is the tree plus all of
+/// live state instead of the larger of the two.
+void release_freed_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 /// Loads each source in turn and finishes the result (account id fallback, sorting).
 LoadResult load_all(std::vector<SourceFile> sources, std::vector<Diagnostic> diagnostics,
                     const EnvLookup &env) {
@@ -267,6 +282,7 @@ LoadResult load_all(std::vector<SourceFile> sources, std::vector<Diagnostic> dia
     result.diagnostics.push_back(file_error(sources.empty() ? "." : sources.front().path,
                                             std::string("cannot load: ") + e.what()));
   }
+  release_freed_memory(); // every file's node tree is gone by now
   result.desired = std::move(builder.desired());
   if (result.desired.account_id.empty()) {
     if (auto id = env("CLOUDFLARE_ACCOUNT_ID"); id && !id->empty()) {
