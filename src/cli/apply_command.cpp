@@ -14,21 +14,20 @@
 #include "render/change_words.h"
 #include "render/plan_file.h"
 #include "render/plan_text.h"
+#include "util/bounded_read.h"
 #include "util/result.h"
 #include "util/secret.h"
 
 #include <spdlog/spdlog.h>
 
-#include <cerrno>
+#include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <mutex>
-#include <sstream>
+#include <set>
 #include <unistd.h>
 
 namespace aigw::cli {
@@ -67,6 +66,10 @@ std::optional<Prepared> prepare_from_config(const GlobalOptions& global, const A
   return Prepared{std::move(run->plan), std::move(run->api)};
 }
 
+/// Largest plan file read: it carries its sources (each at most
+/// config::k_max_file_bytes), the changes and the fingerprints.
+constexpr std::size_t k_max_plan_file_bytes = 64 * 1024 * 1024;
+
 /// The plan file's text, or why it cannot be read.
 Result<std::string> read_file(const std::string& path) {
   std::error_code ec;
@@ -74,26 +77,76 @@ Result<std::string> read_file(const std::string& path) {
     return Error{"cannot read plan file " + path +
                  ": it is a directory (to apply a configuration, use -f " + path + ")"};
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error{"cannot read plan file " + path + ": " + std::strerror(errno)};
+  auto text = read_bounded_file(path, k_max_plan_file_bytes);
+  if (!text) {
+    return Error{"cannot read plan file " + path + ": " + text.error().message};
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return std::move(*text);
 }
 
-/// The environment a saved plan's sources are loaded with: the process's, except the
-/// API's own credentials, which no `${...}` of a plan file may read (a forged plan could
+/// The API's own credentials, which no `${...}` of a plan file may read (a forged plan could
 /// otherwise send them to the API as data).
-std::optional<std::string> plan_source_env(const std::string& name) {
-  if (name == "CLOUDFLARE_API_TOKEN" || name == "CLOUDFLARE_API_KEY" ||
-      name == "CLOUDFLARE_EMAIL") {
-    return std::nullopt;
-  }
-  const char* value = std::getenv(name.c_str());
-  return value == nullptr ? std::nullopt : std::optional<std::string>(value);
+bool is_api_credential(const std::string& name) {
+  return name == "CLOUDFLARE_API_TOKEN" || name == "CLOUDFLARE_API_KEY" ||
+         name == "CLOUDFLARE_EMAIL";
 }
+
+/// The environment a saved plan's sources are loaded with: the process's, except the API's
+/// own credentials. Remembers the names it had no value for, to say which are missing.
+class PlanSourceEnv {
+public:
+  std::optional<std::string> operator()(const std::string& name) {
+    const char* value = is_api_credential(name) ? nullptr : std::getenv(name.c_str());
+    if (value == nullptr) {
+      m_unset.insert(name);
+      return std::nullopt;
+    }
+    return std::string(value);
+  }
+
+  /// Why the plan's desired state does not load here, after its diagnostics: the
+  /// variables its files name that have no value (those a diagnostic names), or else that
+  /// it is invalid.
+  [[nodiscard]] std::string failure(const config::LoadResult& loaded,
+                                    const std::string& plan_file) const {
+    std::vector<std::string> unset;
+    std::vector<std::string> credentials;
+    for (const auto& name : m_unset) {
+      const bool named = std::any_of(
+          loaded.diagnostics.begin(), loaded.diagnostics.end(),
+          [&name](const config::Diagnostic& d) {
+            return d.message.find("'" + name + "'") != std::string::npos;
+          });
+      if (named) {
+        (is_api_credential(name) ? credentials : unset).push_back(name);
+      }
+    }
+    std::string message = plan_file + ": the desired state the plan carries is invalid here";
+    if (!unset.empty()) {
+      message += ": its files name " + std::string(unset.size() == 1 ? "variable " : "variables ") +
+                 joined(unset) + ", not set in this environment; apply needs every variable " +
+                 "the plan's files name (set " + (unset.size() == 1 ? "it" : "them") +
+                 " in the apply job's environment)";
+    }
+    if (!credentials.empty()) {
+      message += std::string(unset.empty() ? ": " : "; ") + "its `${...}` name " +
+                 joined(credentials) + ", which a saved plan may not read (the API's own " +
+                 "credentials)";
+    }
+    return message + "; no API call was made";
+  }
+
+private:
+  static std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names) {
+      out += (out.empty() ? "" : ", ") + name;
+    }
+    return out;
+  }
+
+  std::set<std::string> m_unset;
+};
 
 /// `apply PLANFILE -f PATH`: the plan's desired state must be what PATH says now.
 bool sources_match(const engine::SavedPlan& saved, const ApplyFlags& flags) {
@@ -155,12 +208,20 @@ std::optional<Prepared> prepare_from_plan_file(const GlobalOptions& global,
   if (!flags.paths.empty() && !sources_match(*saved, flags)) {
     return std::nullopt;
   }
-  auto loaded = config::load_desired_sources(saved->sources, {plan_source_env});
+  PlanSourceEnv env;
+  auto loaded = config::load_desired_sources(
+      saved->sources, {[&env](const std::string& name) { return env(name); }});
   if (!loaded.ok()) {
-    report_diagnostics(loaded, flags.plan_file +
-                                   ": the desired state the plan carries is invalid here (its "
-                                   "`${...}` may not read CLOUDFLARE_API_TOKEN, "
-                                   "CLOUDFLARE_API_KEY or CLOUDFLARE_EMAIL); no API call was made");
+    report_diagnostics(loaded, env.failure(loaded, flags.plan_file));
+    return std::nullopt;
+  }
+  // The account first, alone: a plan for another account differs in everything else too.
+  if (!loaded.desired.account_id.empty() &&
+      loaded.desired.account_id != saved->plan.account_id) {
+    print_error("the plan was made for account `" + saved->plan.account_id +
+                "`, but this apply is for account `" + loaded.desired.account_id +
+                "` (the plan's account_id, or CLOUDFLARE_ACCOUNT_ID); nothing was applied.\n"
+                "Apply it with the account it was made for, or make a plan for this account.");
     return std::nullopt;
   }
   const auto desired =

@@ -51,7 +51,8 @@ std::string github_annotation(const config::Diagnostic& d) {
          ",col=" + std::to_string(d.column) + "::" + escape_data(d.message);
 }
 
-void print_diagnostics(const std::vector<config::Diagnostic>& diagnostics) {
+void print_diagnostics(const std::vector<config::Diagnostic>& diagnostics,
+                       const std::vector<config::SourceFile>& sources) {
   std::set<std::pair<std::string, int>> hidden;
   for (const auto& d : diagnostics) {
     if (!d.show_source) {
@@ -61,9 +62,10 @@ void print_diagnostics(const std::vector<config::Diagnostic>& diagnostics) {
   const bool github = in_github_actions();
   for (const auto& d : diagnostics) {
     std::cerr << Redactor::global().redact(d.to_string()) << "\n";
-    const std::string line = hidden.count({d.file, d.line}) == 0
-                                 ? Redactor::global().redact(config::source_line(d.file, d.line))
-                                 : "";
+    const std::string line =
+        hidden.count({d.file, d.line}) == 0
+            ? Redactor::global().redact(config::source_line(sources, d.file, d.line))
+            : "";
     if (!line.empty()) {
       std::string caret;
       for (int i = 1; i < d.column && static_cast<std::size_t>(i) <= line.size(); ++i) {

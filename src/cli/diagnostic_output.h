@@ -4,6 +4,7 @@
 // the error shows inline on the pull request's diff.
 
 #include "config/diagnostic.h"
+#include "config/loader.h"
 
 #include <string>
 #include <vector>
@@ -11,8 +12,10 @@
 namespace aigw::cli {
 
 /// `file:line:column: error: message`, then the source line and a caret under the column
-/// (never a line that may hold a literal secret). Redacted.
-void print_diagnostics(const std::vector<config::Diagnostic>& diagnostics);
+/// (never a line that may hold a literal secret), the line taken from `sources`, the text
+/// the diagnostics were found in (never re-read from disk). Redacted.
+void print_diagnostics(const std::vector<config::Diagnostic>& diagnostics,
+                       const std::vector<config::SourceFile>& sources);
 
 /// True when running as a GitHub Actions step (GITHUB_ACTIONS=true).
 [[nodiscard]] bool in_github_actions();

@@ -9,10 +9,12 @@
 #include "config/export_writer.h"
 #include "engine/export_state.h"
 #include "engine/workflow.h"
+#include "render/change_words.h"
 #include "util/secret.h"
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -72,13 +74,25 @@ bool is_non_empty_directory(const fs::path& dir) {
   return fs::is_directory(dir, ec) && !fs::is_empty(dir, ec);
 }
 
+/// The variables the export introduced, and when each kind must be set: a provider key
+/// only when `aigw apply` creates the config (the API never shows it, so plan has nothing
+/// to compare it with); a gateway's otel and stripe credentials are compared by plan.
 void print_variables(const std::vector<engine::SecretVariable>& variables) {
   if (variables.empty()) {
     return;
   }
-  std::cerr << "aigw: the export reads " << variables.size()
-            << " credential(s) the API never returns from these environment variables; set "
-               "them before `aigw plan`:\n";
+  const bool compared = std::any_of(variables.begin(), variables.end(), [](const auto& v) {
+    return v.used_by.rfind("provider config ", 0) != 0; // a gateway's otel or stripe value
+  });
+  const bool one = variables.size() == 1;
+  std::cerr << "aigw: the export reads " << render::counted(variables.size(), "credential")
+            << " the API never returns from "
+            << (one ? "this environment variable" : "these environment variables")
+            << "; `aigw apply` needs a provider key only to create its config"
+            << (compared ? ", and `aigw plan` compares a gateway's otel and stripe credentials, so "
+                           "set those to the real value before planning"
+                         : "")
+            << ":\n";
   std::size_t width = 0;
   for (const auto& v : variables) {
     width = std::max(width, v.name.size());
@@ -138,8 +152,9 @@ int run_export(const GlobalOptions& global, const ExportFlags& flags) {
   const std::size_t count = resources.gateways.size() + resources.datasets.size() +
                             resources.provider_configs.size() + resources.routes.size() +
                             (resources.spending_limit ? 1 : 0) + (resources.auto_topup ? 1 : 0);
-  std::cout << "Exported " << resources.gateways.size() << " gateway(s), " << count
-            << " resource(s) in all, to " << flags.out << "; check it with `aigw plan -f "
+  std::cout << "Exported " << render::counted(resources.gateways.size(), "gateway") << ", "
+            << render::counted(count, "resource") << " in all, to " << flags.out
+            << "; check it with `aigw plan -f "
             << flags.out << "`.\n";
   print_variables(exported.variables);
   return 0;

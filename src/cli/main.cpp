@@ -87,14 +87,26 @@ int main(int argc, char** argv) {
   // Last: every subcommand registered above gets the global flags and lists them in its help.
   aigw::cli::add_global_options_to_subcommands(app, global);
 
+  // A bare `aigw`, like a bare `git`: the help on stdout, exit 1 (nothing was done).
+  if (argc <= 1) {
+    std::cout << app.help();
+    return 1;
+  }
+  // Before parsing: with --output json a usage error is a JSON error object on stdout too.
+  aigw::cli::set_error_result_json(aigw::cli::wants_json_result(argc, argv));
   if (const auto word = first_word(app, argc, argv); word && !is_subcommand(app, *word)) {
-    std::cerr << "aigw: error: " << aigw::cli::unknown_command_message(app, *word) << "\n";
+    const auto message = aigw::cli::unknown_command_message(app, *word);
+    std::cerr << "aigw: error: " << message << "\n";
+    aigw::cli::report_usage_error_result(message);
     return 1;
   }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
+    if (code != 0) {
+      aigw::cli::report_usage_error_result(e.what());
+    }
     // CLI11 returns 0 for --help/--version; every usage error is exit 1 (never 2, which
     // means "changes pending").
     return code == 0 ? 0 : 1;

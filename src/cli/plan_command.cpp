@@ -11,10 +11,13 @@
 #include "render/plan_markdown.h"
 #include "render/plan_text.h"
 #include "util/secret.h"
+#include "util/shell_quote.h"
 
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -50,20 +53,51 @@ bool save_plan(const std::string& path, const engine::SavedPlan& saved) {
     written = n > 0;
     done += written ? static_cast<std::size_t>(n) : 0;
   }
-  if (fd >= 0 && ::close(fd) != 0) {
+  int error = written ? 0 : errno;
+  if (fd >= 0 && ::close(fd) != 0 && written) {
     written = false;
+    error = errno;
   }
   if (!written) {
-    report_error("cannot write " + temp);
+    report_error("cannot write the plan to " + path + " (writing " + temp +
+                 "): " + std::strerror(error));
     std::remove(temp.c_str());
     return false;
   }
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    report_error("cannot write " + path);
+    report_error("cannot write the plan to " + path + ": " + std::strerror(errno));
     std::remove(temp.c_str());
     return false;
   }
   return true;
+}
+
+/// The `aigw apply` command that applies the saved plan: with the plan-shaping flags it was
+/// made with (apply refuses a saved plan whose flags differ), each word shell-quoted.
+std::string apply_command(const PlanFlags& flags) {
+  std::vector<std::string> words = {"aigw", "apply", flags.out};
+  if (flags.prune) {
+    words.emplace_back("--prune");
+  }
+  if (flags.force) {
+    words.emplace_back("--force");
+  }
+  for (const auto& target : flags.targets) {
+    words.insert(words.end(), {"--gateway", target});
+  }
+  if (flags.impact.impact) {
+    words.emplace_back("--impact");
+  }
+  if (flags.impact.no_impact) {
+    words.emplace_back("--no-impact");
+  }
+  if (flags.impact.window != ImpactFlags{}.window) {
+    words.insert(words.end(), {"--impact-window", flags.impact.window});
+  }
+  if (flags.impact.max_impact) {
+    words.insert(words.end(), {"--max-impact", std::to_string(*flags.impact.max_impact)});
+  }
+  return shell_command(words);
 }
 
 /// Inside GitHub Actions, the plan as Markdown at the end of the job's summary page.
@@ -81,6 +115,11 @@ void append_step_summary(const engine::Plan& plan) {
 
 int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
   set_error_result_json(flags.output == "json");
+  if (flags.out == "-") {
+    report_error("--out -: a saved plan is written to a file (the plan itself goes to stdout); "
+                 "give a file name, e.g. --out plan.json");
+    return 1;
+  }
   PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.concurrency, flags.targets,
                     !flags.out.empty(), flags.impact};
   auto run = run_plan_pipeline(global, inputs);
@@ -99,8 +138,8 @@ int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
   } else {
     std::cout << render::render_plan_text(plan, {use_colour(global, STDOUT_FILENO)});
     if (!flags.out.empty()) {
-      std::cout << "Saved the plan to " << flags.out << "; apply it with `aigw apply "
-                << flags.out << "`.\n";
+      std::cout << "Saved the plan to " << flags.out << "; apply it with `"
+                << apply_command(flags) << "`.\n";
     }
   }
   std::cout.flush();

@@ -56,8 +56,8 @@ std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
 }
 
 void report_diagnostics(const config::LoadResult& loaded, const std::string& what) {
-  print_diagnostics(loaded.diagnostics);
-  print_error(what);
+  print_diagnostics(loaded.diagnostics, loaded.sources);
+  report_error(what, loaded.diagnostics);
 }
 
 std::optional<config::LoadResult> load_or_report(const std::vector<std::string>& paths) {

@@ -39,7 +39,7 @@ std::string summary(const model::Desired &desired) {
 // Text: the diagnostics (with source line and caret) on stderr; the verdict on stdout
 // when valid, on stderr when not.
 void print_text(const config::LoadResult &result) {
-  print_diagnostics(result.diagnostics);
+  print_diagnostics(result.diagnostics, result.sources);
   if (result.ok()) {
     std::cout << "OK: " << summary(result.desired) << "; " << files_read(result) << "\n";
   } else {
@@ -83,7 +83,7 @@ void add_validate_command(CLI::App &app, const GlobalOptions & /*global*/, int *
     const config::LoadResult result = config::load_desired(paths);
     if (options->output == "json") {
       if (in_github_actions()) {
-        print_diagnostics(result.diagnostics);
+        print_diagnostics(result.diagnostics, result.sources);
       }
       print_json(result);
     } else {

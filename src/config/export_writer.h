@@ -20,9 +20,12 @@ struct ExportedFile {
   std::string text;
 };
 
-/// The schema modeline every exported file starts with.
+/// The schema modeline every exported file starts with: a URL yaml-language-server can
+/// fetch (the raw file, not GitHub's HTML page), wherever the export is written. Offline,
+/// point it at the installed copy, /usr/share/aigw/schemas/aigw.schema.json (docs/reconcile.md).
 inline constexpr const char* k_schema_modeline =
-    "# yaml-language-server: $schema=https://github.com/aigw/aigw/schemas/aigw.schema.json";
+    "# yaml-language-server: "
+    "$schema=https://raw.githubusercontent.com/aigw/aigw/main/schemas/aigw.schema.json";
 
 /// The export as files: aigw.yaml (account_id from ${CLOUDFLARE_ACCOUNT_ID}, scope), one
 /// gateways/ID.yaml per gateway with its children, and billing.yaml when billing is set.

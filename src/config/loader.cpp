@@ -2,6 +2,7 @@
 
 #include "config/desired_builder.h"
 #include "config/node_reader.h"
+#include "util/bounded_read.h"
 #include "util/printable.h"
 
 #include <yaml-cpp/yaml.h>
@@ -13,7 +14,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -200,22 +200,12 @@ std::string line_of(const std::string &text, int index) {
 }
 
 std::optional<std::string> read_file(const std::string &file, std::vector<Diagnostic> &out) {
-  std::error_code ec;
-  const auto size = fs::file_size(file, ec);
-  if (!ec && size > k_max_file_bytes) {
-    out.push_back(file_error(file, "file is too large (" + std::to_string(size) +
-                                       " bytes; the limit is " + std::to_string(k_max_file_bytes) +
-                                       ")"));
+  auto text = read_bounded_file(file, k_max_file_bytes);
+  if (!text) {
+    out.push_back(file_error(file, "cannot read the file: " + text.error().message));
     return std::nullopt;
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    out.push_back(file_error(file, "cannot read the file"));
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return std::move(*text);
 }
 
 void load_text(const std::string &file, const std::string &text, const EnvLookup &env,
@@ -331,7 +321,9 @@ LoadResult load_desired_sources(const std::vector<SourceFile>& sources,
   std::vector<Diagnostic> diagnostics;
   for (const auto& source : sources) {
     if (source.text.size() > k_max_file_bytes) {
-      diagnostics.push_back(file_error(source.path, "file is too large"));
+      diagnostics.push_back(file_error(
+          source.path, "cannot read the file: larger than the limit of " +
+                           byte_size_text(k_max_file_bytes)));
     }
   }
   if (!diagnostics.empty()) {
@@ -340,18 +332,30 @@ LoadResult load_desired_sources(const std::vector<SourceFile>& sources,
   return load_all(sources, {}, env_or_process(options));
 }
 
-std::string source_line(const std::string &file, int line) {
-  std::ifstream in(file, std::ios::binary);
-  std::string text;
-  for (int i = 1; i <= line && std::getline(in, text); ++i) {
-    if (i == line) {
-      if (!text.empty() && text.back() == '\r') {
-        text.pop_back();
-      }
-      return text;
-    }
+std::string source_line(const std::vector<SourceFile> &sources, const std::string &file,
+                        int line) {
+  const auto source = std::find_if(sources.begin(), sources.end(),
+                                   [&file](const SourceFile &s) { return s.path == file; });
+  if (source == sources.end() || line < 1) {
+    return {};
   }
-  return {};
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = source->text.find('\n', start);
+    if (start == std::string::npos) {
+      return {};
+    }
+    ++start;
+  }
+  if (start >= source->text.size()) {
+    return {};
+  }
+  const auto end = source->text.find('\n', start);
+  std::string text = source->text.substr(start, end == std::string::npos ? end : end - start);
+  if (!text.empty() && text.back() == '\r') {
+    text.pop_back();
+  }
+  return text;
 }
 
 std::vector<std::string> default_paths(const std::string &dir) {

@@ -42,15 +42,18 @@ LoadResult load_desired(const std::vector<std::string> &paths, const LoadOptions
 LoadResult load_desired_sources(const std::vector<SourceFile>& sources,
                                 const LoadOptions& options = {});
 
-/// The text of one source line (for printing the line and a caret under the column);
-/// "" when the file or line does not exist.
-std::string source_line(const std::string &file, int line);
+/// The text of line `line` (1-based) of the source whose path is `file`, as it was loaded
+/// (for printing the line and a caret under the column); "" when no source has that path
+/// or the line does not exist. Never reads a file: a saved plan's sources show their own
+/// lines, whatever a file of the same name says now.
+std::string source_line(const std::vector<SourceFile> &sources, const std::string &file,
+                        int line);
 
 /// The paths `aigw validate` and `aigw plan` read without -f: "aigw.yaml" in dir when it
 /// exists, else dir itself (its *.yaml and *.yml files).
 std::vector<std::string> default_paths(const std::string &dir = ".");
 
-/// Largest file accepted, in bytes.
+/// Largest file accepted, in bytes; only regular files are read.
 inline constexpr std::size_t k_max_file_bytes = 16 * 1024 * 1024;
 
 } // namespace aigw::config

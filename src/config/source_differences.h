@@ -11,9 +11,11 @@ namespace aigw::config {
 
 /// One line per difference between the files a plan was made from and the files read now:
 /// "PATH differs", "PATH is in the plan but not in the files read now", "PATH is in the
-/// files read now but not in the plan". Files are matched by path; when the paths differ
-/// (another checkout) but the counts agree, the rest are matched in load order. Empty: the
-/// same texts, so the same desired state.
+/// files read now but not in the plan", "PATH differs from the plan's PATH". Files are
+/// matched by path; then, for paths under another root (another checkout, `./c` for `c`),
+/// by identical text, then by the longest shared path tail (the path relative to the
+/// root); what is left is matched in load order when the counts agree. Empty: the same
+/// texts, so the same desired state.
 [[nodiscard]] std::vector<std::string>
 source_differences(const std::vector<model::SourceFile>& planned,
                    const std::vector<model::SourceFile>& now);

@@ -59,8 +59,10 @@ TEST(OutputStreams, WithJsonOutputAFailureIsAJsonObjectOnStdout) {
   const auto file = dir.write("bad.yaml", k_bad);
   const auto r = aigw({"plan", "-f", file, "--output", "json"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out,
-            "{\"error\":{\"message\":\"the configuration is invalid; no API call was made\"}}\n");
+  EXPECT_EQ(r.out, "{\"error\":{\"diagnostics\":[{\"column\":5,\"file\":\"" + file +
+                       "\",\"line\":3,\"message\":\"unknown key 'cache_tll' (did you mean "
+                       "'cache_ttl'?)\",\"severity\":\"error\"}],\"message\":\"the configuration "
+                       "is invalid; no API call was made\"}}\n");
   EXPECT_THAT(r.err, HasSubstr("aigw: error: the configuration is invalid"));
 }
 

@@ -275,7 +275,15 @@ TEST(Loader, HugeFileIsRefusedWithAClearError) {
   const auto file = dir.write("huge.yaml", std::string(aigw::config::k_max_file_bytes + 1, '#'));
   const auto result = load_desired({file}, env({}));
   ASSERT_EQ(result.diagnostics.size(), 1U);
-  EXPECT_NE(result.diagnostics[0].message.find("file is too large"), std::string::npos);
+  EXPECT_EQ(result.diagnostics[0].message,
+            "cannot read the file: larger than the limit of 16 MiB (16777217 bytes)");
+}
+
+TEST(Loader, ADeviceIsRefusedWithoutReadingIt) {
+  const auto result = load_desired({"/dev/zero"}, env({}));
+  ASSERT_EQ(result.diagnostics.size(), 1U);
+  EXPECT_EQ(result.diagnostics[0].to_string(),
+            "/dev/zero:1:1: error: not a regular file or directory");
 }
 
 TEST(Loader, DefaultPathsPreferAigwYaml) {
@@ -286,11 +294,24 @@ TEST(Loader, DefaultPathsPreferAigwYaml) {
             std::vector<std::string>{dir.path() + "/aigw.yaml"});
 }
 
-TEST(Loader, SourceLineReturnsTheLine) {
+TEST(Loader, SourceLineReturnsTheLineOfTheLoadedText) {
+  const std::vector<aigw::config::SourceFile> sources = {{"a.yaml", "one\ntwo\r\nthree"},
+                                                         {"b.yaml", "bee\n"}};
+  EXPECT_EQ(aigw::config::source_line(sources, "a.yaml", 1), "one");
+  EXPECT_EQ(aigw::config::source_line(sources, "a.yaml", 2), "two");
+  EXPECT_EQ(aigw::config::source_line(sources, "a.yaml", 3), "three");
+  EXPECT_EQ(aigw::config::source_line(sources, "a.yaml", 4), "");
+  EXPECT_EQ(aigw::config::source_line(sources, "a.yaml", 0), "");
+  EXPECT_EQ(aigw::config::source_line(sources, "b.yaml", 1), "bee");
+  EXPECT_EQ(aigw::config::source_line(sources, "b.yaml", 2), "");
+  EXPECT_EQ(aigw::config::source_line(sources, "c.yaml", 1), "");
+}
+
+TEST(Loader, SourceLineNeverReadsTheFileOnDisk) {
   TempDir dir;
-  const auto file = dir.write("a.yaml", "one\ntwo\r\nthree\n");
-  EXPECT_EQ(aigw::config::source_line(file, 2), "two");
-  EXPECT_EQ(aigw::config::source_line(file, 9), "");
+  const auto file = dir.write("a.yaml", "on disk\n");
+  EXPECT_EQ(aigw::config::source_line({{file, "as loaded\n"}}, file, 1), "as loaded");
+  EXPECT_EQ(aigw::config::source_line({}, file, 1), "");
 }
 
 TEST(Loader, DirectoriesAreReadRecursivelySortedSkippingDotEntries) {

@@ -31,6 +31,28 @@ TEST(SourceDifferences, NamesEveryFileThatDiffersIsMissingOrIsNew) {
             std::vector<std::string>{"/ci/c/b.yaml differs from the plan's c/b.yaml"});
 }
 
+TEST(SourceDifferences, UnderAnotherRootOnlyTheExtraFileIsNew) {
+  // `plan -f c --out p.json`, then `apply p.json -f /ci/c/` where c/ gained extra.yaml.
+  const Files plan = {{"c/aigw.yaml", "a"}};
+  EXPECT_EQ(
+      source_differences(plan, {{"/ci/c/aigw.yaml", "a"}, {"/ci/c/extra.yaml", "x"}}),
+      std::vector<std::string>{"/ci/c/extra.yaml is in the files read now but not in the plan"});
+  EXPECT_EQ(
+      source_differences(plan, {{"./c/aigw.yaml", "a"}, {"./c/extra.yaml", "x"}}),
+      std::vector<std::string>{"./c/extra.yaml is in the files read now but not in the plan"});
+}
+
+TEST(SourceDifferences, UnderAnotherRootFilesPairByTheirPathBelowTheRoot) {
+  const Files plan = {{"c/a/gw.yaml", "a"}, {"c/b/gw.yaml", "b"}};
+  EXPECT_EQ(
+      source_differences(
+          plan, {{"/ci/c/a/gw.yaml", "a"}, {"/ci/c/b/gw.yaml", "b2"}, {"/ci/c/n.yaml", "n"}}),
+      (std::vector<std::string>{"/ci/c/b/gw.yaml differs from the plan's c/b/gw.yaml",
+                                "/ci/c/n.yaml is in the files read now but not in the plan"}));
+  EXPECT_EQ(source_differences(plan, {{"/ci/c/b/gw.yaml", "b"}}),
+            std::vector<std::string>{"c/a/gw.yaml is in the plan but not in the files read now"});
+}
+
 TEST(LoadDesiredSources, LoadsTextsWithTheGivenEnvironmentOnly) {
   LoadOptions options;
   options.getenv = [](const std::string& name) -> std::optional<std::string> {
