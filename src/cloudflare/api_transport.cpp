@@ -259,7 +259,7 @@ Result<Page, engine::ApiError> ApiTransport::fetch_page(const ApiCall& call,
   if (!body) {
     return std::move(body).error();
   }
-  auto parsed = read_page(*body, data_key, page, k_per_page);
+  auto parsed = read_page(std::move(body).value(), data_key, page, k_per_page);
   if (!parsed) {
     return make_api_error(Kind::decode, {call.method, call.path}, parsed.error().message);
   }

@@ -52,22 +52,30 @@ int reported_pages(const model::Value* info, int per_page) {
 
 } // namespace
 
-Result<Page> read_page(const model::Value& body, const std::string& data_key, int page,
-                       int per_page) {
-  const model::Value* items = nullptr;
+Result<Page> read_page(model::Value body, const std::string& data_key, int page, int per_page) {
+  // The items are moved out of the body, not copied: a page is the bulk of a response.
+  model::Value* items = nullptr;
   const model::Value* info = nullptr;
+  const auto member = [](model::Value& object, const std::string& key) -> model::Value* {
+    if (!object.is_object()) {
+      return nullptr;
+    }
+    auto it = object.as_object().find(key);
+    return it == object.as_object().end() ? nullptr : &it->second;
+  };
   if (data_key.empty()) {
-    items = body.find("result");
+    items = member(body, "result");
     info = body.find("result_info");
     if (items == nullptr || !items->is_array()) {
       return Error{"'result' is missing or not an array"};
     }
   } else {
-    info = body.find("data");
-    if (info == nullptr || !info->is_object()) {
+    model::Value* data = member(body, "data");
+    if (data == nullptr || !data->is_object()) {
       return Error{"'data' is missing or not an object"};
     }
-    items = info->find(data_key);
+    info = data;
+    items = member(*data, data_key);
     if (items == nullptr || !items->is_array()) {
       return Error{"'data." + data_key + "' is missing or not an array"};
     }
@@ -76,9 +84,9 @@ Result<Page> read_page(const model::Value& body, const std::string& data_key, in
     info = nullptr;
   }
   Page out;
-  out.items = items->as_array();
-  out.more = more_after(info, out.items.size(), page, per_page);
+  out.more = more_after(info, items->as_array().size(), page, per_page);
   out.total_pages = reported_pages(info, per_page);
+  out.items = std::move(items->as_array());
   return out;
 }
 

@@ -25,9 +25,8 @@ struct Page {
   std::size_t bytes = 0; ///< size of the response body (set by the transport)
 };
 
-/// Reads page number `page` (from 1) of a decoded body. data_key empty: items are
-/// `result`; otherwise items are `data.<data_key>` (dynamic routing).
-Result<Page> read_page(const model::Value& body, const std::string& data_key, int page,
-                       int per_page);
+/// Reads page number `page` (from 1) of a decoded body, taking its items. data_key empty:
+/// items are `result`; otherwise items are `data.<data_key>` (dynamic routing).
+Result<Page> read_page(model::Value body, const std::string& data_key, int page, int per_page);
 
 } // namespace aigw::cloudflare
