@@ -2,6 +2,7 @@
 
 #include "model/value.h"
 #include "render/change_words.h"
+#include "util/concat.h"
 #include "util/log.h"
 
 #include <utility>
@@ -31,7 +32,7 @@ void RateLimitProgress::update(const cloudflare::RateLimitWait& wait) {
       }
       return;
     }
-    m_options.write("\r" + message(wait) + "\x1b[K");
+    m_options.write(concat("\r", message(wait), "\x1b[K"));
     m_line_shown = true;
     return;
   }

@@ -3,6 +3,7 @@
 
 #include "emulator/endpoints.h"
 #include "emulator/validation.h"
+#include "util/concat.h"
 
 #include <array>
 
@@ -38,12 +39,12 @@ bool is_evaluation_type(std::string_view id) {
 ApiResult<std::vector<std::string>> string_list(const json::object& body, std::string_view key) {
   const auto* value = body.if_contains(key);
   if (value == nullptr || !value->is_array() || value->as_array().empty()) {
-    return invalid_request("'" + std::string(key) + "' must be a non-empty array of strings");
+    return invalid_request(concat("'", key, "' must be a non-empty array of strings"));
   }
   std::vector<std::string> out;
   for (const auto& item : value->as_array()) {
     if (!item.is_string()) {
-      return invalid_request("'" + std::string(key) + "' must be a non-empty array of strings");
+      return invalid_request(concat("'", key, "' must be a non-empty array of strings"));
     }
     out.emplace_back(item.as_string());
   }

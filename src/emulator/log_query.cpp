@@ -4,6 +4,7 @@
 #include "emulator/strict_json.h"
 #include "emulator/timestamp.h"
 #include "emulator/validation.h"
+#include "util/concat.h"
 
 #include <boost/json/serialize.hpp>
 
@@ -276,7 +277,7 @@ ApiResult<std::vector<const LogRecord*>> matching_logs(const GatewayRecord& gate
     if (const auto* text = request.query_value(key)) {
       *target = parse_timestamp_ms(*text);
       if (!*target) {
-        return invalid_request("'" + std::string(key) + "' must be an RFC 3339 date or date-time");
+        return invalid_request(concat("'", key, "' must be an RFC 3339 date or date-time"));
       }
     }
   }

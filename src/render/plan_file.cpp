@@ -4,6 +4,7 @@
 #include "render/pretty_json.h"
 
 #include "model/credentials.h"
+#include "util/concat.h"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -96,7 +97,7 @@ public:
     if (v != nullptr && v->is_string()) {
       return std::string(v->get_string());
     }
-    fail("`" + std::string(key) + "` must be a string");
+    fail(concat("`", key, "` must be a string"));
     return {};
   }
   bool boolean(const json::object& o, std::string_view key) {
@@ -104,7 +105,7 @@ public:
     if (v != nullptr && v->is_bool()) {
       return v->get_bool();
     }
-    fail("`" + std::string(key) + "` must be a boolean");
+    fail(concat("`", key, "` must be a boolean"));
     return false;
   }
   std::uint64_t count(const json::object& o, std::string_view key) {
@@ -115,7 +116,7 @@ public:
     if (v != nullptr && v->is_uint64()) {
       return v->get_uint64();
     }
-    fail("`" + std::string(key) + "` must be a non-negative integer");
+    fail(concat("`", key, "` must be a non-negative integer"));
     return 0;
   }
   const json::array& array(const json::object& o, std::string_view key) {
@@ -124,7 +125,7 @@ public:
     if (v != nullptr && v->is_array()) {
       return v->get_array();
     }
-    fail("`" + std::string(key) + "` must be an array");
+    fail(concat("`", key, "` must be an array"));
     return k_empty;
   }
   const json::object& object(const json::value& v, std::string_view what) {
@@ -233,7 +234,7 @@ std::vector<std::string> read_strings(Reader& r, const json::object& o, std::str
     if (item.is_string()) {
       out.emplace_back(item.get_string());
     } else {
-      r.fail("`" + std::string(key) + "` must hold strings");
+      r.fail(concat("`", key, "` must hold strings"));
     }
   }
   return out;

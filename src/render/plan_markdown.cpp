@@ -3,6 +3,7 @@
 #include "render/change_words.h"
 #include "render/impact_words.h"
 #include "render/route_graph_markdown.h"
+#include "util/concat.h"
 #include "util/secret.h"
 
 #include <algorithm>
@@ -38,7 +39,8 @@ std::string money(const engine::Change& change) {
 
 std::string details_block(const engine::Change& change) {
   std::string out = "<details><summary><code>" + std::string(change_symbol(change.kind)) + " " +
-                    escape_markdown(change.address()) + "</code> (" + escape_markdown(change_action(change)) + ")" +
+                    escape_markdown(change.address()) + "</code> (" +
+                    escape_markdown(change_action(change)) + ")" +
                     (change.billing ? " <b>$ billing</b>" : "") + "</summary>\n\n";
   if (change.diff.empty()) {
     out += "No field-level details.\n";
@@ -71,9 +73,9 @@ std::string traffic_cell(const engine::Change& change) {
 }
 
 std::string table_row(const engine::Change& change, bool traffic) {
-  return "| `" + std::string(change_symbol(change.kind)) + "` | " + escape_markdown(change.address()) +
-         " | " + escape_markdown(change_action(change)) + money(change) + " |" +
-         (traffic ? " " + traffic_cell(change) + " |" : "") + "\n";
+  return "| `" + std::string(change_symbol(change.kind)) + "` | " +
+         escape_markdown(change.address()) + " | " + escape_markdown(change_action(change)) +
+         money(change) + " |" + (traffic ? concat(" ", traffic_cell(change), " |") : "") + "\n";
 }
 
 /// Change indices, the busiest first (unknown traffic counts as busiest: it may be),
@@ -136,7 +138,7 @@ std::string render_plan_markdown(const engine::Plan& plan) {
   if (const auto needed = required_env_line(plan); !needed.empty()) {
     tail += escape_markdown(needed) + "\n\n";
   }
-  tail += "_" + requests_line(plan) + "_\n";
+  tail += concat("_", requests_line(plan), "_\n");
 
   // Rows first, then details, while the comment stays under the budget; the summary and
   // the tail are always complete.
@@ -174,7 +176,8 @@ std::string render_plan_markdown(const engine::Plan& plan) {
     if (section.empty()) {
       continue;
     }
-    const std::size_t used = table.size() + details.size() + graphs.size() + k_graphs_heading.size();
+    const std::size_t used =
+        table.size() + details.size() + graphs.size() + k_graphs_heading.size();
     if (graphs_left_out == 0 && i < shown && used + section.size() <= budget) {
       graphs += section;
     } else {
@@ -192,14 +195,16 @@ std::string render_plan_markdown(const engine::Plan& plan) {
     out += std::string(k_graphs_heading) + graphs;
   }
   if (shown < plan.changes.size()) {
-    out += "_" + std::to_string(plan.changes.size() - shown) +
-           " more change(s) not detailed here, to keep the comment within GitHub's size limit; "
-           "run `aigw plan` for the full plan._\n\n";
+    const auto more = plan.changes.size() - shown;
+    out += concat("_", std::to_string(more), more == 1 ? " more change" : " more changes",
+                  " not detailed here, to keep the comment within GitHub's size limit; "
+                  "run `aigw plan` for the full plan._\n\n");
   }
   if (graphs_left_out > 0) {
-    out += "_" + std::to_string(graphs_left_out) +
-           " route graph(s) left out, to keep the comment within GitHub's size limit; "
-           "`aigw graph --route GATEWAY/NAME` draws them._\n\n";
+    out += concat("_", std::to_string(graphs_left_out),
+                  graphs_left_out == 1 ? " route graph" : " route graphs",
+                  " left out, to keep the comment within GitHub's size limit; "
+                  "`aigw graph --route GATEWAY/NAME` draws them._\n\n");
   }
   return Redactor::global().redact(out + tail);
 }

@@ -1,4 +1,5 @@
 #include "render/route_graph_mermaid.h"
+#include "util/concat.h"
 
 #include <cctype>
 #include <string_view>
@@ -82,7 +83,7 @@ std::string escape_mermaid(std::string_view text) {
     if (plain) {
       out += c;
     } else {
-      out += "#" + std::to_string(static_cast<int>(byte)) + ";";
+      out += concat("#", std::to_string(static_cast<int>(byte)), ";");
     }
     previous = c;
   }

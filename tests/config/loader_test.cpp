@@ -4,6 +4,7 @@
 #include "config/loader.h"
 #include "support/process.h"
 #include "util/secret.h"
+#include "util/concat.h"
 
 #include <gtest/gtest.h>
 
@@ -218,9 +219,9 @@ TEST(Loader, AliasExpansionBombIsBoundedAndReported) {
   TempDir dir;
   std::string text = "x0: &a0 [1,1,1,1,1,1,1,1,1,1]\n";
   for (int i = 1; i <= 8; ++i) {
-    const auto p = "*a" + std::to_string(i - 1);
-    text += "x" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + p + "," + p + "," + p +
-            "," + p + "," + p + "," + p + "," + p + "," + p + "," + p + "," + p + "]\n";
+    const auto p = aigw::concat("*a", std::to_string(i - 1));
+    text += aigw::concat("x", std::to_string(i), ": &a", std::to_string(i), " [", p, ",", p, ",", p,
+                   ",", p, ",", p, ",", p, ",", p, ",", p, ",", p, ",", p, "]\n");
   }
   text += "gateways:\n  - id: g\n    routes:\n      - name: r\n        elements:\n"
           "          - { id: s, type: start, outputs: { next: { elementId: c } } }\n"

@@ -4,6 +4,7 @@
 // from 002; `| null` and numeric bounds from 000.
 
 #include "emulator/reference_fields.h"
+#include "util/concat.h"
 
 #include <gtest/gtest.h>
 
@@ -109,8 +110,8 @@ void expect_documented(const std::string& text, const Field& field, const std::s
   EXPECT_TRUE(type_matches) << where << ": '" << field.name << "' should be a "
                             << type_word(field.type);
   for (const auto value : field.enum_values) {
-    const bool listed = text.find("`\"" + std::string(value) + "\"`") != std::string::npos ||
-                        text.find("`" + std::string(value) + "`") != std::string::npos;
+    const bool listed = text.find(concat("`\"", value, "\"`")) != std::string::npos ||
+                        text.find(concat("`", value, "`")) != std::string::npos;
     EXPECT_TRUE(listed) << where << ": value '" << value << "' of '" << field.name
                         << "' is not in the reference";
   }

@@ -2,6 +2,7 @@
 
 #include "engine/planner.h"
 #include "engine/plan_fixtures.h"
+#include "util/concat.h"
 
 #include <gtest/gtest.h>
 
@@ -275,7 +276,8 @@ TEST(Planner, CascadeDeletesCountTowardTheThreshold) {
   live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
   live.gateways.push_back(live_gateway("old"));
   for (int i = 0; i < 6; ++i) {
-    live.datasets.push_back(live_dataset("old", "d" + std::to_string(i), "ds-" + std::to_string(i)));
+    live.datasets.push_back(
+        live_dataset("old", concat("d", std::to_string(i)), concat("ds-", std::to_string(i))));
   }
   PlanOptions options;
   options.prune = true;

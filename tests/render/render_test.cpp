@@ -75,12 +75,12 @@ TEST(RenderMarkdown, HugePlanStaysWithinOneComment) {
   const std::string md = render_plan_markdown(plan);
   EXPECT_LE(md.size(), k_markdown_budget);
   EXPECT_EQ(md.rfind("### aigw plan\n\n**Plan: 2 to create, 3005 to update, 3 to delete.**", 0), 0u);
-  EXPECT_NE(md.find("more change(s) not detailed here"), std::string::npos);
+  EXPECT_NE(md.find("more changes not detailed here"), std::string::npos);
   EXPECT_NE(md.find("_Read live state with 7 API requests._\n"), std::string::npos);
   EXPECT_EQ(render_plan_markdown(test::sample_plan()).find("not detailed here"), std::string::npos);
   // Details did not all fit, so no graph did either; the plan says so.
   EXPECT_EQ(md.find("```mermaid"), std::string::npos);
-  EXPECT_NE(md.find("_2 route graph(s) left out, to keep the comment within GitHub's size limit; "
+  EXPECT_NE(md.find("_2 route graphs left out, to keep the comment within GitHub's size limit; "
                     "`aigw graph --route GATEWAY/NAME` draws them._"),
             std::string::npos);
 }
@@ -102,7 +102,7 @@ TEST(RenderMarkdown, RouteGraphsAreTheFirstThingDropped) {
   EXPECT_LE(md.size(), k_markdown_budget);
   EXPECT_EQ(md.find("not detailed here"), std::string::npos) << "every change is detailed";
   EXPECT_EQ(md.find("<b><code>~ route support-bot/chat</code></b>"), std::string::npos);
-  EXPECT_NE(md.find("_2 route graph(s) left out"), std::string::npos)
+  EXPECT_NE(md.find("_2 route graphs left out"), std::string::npos)
       << "the graphs after the first that did not fit are left out too";
   EXPECT_EQ(render_plan_markdown(test::sample_plan()).find("left out"), std::string::npos);
 }
