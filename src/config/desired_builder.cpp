@@ -173,10 +173,14 @@ void for_each_item(NodeReader &reader, const YAML::Node &node, std::string_view 
 
 } // namespace
 
-bool DesiredBuilder::claim(NodeReader &reader, const YAML::Node &node,
-                           const std::string &identity_key, const std::string &label) {
+namespace {
+
+/// Records where `key` was first declared; reports a second declaration. False on a clash.
+template <class Key>
+bool claim_in(std::map<Key, model::Origin> &declared, NodeReader &reader, const YAML::Node &node,
+              const Key &key, const std::string &label) {
   const model::Origin here = reader.origin(node);
-  auto [it, inserted] = m_declared.emplace(identity_key, here);
+  auto [it, inserted] = declared.emplace(key, here);
   if (!inserted) {
     const std::string first = it->second.file == here.file
                                   ? "line " + std::to_string(it->second.line)
@@ -185,6 +189,18 @@ bool DesiredBuilder::claim(NodeReader &reader, const YAML::Node &node,
     return false;
   }
   return true;
+}
+
+} // namespace
+
+bool DesiredBuilder::claim(NodeReader &reader, const YAML::Node &node,
+                           const model::ResourceKey &key, const std::string &label) {
+  return claim_in(m_declared, reader, node, key, label);
+}
+
+bool DesiredBuilder::claim_setting(NodeReader &reader, const YAML::Node &node,
+                                   const std::string &name, const std::string &label) {
+  return claim_in(m_settings, reader, node, name, label);
 }
 
 void DesiredBuilder::add_document(NodeReader &reader, const YAML::Node &root) {
@@ -209,7 +225,7 @@ void DesiredBuilder::add_document(NodeReader &reader, const YAML::Node &root) {
       continue;
     }
     // Other top-level settings may appear in one file only, so two files cannot disagree.
-    if (!claim(reader, e.key_node, "setting:" + e.key, quoted(e.key))) {
+    if (!claim_setting(reader, e.key_node, e.key, quoted(e.key))) {
       continue;
     }
     if (e.key == "prune") {
@@ -283,7 +299,7 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YAML::Node &node) {
   model::register_gateway_credentials(gateway.fields);
   fields.ok = check_credential_references(reader, *entries) && fields.ok;
   if (ok) {
-    ok = claim(reader, node, "gateway:" + gateway.id, label);
+    ok = claim(reader, node, model::key_of(gateway), label);
   }
   for (const auto &e : *entries) {
     if (e.key == "datasets") {
@@ -323,7 +339,7 @@ void DesiredBuilder::read_dataset(NodeReader &reader, const YAML::Node &node,
       read_fields(reader, ResourceKind::dataset, node, *entries, k_dataset_structural, label);
   dataset.fields = std::move(fields.values);
   if (ok) {
-    ok = claim(reader, node, "dataset:" + gateway + "/" + dataset.name, label);
+    ok = claim(reader, node, model::key_of(dataset), label);
   }
   if (ok && fields.ok) {
     m_desired.resources.datasets.push_back(std::move(dataset));
@@ -370,9 +386,7 @@ void DesiredBuilder::read_provider_config(NodeReader &reader, const YAML::Node &
     ok = false;
   }
   if (ok) {
-    ok = claim(reader, node,
-               "provider_config:" + gateway + "/" + config.provider_slug + "/" + config.alias,
-               label);
+    ok = claim(reader, node, model::key_of(config), label);
   }
   if (ok && fields.ok) {
     ok = claim_default(reader, node, config, label);
@@ -392,7 +406,7 @@ bool DesiredBuilder::claim_default(NodeReader &reader, const YAML::Node &node,
   // plan would want it back, forever.
   const model::Origin here = reader.origin(node);
   auto [first, inserted] =
-      m_defaults.emplace(config.gateway_id + "/" + config.provider_slug, here);
+      m_defaults.emplace(std::pair(config.gateway_id, config.provider_slug), here);
   if (inserted) {
     return true;
   }
@@ -428,7 +442,7 @@ void DesiredBuilder::read_route(NodeReader &reader, const YAML::Node &node,
     }
   }
   if (ok) {
-    ok = claim(reader, node, "route:" + gateway + "/" + route.name,
+    ok = claim(reader, node, model::key_of(route),
                "route " + quoted(route.name) + " of gateway " + quoted(gateway));
   }
   if (ok) {

@@ -3,10 +3,12 @@
 // keys declared in two places (a resource, or a top-level setting) with both locations.
 
 #include "config/node_reader.h"
+#include "model/resource_key.h"
 #include "model/resources.h"
 
 #include <map>
 #include <string>
+#include <utility>
 
 namespace aigw::config {
 
@@ -28,14 +30,19 @@ private:
   /// Reports a second `default_config: true` for one provider_slug of one gateway.
   bool claim_default(NodeReader &reader, const YAML::Node &node,
                      const model::ProviderConfig &config, const std::string &label);
-  /// Remembers where `identity` was declared; reports it when seen before. False on a clash.
-  bool claim(NodeReader &reader, const YAML::Node &node, const std::string &identity,
+  /// Remembers where a resource was declared; reports it when seen before. False on a clash.
+  bool claim(NodeReader &reader, const YAML::Node &node, const model::ResourceKey &key,
              const std::string &label);
+  /// The same for a top-level setting (`prune`, `scope`, ...), which one file may set.
+  bool claim_setting(NodeReader &reader, const YAML::Node &node, const std::string &name,
+                     const std::string &label);
 
   model::Desired m_desired;
-  std::map<std::string, model::Origin> m_declared;
-  model::Origin m_account_origin;                  ///< where account_id was first set
-  std::map<std::string, model::Origin> m_defaults; ///< "gateway/slug" -> first default
+  std::map<model::ResourceKey, model::Origin> m_declared;
+  std::map<std::string, model::Origin> m_settings;
+  model::Origin m_account_origin; ///< where account_id was first set
+  /// (gateway, provider_slug) -> where its first `default_config: true` is.
+  std::map<std::pair<std::string, std::string>, model::Origin> m_defaults;
 
 };
 

@@ -68,12 +68,12 @@ ApiResult<std::string> deploy_new_version(GatewayApi& api, const Change& change)
     }
     version_id = find_new_version(known, *after, change.elements);
     if (!version_id && posted.ok()) {
-      return apply_error("created a version of route " + change.key +
+      return apply_error("created a version of " + change.address() +
                          " but the versions list does not show it");
     }
   }
   if (!version_id) {
-    return apply_error("could not create a version of route " + change.key +
+    return apply_error("could not create a version of " + change.address() +
                        ": the response was lost twice");
   }
   if (auto deployed = deploy(api, change, *version_id); !deployed) {

@@ -31,6 +31,11 @@ ApiResult<std::optional<T>> find_live(ListFn list, Pred pred) {
   return find_in(*items, pred);
 }
 
+/// Identity part i of a change ({name} or {slug, alias}); "" when the key has fewer parts.
+std::string key_part(const Change& change, std::size_t i) {
+  return i < change.key.size() ? change.key[i] : std::string();
+}
+
 std::string with_note(std::string detail, bool recovered) {
   return recovered ? detail + k_recovered_note : detail;
 }
@@ -118,34 +123,18 @@ ApiResult<std::string> create_child(CreateFn create_fn, ListFn list, Pred is_it)
 }
 
 ApiResult<std::string> create_dataset(GatewayApi& api, const Change& change) {
-  const model::Dataset desired{change.gateway_id, change.key, "", change.body, {}};
+  const model::Dataset desired{change.gateway_id, key_part(change, 0), "", change.body, {}};
   return create_child<model::Dataset>(
       [&] { return api.create_dataset(desired); },
       [&] { return api.list_datasets(change.gateway_id); },
       [&](const model::Dataset& d) { return d.name == desired.name; });
 }
 
-/// Slug and alias from the body when it carries them, else from the key "slug/alias".
-std::pair<std::string, std::string> provider_identity(const Change& change) {
-  const auto slash = change.key.find('/');
-  std::string slug = change.key.substr(0, slash);
-  std::string alias = slash == std::string::npos ? "" : change.key.substr(slash + 1);
-  if (const auto it = change.body.find("provider_slug");
-      it != change.body.end() && it->second.is_string()) {
-    slug = it->second.as_string();
-  }
-  if (const auto it = change.body.find("alias"); it != change.body.end() && it->second.is_string()) {
-    alias = it->second.as_string();
-  }
-  return {slug, alias};
-}
-
 ApiResult<std::string> create_provider_config(GatewayApi& api, const Change& change) {
   if ((!change.secret || change.secret->empty()) && !change.secret_env.empty()) {
     return apply_error("environment variable `" + change.secret_env + "` is not set");
   }
-  auto [slug, alias] = provider_identity(change);
-  const model::ProviderConfig desired{change.gateway_id, slug, alias, "", change.body,
+  const model::ProviderConfig desired{change.gateway_id, key_part(change, 0), key_part(change, 1), "", change.body,
                                       change.secret, change.secret_env, {}};
   return create_child<model::ProviderConfig>(
       [&] { return api.create_provider_config(desired); },
@@ -156,7 +145,7 @@ ApiResult<std::string> create_provider_config(GatewayApi& api, const Change& cha
 }
 
 ApiResult<std::string> create_route(GatewayApi& api, const Change& change) {
-  const model::Route desired{change.gateway_id, change.key, "", change.elements, "", {}};
+  const model::Route desired{change.gateway_id, key_part(change, 0), "", change.elements, "", {}};
   return create_child<model::Route>(
       [&] { return api.create_route(desired); },
       [&] { return api.list_routes(change.gateway_id); },
@@ -178,7 +167,8 @@ ApiResult<std::string> create(GatewayApi& api, const Change& change) {
 /// The name a route update PATCHes: the body's `name`, else the change's key.
 std::string new_route_name(const Change& change) {
   const auto it = change.body.find("name");
-  return it != change.body.end() && it->second.is_string() ? it->second.as_string() : change.key;
+  return it != change.body.end() && it->second.is_string() ? it->second.as_string()
+                                                            : key_part(change, 0);
 }
 
 ApiResult<std::string> update(GatewayApi& api, const Change& change) {
@@ -188,7 +178,7 @@ ApiResult<std::string> update(GatewayApi& api, const Change& change) {
     return describe<model::Gateway>([&] { return api.update_gateway(full); }, "updated");
   }
   case ResourceKind::dataset: {
-    const model::Dataset ds{change.gateway_id, change.key, change.server_id, change.body, {}};
+    const model::Dataset ds{change.gateway_id, key_part(change, 0), change.server_id, change.body, {}};
     return describe<model::Dataset>([&] { return api.update_dataset(ds); }, "updated");
   }
   case ResourceKind::route: {

@@ -15,16 +15,6 @@ std::string_view change_kind_name(ChangeKind kind) {
   return "unknown";
 }
 
-std::string Change::address() const {
-  std::string out(model::resource_kind_name(resource));
-  switch (resource) {
-  case model::ResourceKind::gateway: return out + " " + gateway_id;
-  case model::ResourceKind::spending_limit:
-  case model::ResourceKind::auto_topup: return out;
-  default: return out + " " + gateway_id + "/" + key;
-  }
-}
-
 PlanCounts Plan::counts() const {
   PlanCounts c;
   for (const auto& change : changes) {

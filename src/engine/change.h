@@ -3,6 +3,7 @@
 
 #include "engine/traffic_impact.h"
 #include "model/field_spec.h"
+#include "model/resource_key.h"
 #include "model/resources.h"
 #include "util/secret.h"
 
@@ -38,7 +39,8 @@ struct Change {
   ChangeKind kind = ChangeKind::create;
   model::ResourceKind resource = model::ResourceKind::gateway;
   std::string gateway_id; ///< the gateway (itself, for a gateway change); "" for billing
-  std::string key;        ///< identity within its parent: dataset/route name, "slug/alias"
+  /// Identity within its parent (ResourceKey::parts): {name}, {slug, alias}, or {}.
+  std::vector<std::string> key;
   std::string server_id;  ///< live server id for update/remove/route changes, when known
 
   /// create/update: the complete request body (gateway update: live fields overlaid with
@@ -67,8 +69,10 @@ struct Change {
   /// Indices into Plan::changes that must succeed before this one runs.
   std::vector<std::size_t> depends_on;
 
+  /// The typed identity of the resource it changes.
+  [[nodiscard]] model::ResourceKey resource_key() const { return {resource, gateway_id, key}; }
   /// "gateway support-bot", "dataset support-bot/failures", "spending limit", ...
-  [[nodiscard]] std::string address() const;
+  [[nodiscard]] std::string address() const { return resource_key().address(); }
 };
 
 } // namespace aigw::engine

@@ -4,6 +4,7 @@
 #include "engine/field_diff.h"
 #include "engine/normalize.h"
 #include "engine/secret_preview.h"
+#include "model/resource_key.h"
 
 #include <algorithm>
 #include <map>
@@ -39,14 +40,15 @@ bool secret_rotated(const model::ProviderConfig& want, const model::ProviderConf
          preview_contradicts(it->second.as_string(), *want.secret);
 }
 
-std::string provider_key(const model::ProviderConfig& config) {
-  return config.provider_slug + "/" + config.alias;
+/// A provider config's identity within its gateway: {slug, alias}.
+std::vector<std::string> provider_key(const model::ProviderConfig& config) {
+  return model::key_of(config).parts;
 }
 
 /// Live children of one gateway, indexed by identity.
 struct LiveChildren {
   std::map<std::string, const model::Dataset*> datasets;
-  std::map<std::string, const model::ProviderConfig*> provider_configs;
+  std::map<std::vector<std::string>, const model::ProviderConfig*> provider_configs;
   std::map<std::string, const model::Route*> routes;
 };
 
@@ -65,7 +67,7 @@ std::map<std::string, LiveChildren> index_children(const model::Resources& live)
 }
 
 Change make_change(ChangeKind kind, ResourceKind resource, std::string gateway_id,
-                   std::string key = {}) {
+                   std::vector<std::string> key = {}) {
   Change change;
   change.kind = kind;
   change.resource = resource;
@@ -111,8 +113,8 @@ public:
   }
 
 private:
-  void not_managed(ResourceKind kind, const std::string& gateway_id, const std::string& key,
-                   std::string reason) {
+  void not_managed(ResourceKind kind, const std::string& gateway_id,
+                   const std::vector<std::string>& key, std::string reason) {
     m_out.not_managed.push_back(
         {make_change(ChangeKind::remove, kind, gateway_id, key).address(), std::move(reason)});
   }
@@ -136,7 +138,8 @@ private:
       return;
     }
     const std::string reason = "deleted with gateway " + gateway.id;
-    auto cascade = [&](ResourceKind kind, const std::string& key, const std::string& server_id) {
+    auto cascade = [&](ResourceKind kind, const std::vector<std::string>& key,
+                       const std::string& server_id) {
       Change child = make_change(ChangeKind::remove, kind, gateway.id, key);
       child.server_id = server_id;
       child.cascade = true;
@@ -144,13 +147,13 @@ private:
       m_out.changes.push_back(std::move(child));
     };
     for (const auto& [key, d] : it->second.datasets) {
-      cascade(ResourceKind::dataset, key, d->server_id);
+      cascade(ResourceKind::dataset, {key}, d->server_id);
     }
     for (const auto& [key, c] : it->second.provider_configs) {
       cascade(ResourceKind::provider_config, key, c->server_id);
     }
     for (const auto& [key, r] : it->second.routes) {
-      cascade(ResourceKind::route, key, r->server_id);
+      cascade(ResourceKind::route, {key}, r->server_id);
     }
   }
 
@@ -238,7 +241,7 @@ private:
           it == live.datasets.end() && old != nullptr) {
         // `renamed_from`: one PUT under the old server id carries the new name.
         declared.insert(want->renamed_from);
-        Change change = make_change(ChangeKind::update, ResourceKind::dataset, gateway_id, want->name);
+        Change change = make_change(ChangeKind::update, ResourceKind::dataset, gateway_id, {want->name});
         change.server_id = old->server_id;
         change.body = update_body(ResourceKind::dataset, old->fields, want->fields);
         change.diff = diff_declared(ResourceKind::dataset, want->fields, old->fields);
@@ -249,7 +252,7 @@ private:
         continue;
       }
       if (it == live.datasets.end()) {
-        Change change = make_change(ChangeKind::create, ResourceKind::dataset, gateway_id, want->name);
+        Change change = make_change(ChangeKind::create, ResourceKind::dataset, gateway_id, {want->name});
         change.body = create_body(ResourceKind::dataset, want->fields);
         change.diff = describe_new(ResourceKind::dataset, change.body);
         m_out.changes.push_back(std::move(change));
@@ -258,7 +261,7 @@ private:
       const auto& have = *it->second;
       auto diff = diff_declared(ResourceKind::dataset, want->fields, have.fields);
       if (!diff.empty()) {
-        Change change = make_change(ChangeKind::update, ResourceKind::dataset, gateway_id, want->name);
+        Change change = make_change(ChangeKind::update, ResourceKind::dataset, gateway_id, {want->name});
         change.server_id = have.server_id;
         change.body = update_body(ResourceKind::dataset, have.fields, want->fields);
         change.diff = std::move(diff);
@@ -269,9 +272,9 @@ private:
   }
 
   void diff_provider_configs(const std::string& gateway_id, const LiveChildren& live) {
-    std::set<std::string> declared;
+    std::set<std::vector<std::string>> declared;
     for (const auto* want : declared_in(gateway_id).provider_configs) {
-      const std::string key = provider_key(*want);
+      const auto key = provider_key(*want);
       declared.insert(key);
       auto it = live.provider_configs.find(key);
       if (it == live.provider_configs.end()) {
@@ -323,7 +326,7 @@ private:
         // `renamed_from`: PATCH the name, keeping the route's versions; then, when the
         // elements differ too, deploy a new version under the same server id.
         declared.insert(want->renamed_from);
-        Change rename = make_change(ChangeKind::update, ResourceKind::route, gateway_id, want->name);
+        Change rename = make_change(ChangeKind::update, ResourceKind::route, gateway_id, {want->name});
         rename.server_id = old->server_id;
         rename.body = model::Object{{"name", want->name}};
         rename.diff = {{"name", model::Value(want->renamed_from), model::Value(want->name)}};
@@ -331,7 +334,7 @@ private:
         m_out.changes.push_back(std::move(rename));
         if (!elements_equal(old->elements, want->elements)) {
           Change change = make_change(ChangeKind::deploy_new_version, ResourceKind::route,
-                                      gateway_id, want->name);
+                                      gateway_id, {want->name});
           change.server_id = old->server_id;
           change.elements = want->elements;
           change.diff = diff_elements(old->elements, want->elements);
@@ -340,7 +343,7 @@ private:
         continue;
       }
       if (it == live.routes.end()) {
-        Change change = make_change(ChangeKind::create, ResourceKind::route, gateway_id, want->name);
+        Change change = make_change(ChangeKind::create, ResourceKind::route, gateway_id, {want->name});
         change.elements = want->elements;
         change.diff = diff_elements({}, want->elements);
         m_out.changes.push_back(std::move(change));
@@ -349,7 +352,7 @@ private:
       const auto& have = *it->second;
       if (!elements_equal(have.elements, want->elements)) {
         Change change =
-            make_change(ChangeKind::deploy_new_version, ResourceKind::route, gateway_id, want->name);
+            make_change(ChangeKind::deploy_new_version, ResourceKind::route, gateway_id, {want->name});
         change.server_id = have.server_id;
         change.elements = want->elements;
         change.live_elements = have.elements;
@@ -378,9 +381,9 @@ private:
                          const std::string& gateway_id) {
     for (const auto& [key, item] : live) {
       if (!declared.contains(key) && !m_prune) {
-        not_managed(kind, gateway_id, key, k_undeclared);
+        not_managed(kind, gateway_id, {key}, k_undeclared);
       } else if (!declared.contains(key)) {
-        Change change = make_change(ChangeKind::remove, kind, gateway_id, key);
+        Change change = make_change(ChangeKind::remove, kind, gateway_id, {key});
         change.server_id = item->server_id;
         m_out.changes.push_back(std::move(change));
       }

@@ -2,6 +2,7 @@
 
 #include "engine/normalize.h"
 #include "model/field_spec.h"
+#include "model/resource_key.h"
 
 #include <algorithm>
 #include <deque>
@@ -262,8 +263,7 @@ ExportedState export_state(const LiveState& live, const ExportOptions& options) 
       if (!has_text(config.fields, "secret_id")) {
         config.secret_env = names.take(
             {config.gateway_id, config.provider_slug, config.alias},
-            "provider config " + config.gateway_id + "/" + config.provider_slug + "/" +
-                config.alias + " secret");
+            model::key_of(config).address() + " secret");
       }
       desired.resources.provider_configs.push_back(std::move(config));
     }

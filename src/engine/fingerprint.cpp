@@ -1,6 +1,7 @@
 #include "engine/fingerprint.h"
 
 #include "engine/normalize.h"
+#include "model/resource_key.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -14,14 +15,12 @@ using model::ResourceKind;
 
 constexpr const char* k_absent = "absent";
 
-/// Addresses come from Change::address(), so plans and fingerprints always agree.
-std::string address_of(ResourceKind kind, const std::string& gateway_id, const std::string& key = {}) {
-  Change change;
-  change.resource = kind;
-  change.gateway_id = gateway_id;
-  change.key = key;
-  return change.address();
+/// Addresses come from ResourceKey, as Change::address() does, so plans and fingerprints agree.
+template <class T> std::string address_of(const T& resource) {
+  return model::key_of(resource).address();
 }
+
+std::string singleton_address(ResourceKind kind) { return model::ResourceKey{kind, "", {}}.address(); }
 
 /// FNV-1a, 64 bit, as 16 hex digits: enough to notice a change, and needs no crypto
 /// library in the engine. Fingerprints guard against accidents, not adversaries.
@@ -50,32 +49,30 @@ std::map<std::string, std::string> hash_all(const LiveState& live) {
   const auto& r = live.resources;
   for (const auto& g : r.gateways) {
     model::Object o{{"id", g.id}, {"fields", canonical_fields(ResourceKind::gateway, g.fields)}};
-    out[address_of(ResourceKind::gateway, g.id)] = digest(model::Value(o).to_json());
+    out[address_of(g)] = digest(model::Value(o).to_json());
   }
   for (const auto& d : r.datasets) {
     model::Object o{{"server_id", d.server_id},
                     {"fields", canonical_fields(ResourceKind::dataset, d.fields)}};
-    out[address_of(ResourceKind::dataset, d.gateway_id, d.name)] = digest(model::Value(o).to_json());
+    out[address_of(d)] = digest(model::Value(o).to_json());
   }
   for (const auto& c : r.provider_configs) {
     model::Object o{{"server_id", c.server_id},
                     {"fields", canonical_fields(ResourceKind::provider_config, c.fields)}};
-    out[address_of(ResourceKind::provider_config, c.gateway_id, c.provider_slug + "/" + c.alias)] =
-        digest(model::Value(o).to_json());
+    out[address_of(c)] = digest(model::Value(o).to_json());
   }
   for (const auto& route : r.routes) {
     model::Object o{{"server_id", route.server_id},
                     {"deployed_version_id", route.deployed_version_id},
                     {"elements", normalize_elements(route.elements)}};
-    out[address_of(ResourceKind::route, route.gateway_id, route.name)] =
-        digest(model::Value(o).to_json());
+    out[address_of(route)] = digest(model::Value(o).to_json());
   }
   if (r.spending_limit) {
-    out[address_of(ResourceKind::spending_limit, "")] =
+    out[singleton_address(ResourceKind::spending_limit)] =
         digest(canonical_fields(ResourceKind::spending_limit, r.spending_limit->fields).to_json());
   }
   if (r.auto_topup) {
-    out[address_of(ResourceKind::auto_topup, "")] =
+    out[singleton_address(ResourceKind::auto_topup)] =
         digest(canonical_fields(ResourceKind::auto_topup, r.auto_topup->fields).to_json());
   }
   return out;
@@ -95,26 +92,25 @@ std::vector<Fingerprint> fingerprints_for(const model::Desired& desired, const L
   std::set<std::string> addresses;
   const auto& d = desired.resources;
   for (const auto& g : d.gateways) {
-    addresses.insert(address_of(ResourceKind::gateway, g.id));
+    addresses.insert(address_of(g));
   }
   for (const auto& x : d.datasets) {
-    addresses.insert(address_of(ResourceKind::dataset, x.gateway_id, x.name));
+    addresses.insert(address_of(x));
   }
   for (const auto& c : d.provider_configs) {
-    addresses.insert(address_of(ResourceKind::provider_config, c.gateway_id,
-                                c.provider_slug + "/" + c.alias));
+    addresses.insert(address_of(c));
   }
   for (const auto& route : d.routes) {
-    addresses.insert(address_of(ResourceKind::route, route.gateway_id, route.name));
+    addresses.insert(address_of(route));
   }
   if (desired.billing_declared) {
-    addresses.insert(address_of(ResourceKind::spending_limit, ""));
-    addresses.insert(address_of(ResourceKind::auto_topup, ""));
+    addresses.insert(singleton_address(ResourceKind::spending_limit));
+    addresses.insert(singleton_address(ResourceKind::auto_topup));
   }
   const auto hashes = hash_all(live);
   for (const auto& g : live.resources.gateways) {
     if (model::in_scope(desired.scope, g.id)) {
-      addresses.insert(address_of(ResourceKind::gateway, g.id));
+      addresses.insert(address_of(g));
     }
   }
   for (const auto& [address, hash] : hashes) {

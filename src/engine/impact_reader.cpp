@@ -95,7 +95,7 @@ void read_impact(GatewayApi& api, Plan& plan, const ImpactOptions& options) {
     }
     if (change.resource == model::ResourceKind::route) {
       route_task.emplace(i, tasks.size());
-      tasks.push_back({{change.gateway_id, since, std::nullopt, route_model(change.key)}});
+      tasks.push_back({{change.gateway_id, since, std::nullopt, route_model(change.key.empty() ? "" : change.key[0])}});
     }
   }
   run_parallel(tasks.size(), options.concurrency,

@@ -1,5 +1,7 @@
 #include "engine/safety.h"
 
+#include "model/resource_key.h"
+
 #include <cmath>
 #include <map>
 #include <string>
@@ -68,36 +70,25 @@ std::optional<PlanError> check_every_gateway_deleted(const std::vector<Change>& 
 
 std::optional<PlanError> check_protected(const std::vector<Change>& changes,
                                          const model::Desired& desired) {
-  std::map<std::string, model::Origin> protected_at;
-  auto note = [&](const auto& resource, model::ResourceKind kind, const std::string& gateway_id,
-                  const std::string& key) {
-    if (resource.protect) {
-      Change probe;
-      probe.resource = kind;
-      probe.gateway_id = gateway_id;
-      probe.key = key;
-      protected_at.emplace(probe.address(), resource.origin);
+  std::map<model::ResourceKey, model::Origin> protected_at;
+  auto note = [&](const auto& resources) {
+    for (const auto& resource : resources) {
+      if (resource.protect) {
+        protected_at.emplace(model::key_of(resource), resource.origin);
+      }
     }
   };
   const auto& r = desired.resources;
-  for (const auto& g : r.gateways) {
-    note(g, model::ResourceKind::gateway, g.id, {});
-  }
-  for (const auto& d : r.datasets) {
-    note(d, model::ResourceKind::dataset, d.gateway_id, d.name);
-  }
-  for (const auto& c : r.provider_configs) {
-    note(c, model::ResourceKind::provider_config, c.gateway_id, c.provider_slug + "/" + c.alias);
-  }
-  for (const auto& route : r.routes) {
-    note(route, model::ResourceKind::route, route.gateway_id, route.name);
-  }
+  note(r.gateways);
+  note(r.datasets);
+  note(r.provider_configs);
+  note(r.routes);
   std::vector<std::string> details;
   for (const auto& change : changes) {
     if (change.kind != ChangeKind::remove) {
       continue;
     }
-    if (auto it = protected_at.find(change.address()); it != protected_at.end()) {
+    if (auto it = protected_at.find(change.resource_key()); it != protected_at.end()) {
       const std::string where = it->second.empty() ? "" : it->second.to_string() + ": ";
       details.push_back(where + change.address() + " has `protect: true`");
     }

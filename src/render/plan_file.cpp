@@ -4,6 +4,7 @@
 #include "render/pretty_json.h"
 
 #include "model/credentials.h"
+#include "model/resource_key.h"
 #include "util/concat.h"
 
 #include <boost/json/parse.hpp>
@@ -49,7 +50,7 @@ json::object change_json(const Change& c) {
   o["kind"] = engine::change_kind_name(c.kind);
   o["resource"] = model::resource_kind_name(c.resource);
   o["gateway_id"] = c.gateway_id;
-  o["key"] = c.key;
+  o["key"] = c.resource_key().local(); // parts quoted where they hold `/`
   o["server_id"] = c.server_id;
   o["body"] = body_json(c.resource, c.body);
   o["elements"] = to_json(model::elements_to_value(c.elements));
@@ -165,7 +166,11 @@ Change read_change(Reader& r, const json::object& o, std::size_t total) {
   c.kind = parse_name(r, k_kinds, engine::change_kind_name, r.str(o, "kind"));
   c.resource = parse_name(r, k_resources, model::resource_kind_name, r.str(o, "resource"));
   c.gateway_id = r.str(o, "gateway_id");
-  c.key = r.str(o, "key");
+  if (auto parts = model::parse_key_parts(r.str(o, "key")); parts) {
+    c.key = std::move(*parts);
+  } else {
+    r.fail("`key` has an unclosed quote");
+  }
   c.server_id = r.str(o, "server_id");
   if (const auto* body = r.at(o, "body"); body != nullptr) {
     c.body = from_json(json::value(r.object(*body, "`body`"))).as_object();

@@ -27,7 +27,7 @@ boost::json::object change_object(const engine::Change& change, std::size_t inde
   o["symbol"] = change_symbol(change.kind);
   o["resource"] = model::resource_kind_name(change.resource);
   o["gateway_id"] = change.gateway_id;
-  o["key"] = change.key;
+  o["key"] = change.resource_key().local();
   o["server_id"] = change.server_id;
   if (!change.version_id.empty()) {
     o["version_id"] = change.version_id;

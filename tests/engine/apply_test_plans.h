@@ -29,7 +29,7 @@ inline engine::Change make_change(engine::ChangeKind kind, model::ResourceKind r
   c.kind = kind;
   c.resource = resource;
   c.gateway_id = std::move(gateway);
-  c.key = std::move(key);
+  c.key = model::parse_key_parts(key).value_or(std::vector<std::string>{key}); // "slug/alias"
   c.body = std::move(body);
   return c;
 }

@@ -14,7 +14,7 @@ Change change(ChangeKind kind, ResourceKind resource, std::string gateway, std::
   c.kind = kind;
   c.resource = resource;
   c.gateway_id = std::move(gateway);
-  c.key = std::move(key);
+  c.key = model::parse_key_parts(key).value_or(std::vector<std::string>{key}); // "slug/alias"
   return c;
 }
 
@@ -22,7 +22,8 @@ std::size_t index_of(const std::vector<Change>& changes, ChangeKind kind, Resour
                      const std::string& gateway, const std::string& key = {}) {
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const auto& c = changes[i];
-    if (c.kind == kind && c.resource == resource && c.gateway_id == gateway && c.key == key) {
+    if (c.kind == kind && c.resource == resource && c.gateway_id == gateway &&
+        c.resource_key().local() == key) {
       return i;
     }
   }

@@ -100,8 +100,8 @@ TEST(Protect, DeletingAProtectedResourceIsRefusedWithItsLocationEvenForced) {
     c.resource = model::ResourceKind::dataset;
     c.gateway_id = "gw";
   }
-  changes[0].key = "plain";
-  changes[1].key = "audit";
+  changes[0].key = {"plain"};
+  changes[1].key = {"audit"};
   auto error = check_protected(changes, desired);
   ASSERT_TRUE(error.has_value());
   EXPECT_EQ(error->details, std::vector<std::string>{
@@ -117,7 +117,7 @@ TEST(Secrets, OnlyCreatesNeedTheirVariableAndEmptyCountsAsUnset) {
     c.kind = ChangeKind::create;
     c.resource = model::ResourceKind::provider_config;
     c.gateway_id = "gw";
-    c.key = "openai/" + env;
+    c.key = {"openai", env};
     c.secret_env = std::move(env);
     c.secret = std::move(secret);
     return c;

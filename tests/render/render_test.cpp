@@ -69,7 +69,7 @@ TEST(RenderMarkdown, HugePlanStaysWithinOneComment) {
   const auto one = plan.changes[3];
   for (int i = 0; i < 3000; ++i) {
     auto copy = one;
-    copy.key = "dataset-" + std::to_string(i);
+    copy.key = {"dataset-" + std::to_string(i)};
     plan.changes.push_back(copy);
   }
   const std::string md = render_plan_markdown(plan);
@@ -89,7 +89,7 @@ TEST(RenderMarkdown, RouteGraphsAreTheFirstThingDropped) {
   engine::Plan plan = test::sample_plan();
   // A route so large that its graph cannot fit, while every change's details do.
   auto& chat = plan.changes[6];
-  ASSERT_EQ(chat.key, "chat");
+  ASSERT_EQ(chat.key, std::vector<std::string>{"chat"});
   chat.elements = {{"start", "start", {}, {{"next", model::Object{{"elementId", "m0"}}}}}};
   for (int i = 0; i < 1000; ++i) {
     const std::string next = i + 1 < 1000 ? "m" + std::to_string(i + 1) : "end";

@@ -11,7 +11,7 @@ inline engine::Change sample_change(engine::ChangeKind kind, model::ResourceKind
   c.kind = kind;
   c.resource = resource;
   c.gateway_id = std::move(gateway);
-  c.key = std::move(key);
+  c.key = model::parse_key_parts(key).value_or(std::vector<std::string>{key}); // "slug/alias"
   return c;
 }
 
