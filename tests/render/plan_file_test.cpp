@@ -170,21 +170,14 @@ TEST(PlanFile, HostileFilesAreErrorsNeverCrashes) {
   }
 }
 
-} // namespace
-} // namespace aigw::render
-
-namespace aigw::render {
-namespace {
-
 TEST(PlanFile, IdentityPartsHoldingSlashesSurviveTheRoundTrip) {
-  engine::Plan plan;
-  plan.account_id = "acct";
-  plan.changes.push_back(test::sample_change(engine::ChangeKind::cannot_fix,
-                                             model::ResourceKind::provider_config, "gw"));
-  plan.changes.back().key = {"a/b", "c\"d"};
-  auto back = read_plan_file(write_plan_file(plan), env_with_key);
+  auto saved = sample_saved_plan();
+  saved.plan.changes.push_back(test::sample_change(engine::ChangeKind::cannot_fix,
+                                                   model::ResourceKind::provider_config, "gw"));
+  saved.plan.changes.back().key = {"a/b", "c\"d"};
+  auto back = read_plan_file(write_plan_file(saved));
   ASSERT_TRUE(back.ok()) << back.error().message;
-  EXPECT_EQ(back->changes[0].key, (std::vector<std::string>{"a/b", "c\"d"}));
+  EXPECT_EQ(back->plan.changes.back().key, (std::vector<std::string>{"a/b", "c\"d"}));
 }
 
 } // namespace
