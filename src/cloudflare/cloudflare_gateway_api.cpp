@@ -298,6 +298,28 @@ ApiResult<std::uint64_t> CloudflareGatewayApi::count_logs(const engine::LogCount
   return static_cast<std::uint64_t>(total->as_number());
 }
 
+// Custom providers (account level): list, create, delete; the API has no update.
+
+ApiResult<std::vector<model::CustomProvider>> CloudflareGatewayApi::list_custom_providers() {
+  const std::string p = path("/custom-providers");
+  return decode_list<model::CustomProvider>(
+      m_transport->list_all({"GET", p, "custom-providers", {}, {}}, ""), {"GET", p},
+      custom_provider_from_value);
+}
+
+ApiResult<model::CustomProvider>
+CloudflareGatewayApi::create_custom_provider(const model::CustomProvider& provider) {
+  const std::string p = path("/custom-providers");
+  return decode_value<model::CustomProvider>(
+      send_for("result", "POST", p, "custom-providers", custom_provider_body(provider)),
+      {"POST", p}, custom_provider_from_value);
+}
+
+ApiStatus CloudflareGatewayApi::delete_custom_provider(const std::string& server_id) {
+  return status_of(
+      send("DELETE", path("/custom-providers/" + segment(server_id)), "custom-providers/{id}"));
+}
+
 // Billing singletons: GET reads `result`, POST sets, DELETE removes.
 
 ApiResult<model::Value> CloudflareGatewayApi::billing(const std::string& method,

@@ -34,6 +34,11 @@ public:
   engine::ApiResult<model::ProviderConfig>
   create_provider_config(const model::ProviderConfig& config) override;
 
+  engine::ApiResult<std::vector<model::CustomProvider>> list_custom_providers() override;
+  engine::ApiResult<model::CustomProvider>
+  create_custom_provider(const model::CustomProvider& provider) override;
+  engine::ApiStatus delete_custom_provider(const std::string& server_id) override;
+
   engine::ApiResult<std::vector<model::Route>> list_routes(const std::string& gateway_id) override;
   engine::ApiResult<model::Route> create_route(const model::Route& route) override;
   engine::ApiResult<model::Route> rename_route(const std::string& gateway_id,

@@ -3,6 +3,7 @@
 #include "cloudflare/json_codec.h"
 #include "model/credentials.h"
 #include "model/field_spec.h"
+#include "util/secret.h"
 
 #include <algorithm>
 #include <initializer_list>
@@ -328,6 +329,38 @@ Result<std::optional<model::AutoTopup>> auto_topup_from_value(const Value& resul
     return std::optional<model::AutoTopup>{};
   }
   return std::optional<model::AutoTopup>(model::AutoTopup{std::move(set), {}});
+}
+
+Result<model::CustomProvider> custom_provider_from_value(const Value& value) {
+  auto object = identified(value, ResourceKind::custom_provider);
+  if (!object) {
+    return object.error();
+  }
+  auto slug = take_string(object->fields, "slug", ResourceKind::custom_provider);
+  if (slug) {
+    slug = checked_name(std::move(*slug), "custom provider slug");
+  }
+  if (!slug) {
+    return slug.error();
+  }
+  if (auto it = object->fields.find("headers");
+      it != object->fields.end() && it->second.is_string()) {
+    Redactor::global().add(it->second.as_string());
+  }
+  model::CustomProvider out;
+  out.slug = std::move(*slug);
+  out.server_id = std::move(object->id);
+  out.fields = std::move(object->fields);
+  return out;
+}
+
+Value custom_provider_body(const model::CustomProvider& provider) {
+  Object body = provider.fields;
+  body.insert_or_assign("slug", provider.slug);
+  if (provider.headers) {
+    body.insert_or_assign("headers", provider.headers->reveal());
+  }
+  return body;
 }
 
 Value gateway_create_body(const model::Gateway& gateway) {

@@ -28,6 +28,12 @@ Result<std::optional<model::SpendingLimit>> spending_limit_from_value(const mode
 /// GET topup/config's `result`; nullopt when null.
 Result<std::optional<model::AutoTopup>> auto_topup_from_value(const model::Value& result);
 
+/// A live custom provider: `id` becomes server_id, `slug` the identity; `headers` (it may
+/// hold credentials) is registered with the redactor.
+Result<model::CustomProvider> custom_provider_from_value(const model::Value& value);
+/// POST custom-providers body: exactly the fields given, `slug`, and the revealed `headers`.
+model::Value custom_provider_body(const model::CustomProvider& provider);
+
 /// POST gateways body: `id` and the fields the create call accepts (defaults filled in).
 model::Value gateway_create_body(const model::Gateway& gateway);
 /// PUT gateways/{id} body: `id` and every field except read-only ones, unknown included.

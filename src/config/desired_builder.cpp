@@ -17,8 +17,11 @@ namespace {
 
 using model::ResourceKind;
 
-constexpr std::array<std::string_view, 5> k_top_keys = {"account_id", "prune", "scope", "gateways",
-                                                        "billing"};
+constexpr std::array<std::string_view, 6> k_top_keys = {
+    "account_id", "prune", "scope", "gateways", "billing", "custom_providers"};
+constexpr std::array<std::string_view, 3> k_custom_provider_structural = {"slug", "headers",
+                                                                          "protect"};
+constexpr std::array<std::string_view, 1> k_slug = {"slug"};
 constexpr std::array<std::string_view, 5> k_gateway_structural = {
     "id", "datasets", "provider_configs", "routes", "protect"};
 constexpr std::array<std::string_view, 3> k_dataset_structural = {"name", "protect",
@@ -156,6 +159,24 @@ std::string identity_of(NodeReader &reader, const std::vector<Entry> &entries, s
   return value.value_or("");
 }
 
+/// A credential written as exactly one `${NAME}`: sets `env` to NAME and `value` to the
+/// variable's value when set and not empty (only an apply that creates the object needs it,
+/// so pull-request plans need no production keys). Any other text is refused with
+/// `message`, without echoing it. False when refused.
+bool read_credential(NodeReader &reader, const YAML::Node &node, const std::string &message,
+                     std::string &env, std::optional<Secret> &value) {
+  const auto name = node.IsScalar() ? sole_reference(node.Scalar()) : std::nullopt;
+  if (!name) {
+    reader.secret_error(node, message);
+    return false;
+  }
+  env = *name;
+  if (auto text = reader.env()(*name); text && !text->empty()) {
+    value = Secret(*text);
+  }
+  return true;
+}
+
 /// Calls read(item) for each item of a list-valued key; reports a non-list.
 template <class Read>
 void for_each_item(NodeReader &reader, const YAML::Node &node, std::string_view what, Read read) {
@@ -234,9 +255,43 @@ void DesiredBuilder::add_document(NodeReader &reader, const YAML::Node &root) {
       }
     } else if (e.key == "scope") {
       read_scope(reader, e.value);
+    } else if (e.key == "custom_providers") {
+      m_desired.custom_providers_declared = true;
+      for_each_item(reader, e.value, "custom_providers",
+                    [&](const YAML::Node &item) { read_custom_provider(reader, item); });
     } else {
       read_billing(reader, e.value);
     }
+  }
+}
+
+void DesiredBuilder::read_custom_provider(NodeReader &reader, const YAML::Node &node) {
+  auto entries = reader.mapping(node, "custom provider");
+  if (!entries) {
+    return;
+  }
+  model::CustomProvider provider;
+  provider.origin = reader.origin(node);
+  bool ok = reader.check_required(node, *entries, k_slug, "custom provider");
+  provider.slug = identity_of(reader, *entries, "slug", std::nullopt, &ok);
+  provider.protect = read_protect(reader, *entries, &ok);
+  const std::string label = "custom provider " + quoted(provider.slug);
+  Fields fields = read_fields(reader, ResourceKind::custom_provider, node, *entries,
+                              k_custom_provider_structural, label);
+  provider.fields = std::move(fields.values);
+  if (const YAML::Node *headers = find(*entries, "headers")) {
+    // Headers may carry credentials: like a provider secret, they come from ${NAME} only.
+    ok = read_credential(reader, *headers,
+                         "'headers' must come from the environment: write 'headers: ${NAME}' "
+                         "(the variable holds the JSON object; literal headers are refused)",
+                         provider.headers_env, provider.headers) &&
+         ok;
+  }
+  if (ok) {
+    ok = claim(reader, node, model::key_of(provider), label);
+  }
+  if (ok && fields.ok) {
+    m_desired.resources.custom_providers.push_back(std::move(provider));
   }
 }
 
@@ -369,18 +424,11 @@ void DesiredBuilder::read_provider_config(NodeReader &reader, const YAML::Node &
     // without ever being echoed, and an interpolated one never reaches a message. An unset
     // (or empty) variable is not an error here: only apply creating this config needs the
     // value, so pull-request plans need no production keys.
-    const auto name = secret->IsScalar() ? sole_reference(secret->Scalar()) : std::nullopt;
-    if (!name) {
-      reader.secret_error(*secret,
-                          "'secret' must come from the environment: write 'secret: ${NAME}' "
-                          "(a literal secret in a file is refused)");
-      ok = false;
-    } else {
-      config.secret_env = *name;
-      if (auto value = reader.env()(*name); value && !value->empty()) {
-        config.secret = Secret(*value);
-      }
-    }
+    ok = read_credential(reader, *secret,
+                         "'secret' must come from the environment: write 'secret: ${NAME}' "
+                         "(a literal secret in a file is refused)",
+                         config.secret_env, config.secret) &&
+         ok;
   } else if (find(*entries, "secret_id") == nullptr) {
     reader.error(node, "missing 'secret' or 'secret_id' in " + label);
     ok = false;

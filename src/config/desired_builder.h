@@ -25,6 +25,7 @@ private:
   void read_provider_config(NodeReader &reader, const YAML::Node &node, const std::string &gateway);
   void read_route(NodeReader &reader, const YAML::Node &node, const std::string &gateway);
   void read_billing(NodeReader &reader, const YAML::Node &node);
+  void read_custom_provider(NodeReader &reader, const YAML::Node &node);
   void read_scope(NodeReader &reader, const YAML::Node &node);
   void read_account_id(NodeReader &reader, const Entry &entry);
   /// Reports a second `default_config: true` for one provider_slug of one gateway.

@@ -39,6 +39,8 @@ Response url_endpoint(Call& call, GatewayRecord& gateway);
 Response evaluation_type_endpoints(Call& call);
 /// `billing/...`.
 Response billing_endpoints(Call& call);
+/// `custom-providers[/{id}]` (account level).
+Response custom_provider_endpoints(Call& call);
 
 /// Notes a change to one object of the call's account, for the journal.
 void note(Call& call, Change::Kind kind, const std::string& gateway_id, const std::string& id);

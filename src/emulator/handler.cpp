@@ -96,6 +96,9 @@ Response route_call(Store& store, const Request& request) {
   if (group == "billing") {
     return billing_endpoints(call);
   }
+  if (group == "custom-providers") {
+    return custom_provider_endpoints(call);
+  }
   return no_route(request);
 }
 

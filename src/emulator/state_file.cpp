@@ -151,6 +151,7 @@ std::string_view kind_name(Change::Kind kind) {
   case Change::Kind::log: return "log";
   case Change::Kind::billing: return "billing";
   case Change::Kind::topup: return "topup";
+  case Change::Kind::custom_provider: return "custom_provider";
   }
   return "";
 }
@@ -164,6 +165,10 @@ json::value current_value(const Store& store, const Change& change) {
   const AccountRecord& account = account_it->second;
   if (change.kind == Change::Kind::billing) {
     return billing_to_json(account);
+  }
+  if (change.kind == Change::Kind::custom_provider) {
+    const auto* provider = account.custom_providers.find(change.id);
+    return provider == nullptr ? json::value(nullptr) : json::value(*provider);
   }
   if (change.kind == Change::Kind::topup) {
     const auto* topup = account.topups.find(change.id);
@@ -220,6 +225,11 @@ void apply_record(Store& store, const json::object& record) {
   if (kind == "billing") {
     account.spending_limit = value.as_object().at("spending_limit");
     account.topup_config = value.as_object().at("topup_config");
+    return;
+  }
+  if (kind == "custom_provider") {
+    value.is_null() ? (void)account.custom_providers.erase(id)
+                    : (void)account.custom_providers.put(id, value.as_object());
     return;
   }
   if (kind == "topup") {
@@ -311,7 +321,9 @@ json::value store_to_json(const Store& store, const std::string& journal_id) {
         json::object{{"gateways", array_of(account.gateways, gateway_to_json)},
                      {"spending_limit", account.spending_limit},
                      {"topup_config", account.topup_config},
-                     {"topups", array_of(account.topups, topup_to_json)}};
+                     {"topups", array_of(account.topups, topup_to_json)},
+                     {"custom_providers", array_of(account.custom_providers,
+                                                   [](const json::object& o) { return o; })}};
   }
   return json::object{{"format_version", k_format_version},
                       {"journal", journal_id},
@@ -340,6 +352,12 @@ Result<Store> store_from_json(const json::value& document) {
         TopupRecord topup = topup_from_json(item.as_object());
         const std::string id = topup.payment_intent_id;
         account.topups.put(id, std::move(topup));
+      }
+      if (const auto* providers = object.if_contains("custom_providers")) { // absent before
+        for (const auto& item : providers->as_array()) {
+          const auto& provider = item.as_object();
+          account.custom_providers.put(std::string(provider.at("id").as_string()), provider);
+        }
       }
     }
     return store;

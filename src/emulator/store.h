@@ -88,6 +88,7 @@ struct AccountRecord {
   boost::json::value spending_limit;    ///< null or {amount, duration, strategy}
   boost::json::value topup_config;      ///< null or {amount, threshold}
   OrderedIndex<TopupRecord> topups;     ///< by payment_intent_id
+  OrderedIndex<boost::json::object> custom_providers; ///< account level, by id
 
   /// A gateway by id, or nullptr.
   GatewayRecord* find_gateway(const std::string& id) { return gateways.find(id); }
@@ -95,10 +96,20 @@ struct AccountRecord {
 
 /// What a write changed, for the journal: one object (or the account's billing settings).
 struct Change {
-  enum class Kind { gateway, dataset, provider_config, route, evaluation, log, billing, topup };
+  enum class Kind {
+    gateway,
+    dataset,
+    provider_config,
+    route,
+    evaluation,
+    log,
+    billing,
+    topup,
+    custom_provider,
+  };
   Kind kind = Kind::gateway;
   std::string account_id;
-  std::string gateway_id; ///< empty for billing and top-ups
+  std::string gateway_id; ///< empty for billing, top-ups and custom providers
   std::string id;         ///< the child's id (the gateway's own for `gateway`)
 };
 

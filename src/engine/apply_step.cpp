@@ -1,5 +1,6 @@
 #include "engine/apply_step.h"
 
+#include "engine/apply_custom_provider.h"
 #include "engine/apply_recovery.h"
 #include "engine/apply_route.h"
 #include "engine/diff.h"
@@ -160,6 +161,7 @@ ApiResult<std::string> create(GatewayApi& api, const Change& change) {
   case ResourceKind::route: return create_route(api, change);
   case ResourceKind::spending_limit:
   case ResourceKind::auto_topup: return set_billing(api, change);
+  case ResourceKind::custom_provider: break; // run_custom_provider_change
   }
   return apply_error("unknown resource kind");
 }
@@ -191,6 +193,7 @@ ApiResult<std::string> update(GatewayApi& api, const Change& change) {
     return apply_error("provider configs cannot be updated through the API");
   case ResourceKind::spending_limit:
   case ResourceKind::auto_topup: return set_billing(api, change);
+  case ResourceKind::custom_provider: break; // run_custom_provider_change
   }
   return apply_error("unknown resource kind");
 }
@@ -225,6 +228,7 @@ ApiResult<std::string> remove(GatewayApi& api, const Change& change) {
   case ResourceKind::auto_topup: return delete_object([&] { return api.delete_auto_topup(); });
   case ResourceKind::provider_config:
     return apply_error("provider configs cannot be deleted through the API");
+  case ResourceKind::custom_provider: break; // run_custom_provider_change
   }
   return apply_error("unknown resource kind");
 }
@@ -232,6 +236,9 @@ ApiResult<std::string> remove(GatewayApi& api, const Change& change) {
 } // namespace
 
 ApiResult<std::string> run_change(GatewayApi& api, const Change& change) {
+  if (change.resource == ResourceKind::custom_provider) {
+    return run_custom_provider_change(api, change);
+  }
   switch (change.kind) {
   case ChangeKind::create: return create(api, change);
   case ChangeKind::update: return update(api, change);
@@ -239,6 +246,7 @@ ApiResult<std::string> run_change(GatewayApi& api, const Change& change) {
   case ChangeKind::deploy_new_version: return deploy_new_version(api, change);
   case ChangeKind::redeploy_version: return redeploy_version(api, change);
   case ChangeKind::cannot_fix: return apply_error("not applied: " + change.reason);
+  case ChangeKind::replace: return apply_error("only custom providers are replaced");
   }
   return apply_error("unknown change kind");
 }

@@ -11,6 +11,7 @@ std::string_view change_kind_name(ChangeKind kind) {
   case ChangeKind::deploy_new_version: return "deploy_new_version";
   case ChangeKind::redeploy_version: return "redeploy_version";
   case ChangeKind::cannot_fix: return "cannot_fix";
+  case ChangeKind::replace: return "replace";
   }
   return "unknown";
 }
@@ -25,6 +26,10 @@ PlanCounts Plan::counts() const {
     case ChangeKind::redeploy_version: ++c.update; break;
     case ChangeKind::remove: ++c.remove; break;
     case ChangeKind::cannot_fix: ++c.cannot_fix; break;
+    case ChangeKind::replace: // Terraform's count: a replace is one delete and one create
+      ++c.create;
+      ++c.remove;
+      break;
     }
   }
   return c;

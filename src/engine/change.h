@@ -21,6 +21,7 @@ enum class ChangeKind {
   deploy_new_version, ///< route: POST a version with the desired elements, then deploy it
   redeploy_version,   ///< route: deploy an existing version whose elements already match
   cannot_fix,         ///< live differs and the API offers no way to change it (provider configs)
+  replace,            ///< DELETE, then POST: the API cannot update it (custom providers)
 };
 
 /// Stable lower-case name: "create", "update", "delete", "deploy_new_version", ...
@@ -53,7 +54,8 @@ struct Change {
   std::vector<model::RouteElement> live_elements;
   /// Route redeploy_version: the existing version to deploy.
   std::string version_id;
-  /// Provider config create: the secret and the env variable it came from (plan files
+  /// Provider config create (custom provider create/replace: its `headers`): the secret
+  /// and the env variable it came from (plan files
   /// store only the variable's name; apply of a saved plan reads the environment again).
   std::optional<Secret> secret;
   std::string secret_env;

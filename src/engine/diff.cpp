@@ -1,6 +1,7 @@
 #include "engine/diff.h"
 
 #include "engine/billing_diff.h"
+#include "engine/custom_provider_diff.h"
 #include "engine/field_diff.h"
 #include "engine/normalize.h"
 #include "engine/secret_preview.h"
@@ -105,6 +106,13 @@ public:
       m_out.changes.push_back(std::move(change));
     }
     for (auto& item : billing.not_managed) {
+      m_out.not_managed.push_back(std::move(item));
+    }
+    auto providers = compute_custom_provider_diff(m_desired, m_live, m_prune);
+    for (auto& change : providers.changes) {
+      m_out.changes.push_back(std::move(change));
+    }
+    for (auto& item : providers.not_managed) {
       m_out.not_managed.push_back(std::move(item));
     }
     std::sort(m_out.not_managed.begin(), m_out.not_managed.end(),

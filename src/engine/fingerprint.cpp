@@ -67,6 +67,11 @@ std::map<std::string, std::string> hash_all(const LiveState& live) {
                     {"elements", normalize_elements(route.elements)}};
     out[address_of(route)] = digest(model::Value(o).to_json());
   }
+  for (const auto& p : r.custom_providers) {
+    model::Object o{{"server_id", p.server_id},
+                    {"fields", canonical_fields(ResourceKind::custom_provider, p.fields)}};
+    out[address_of(p)] = digest(model::Value(o).to_json());
+  }
   if (r.spending_limit) {
     out[singleton_address(ResourceKind::spending_limit)] =
         digest(canonical_fields(ResourceKind::spending_limit, r.spending_limit->fields).to_json());
@@ -102,6 +107,9 @@ std::vector<Fingerprint> fingerprints_for(const model::Desired& desired, const L
   }
   for (const auto& route : d.routes) {
     addresses.insert(address_of(route));
+  }
+  for (const auto& p : d.custom_providers) {
+    addresses.insert(address_of(p));
   }
   if (desired.billing_declared) {
     addresses.insert(singleton_address(ResourceKind::spending_limit));

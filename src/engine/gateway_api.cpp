@@ -20,4 +20,29 @@ ApiResult<std::uint64_t> GatewayApi::count_logs(const LogCountQuery& query) {
   return error;
 }
 
+namespace {
+
+ApiError no_custom_providers(std::string method) {
+  ApiError error;
+  error.kind = ApiError::Kind::config;
+  error.method = std::move(method);
+  error.path = "custom-providers";
+  error.message = "this API client cannot manage custom providers";
+  return error;
+}
+
+} // namespace
+
+ApiResult<std::vector<model::CustomProvider>> GatewayApi::list_custom_providers() {
+  return no_custom_providers("GET");
+}
+
+ApiResult<model::CustomProvider> GatewayApi::create_custom_provider(const model::CustomProvider&) {
+  return no_custom_providers("POST");
+}
+
+ApiStatus GatewayApi::delete_custom_provider(const std::string&) {
+  return no_custom_providers("DELETE");
+}
+
 } // namespace aigw::engine

@@ -96,6 +96,13 @@ public:
   virtual ApiStatus set_auto_topup(const model::AutoTopup& topup) = 0;
   virtual ApiStatus delete_auto_topup() = 0;
 
+  // Custom providers (account level): list (paged), create and delete; no update.
+  // Defaults answer an error, for ports that do not serve them.
+  virtual ApiResult<std::vector<model::CustomProvider>> list_custom_providers();
+  /// POST `provider.fields` as given, plus `slug` and the revealed `headers`.
+  virtual ApiResult<model::CustomProvider> create_custom_provider(const model::CustomProvider& provider);
+  virtual ApiStatus delete_custom_provider(const std::string& server_id);
+
   /// The number of logs matching the query: the logs list's `result_info.total_count`,
   /// asked with per_page=1 (one request). Implementations without logs answer an error.
   virtual ApiResult<std::uint64_t> count_logs(const LogCountQuery& query);

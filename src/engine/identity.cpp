@@ -41,6 +41,9 @@ std::optional<PlanError> check_live_identities(const model::Resources& live) {
   for (const auto& r : live.routes) {
     finder.see(model::key_of(r), r.server_id);
   }
+  for (const auto& p : live.custom_providers) {
+    finder.see(model::key_of(p), p.server_id);
+  }
   auto details = finder.details();
   if (details.empty()) {
     return std::nullopt;

@@ -53,6 +53,7 @@ LiveQuery query_for(const model::Desired& desired, bool prune) {
     }
   }
   query.billing = desired.billing_declared;
+  query.custom_providers = desired.custom_providers_declared;
   query.children_in_scope = prune || desired.prune;
   query.scope = desired.scope;
   return query;
@@ -75,6 +76,7 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
   std::optional<ApiResult<std::vector<model::Gateway>>> gateways;
   std::optional<ApiResult<std::optional<model::SpendingLimit>>> spending_limit;
   std::optional<ApiResult<std::optional<model::AutoTopup>>> auto_topup;
+  std::optional<ApiResult<std::vector<model::CustomProvider>>> custom_providers;
   std::mutex mutex;
   std::map<std::string, ChildReads> reads; // node-based: a slot stays put while others are added
   TaskPool pool(query.concurrency);
@@ -101,6 +103,9 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
       }
     }));
   });
+  if (query.custom_providers) {
+    pool.add([&] { custom_providers.emplace(api.list_custom_providers()); });
+  }
   if (query.billing) {
     pool.add([&] { spending_limit.emplace(api.get_spending_limit()); });
     pool.add([&] { auto_topup.emplace(api.get_auto_topup()); });
@@ -124,6 +129,13 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
     live.resources.spending_limit = std::move(spending_limit->value());
     live.resources.auto_topup = std::move(auto_topup->value());
     live.billing_read = true;
+  }
+  if (query.custom_providers) {
+    if (!custom_providers->ok()) {
+      return custom_providers->error();
+    }
+    live.resources.custom_providers = std::move(custom_providers->value());
+    live.custom_providers_read = true;
   }
 
   // The order children are reported in: declared gateways first, then the ones prune may

@@ -23,6 +23,8 @@ struct LiveQuery {
   /// --gateway: keep only live gateways matching one of these globs (empty: all), so
   /// nothing else is read, planned or pruned.
   std::vector<std::string> targets{};
+  /// The account's custom providers (Desired::custom_providers_declared).
+  bool custom_providers = false;
 };
 
 /// The live state that was read, and what was read (for fingerprints and pruning).
@@ -32,6 +34,7 @@ struct LiveState {
   /// that exist live).
   std::vector<std::string> children_read;
   bool billing_read = false;
+  bool custom_providers_read = false;
 };
 
 /// The query a desired state needs: its declared gateways, billing when declared, and with

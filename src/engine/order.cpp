@@ -69,6 +69,7 @@ int resource_rank(ResourceKind kind) {
   case ResourceKind::route: return 3;
   case ResourceKind::spending_limit: return 4;
   case ResourceKind::auto_topup: return 5;
+  case ResourceKind::custom_provider: return 6;
   }
   return 6;
 }
@@ -81,6 +82,7 @@ int kind_rank(ChangeKind kind) {
   case ChangeKind::redeploy_version: return 3;
   case ChangeKind::cannot_fix: return 4;
   case ChangeKind::remove: return 5;
+  case ChangeKind::replace: return 6;
   }
   return 6;
 }

@@ -34,6 +34,9 @@ std::optional<PlanError> check_coverage(const model::Desired& desired, const Liv
   if (desired.billing_declared && !live.billing_read) {
     error.details.push_back("billing is declared but was not read");
   }
+  if (desired.custom_providers_declared && !live.custom_providers_read) {
+    error.details.push_back("custom providers are declared but were not read");
+  }
   if (error.details.empty()) {
     return std::nullopt;
   }

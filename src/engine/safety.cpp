@@ -7,6 +7,18 @@
 #include <string>
 
 namespace aigw::engine {
+namespace {
+
+/// A replace deletes the live object before it creates the new one.
+bool deletes_live_object(const Change& change) {
+  return change.kind == ChangeKind::remove || change.kind == ChangeKind::replace;
+}
+
+bool creates_object(const Change& change) {
+  return change.kind == ChangeKind::create || change.kind == ChangeKind::replace;
+}
+
+} // namespace
 
 std::size_t count_managed(const model::Desired& desired, const LiveState& live) {
   const auto& r = live.resources;
@@ -17,6 +29,9 @@ std::size_t count_managed(const model::Desired& desired, const LiveState& live) 
   count += r.datasets.size() + r.provider_configs.size() + r.routes.size();
   if (desired.billing_declared) {
     count += (r.spending_limit ? 1 : 0) + (r.auto_topup ? 1 : 0);
+  }
+  if (desired.custom_providers_declared) {
+    count += r.custom_providers.size();
   }
   return count;
 }
@@ -31,7 +46,7 @@ std::optional<PlanError> check_delete_threshold(const std::vector<Change>& chang
                                                 std::size_t existing, const PlanOptions& options) {
   std::vector<std::string> deletes;
   for (const auto& change : changes) {
-    if (change.kind == ChangeKind::remove) {
+    if (deletes_live_object(change)) {
       deletes.push_back(change.address());
     }
   }
@@ -83,9 +98,10 @@ std::optional<PlanError> check_protected(const std::vector<Change>& changes,
   note(r.datasets);
   note(r.provider_configs);
   note(r.routes);
+  note(r.custom_providers);
   std::vector<std::string> details;
   for (const auto& change : changes) {
-    if (change.kind != ChangeKind::remove) {
+    if (!deletes_live_object(change)) {
       continue;
     }
     if (auto it = protected_at.find(change.resource_key()); it != protected_at.end()) {
@@ -104,7 +120,7 @@ std::optional<PlanError> check_protected(const std::vector<Change>& changes,
 std::vector<RequiredVariable> required_variables(const Plan& plan) {
   std::map<std::string, bool> found;
   for (const auto& change : plan.changes) {
-    if (change.kind == ChangeKind::create && !change.secret_env.empty()) {
+    if (creates_object(change) && !change.secret_env.empty()) {
       found[change.secret_env] = change.secret.has_value() && !change.secret->empty();
     }
   }
@@ -119,7 +135,7 @@ std::optional<PlanError> check_secrets_available(const Plan& plan) {
   std::vector<std::string> details;
   for (const auto& change : plan.changes) {
     const bool missing = !change.secret || change.secret->empty();
-    if (change.kind == ChangeKind::create && !change.secret_env.empty() && missing) {
+    if (creates_object(change) && !change.secret_env.empty() && missing) {
       details.push_back(change.address() + " needs `" + change.secret_env + "`");
     }
   }

@@ -31,6 +31,8 @@ model::Desired restrict_to_targets(model::Desired desired, const std::vector<std
   desired.billing_declared = false;
   desired.spending_limit_absent = false;
   desired.auto_topup_absent = false;
+  r.custom_providers.clear();
+  desired.custom_providers_declared = false;
   return desired;
 }
 

@@ -134,6 +134,36 @@ const std::vector<FieldSpec>& auto_topup_table() {
   return table;
 }
 
+const std::vector<FieldSpec>& custom_provider_table() {
+  static const std::vector<FieldSpec> table = [] {
+    std::vector<FieldSpec> t;
+    t.push_back({.name = "name", .type = FT::string, .min = 1, .required_on_create = true,
+                 .description = "Display name of the provider."});
+    t.push_back({.name = "base_url", .type = FT::string, .min = 1, .required_on_create = true,
+                 .description = "HTTPS base URL requests are forwarded to."});
+    t.push_back({.name = "beta", .type = FT::boolean, .description = "Mark the provider as beta."});
+    t.push_back({.name = "enable", .type = FT::boolean,
+                 .description = "Whether the provider can be used."});
+    t.push_back({.name = "description", .type = FT::string, .description = "What the provider is."});
+    t.push_back({.name = "link", .type = FT::string, .description = "Link to the provider's site."});
+    t.push_back({.name = "curl_example", .type = FT::string,
+                 .description = "Example request with curl."});
+    t.push_back({.name = "js_example", .type = FT::string,
+                 .description = "Example request in JavaScript."});
+    t.push_back({.name = "position", .type = FT::number, .min = 0, .whole = true,
+                 .description = "Sort position in the list."});
+    t.push_back({.name = "headers", .type = FT::string, .sensitive = true,
+                 .description = "Extra HTTP headers sent to the provider, as the text of a JSON "
+                                "object; may hold credentials, so it must come from ${ENV}."});
+    t.push_back(ro("id", FT::string, "Server-assigned custom provider id."));
+    t.push_back(ro("logo", FT::string, "The provider's logo."));
+    t.push_back(ro("created_at", FT::string, "When the provider was created."));
+    t.push_back(ro("modified_at", FT::string, "When the provider was last changed."));
+    return t;
+  }();
+  return table;
+}
+
 constexpr std::array<std::string_view, 14> k_guardrail_categories = {
     "P1", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "S13"};
 constexpr std::array<std::string_view, 13> k_filter_keys = {
@@ -165,6 +195,7 @@ std::string_view resource_kind_name(ResourceKind kind) {
   case ResourceKind::route: return "route";
   case ResourceKind::spending_limit: return "spending limit";
   case ResourceKind::auto_topup: return "auto top-up";
+  case ResourceKind::custom_provider: return "custom provider";
   }
   return "resource";
 }
@@ -176,6 +207,7 @@ std::span<const FieldSpec> field_specs(ResourceKind kind) {
   case ResourceKind::provider_config: return provider_config_table();
   case ResourceKind::spending_limit: return spending_limit_table();
   case ResourceKind::auto_topup: return auto_topup_table();
+  case ResourceKind::custom_provider: return custom_provider_table();
   case ResourceKind::route: return {};
   }
   return {};

@@ -35,7 +35,15 @@ struct FieldSpec {
 std::string_view json_type_name(FieldType type);
 
 /// Which table to read.
-enum class ResourceKind { gateway, dataset, provider_config, route, spending_limit, auto_topup };
+enum class ResourceKind {
+  gateway,
+  dataset,
+  provider_config,
+  route,
+  spending_limit,
+  auto_topup,
+  custom_provider,
+};
 
 /// Human name of a kind: "gateway", "dataset", "provider config", ...
 std::string_view resource_kind_name(ResourceKind kind);

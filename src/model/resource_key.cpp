@@ -111,4 +111,8 @@ ResourceKey key_of(const Route& route) {
   return {ResourceKind::route, route.gateway_id, {route.name}};
 }
 
+ResourceKey key_of(const CustomProvider& provider) {
+  return {ResourceKind::custom_provider, "", {provider.slug}};
+}
+
 } // namespace aigw::model

@@ -40,5 +40,6 @@ struct ResourceKey {
 [[nodiscard]] ResourceKey key_of(const Dataset& dataset);
 [[nodiscard]] ResourceKey key_of(const ProviderConfig& config);
 [[nodiscard]] ResourceKey key_of(const Route& route);
+[[nodiscard]] ResourceKey key_of(const CustomProvider& provider);
 
 } // namespace aigw::model

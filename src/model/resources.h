@@ -99,6 +99,19 @@ struct AutoTopup {
   Origin origin;
 };
 
+/// An account-level custom provider. Identity: slug. The API can create, list and delete
+/// one, not update it: a change is a replace (delete, then create).
+struct CustomProvider {
+  std::string slug;
+  std::string server_id;
+  Object fields; ///< `name`, `base_url`, ... (live: also `id`, `headers`, timestamps, ...)
+  /// Desired only: `headers` (a JSON object's text, may hold credentials), from ${VAR}.
+  std::optional<Secret> headers;
+  std::string headers_env; ///< desired only: the environment variable `headers` came from
+  Origin origin;
+  bool protect = false; ///< desired only: no plan may delete or replace it
+};
+
 /// A set of resources: the desired state's or the live state's.
 struct Resources {
   std::vector<Gateway> gateways;
@@ -107,6 +120,7 @@ struct Resources {
   std::vector<Route> routes;
   std::optional<SpendingLimit> spending_limit;
   std::optional<AutoTopup> auto_topup;
+  std::vector<CustomProvider> custom_providers;
 };
 
 /// What the YAML asks for.
@@ -119,6 +133,9 @@ struct Desired {
   /// With billing declared, an explicit `spending_limit: null` asks for its deletion.
   bool spending_limit_absent = false;
   bool auto_topup_absent = false;
+  /// True when the YAML has a `custom_providers:` key: custom providers are managed (and,
+  /// with prune, the undeclared ones deleted) only then.
+  bool custom_providers_declared = false;
   Resources resources;
 };
 

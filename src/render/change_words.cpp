@@ -23,6 +23,7 @@ std::string_view change_symbol(engine::ChangeKind kind) {
   case engine::ChangeKind::redeploy_version: return "~";
   case engine::ChangeKind::remove: return "-";
   case engine::ChangeKind::cannot_fix: return "!";
+  case engine::ChangeKind::replace: return "-/+";
   }
   return "?";
 }
@@ -37,6 +38,8 @@ std::string change_action(const engine::Change& change) {
   case engine::ChangeKind::deploy_new_version: return "deploy a new version";
   case engine::ChangeKind::redeploy_version: return "redeploy version " + change.version_id;
   case engine::ChangeKind::cannot_fix: return "cannot fix: " + change.reason;
+  case engine::ChangeKind::replace:
+    return change.reason.empty() ? "replace" : "replace: " + change.reason;
   }
   return "unknown";
 }
@@ -51,6 +54,7 @@ std::string change_phrase(const engine::Change& change) {
   case engine::ChangeKind::redeploy_version:
     return "redeploy version " + change.version_id + " of " + change.address();
   case engine::ChangeKind::cannot_fix: return "leave " + change.address() + " (cannot fix)";
+  case engine::ChangeKind::replace: return "replace " + change.address();
   }
   return change.address();
 }

@@ -23,13 +23,15 @@ using model::ResourceKind;
 constexpr std::string_view k_format = "aigw-plan";
 constexpr std::int64_t k_version = k_plan_file_version;
 
-constexpr std::array<ResourceKind, 6> k_resources = {
-    ResourceKind::gateway, ResourceKind::dataset,        ResourceKind::provider_config,
-    ResourceKind::route,   ResourceKind::spending_limit, ResourceKind::auto_topup};
-constexpr std::array<ChangeKind, 6> k_kinds = {
+constexpr std::array<ResourceKind, 7> k_resources = {
+    ResourceKind::gateway,        ResourceKind::dataset,    ResourceKind::provider_config,
+    ResourceKind::route,          ResourceKind::spending_limit, ResourceKind::auto_topup,
+    ResourceKind::custom_provider};
+constexpr std::array<ChangeKind, 7> k_kinds = {
     ChangeKind::create,           ChangeKind::update,
     ChangeKind::remove,           ChangeKind::deploy_new_version,
-    ChangeKind::redeploy_version, ChangeKind::cannot_fix};
+    ChangeKind::redeploy_version, ChangeKind::cannot_fix,
+    ChangeKind::replace};
 
 /// A body as the file records it: no sensitive field, and every credential a gateway
 /// field holds (otel and stripe authorization, otel header values) masked. apply sends the

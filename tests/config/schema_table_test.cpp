@@ -33,6 +33,8 @@ const json::object &properties_of(const json::object &schema, ResourceKind kind)
     return defs.at("provider_config").at("properties").as_object();
   case ResourceKind::spending_limit:
     return billing.at("spending_limit").at("properties").as_object();
+  case ResourceKind::custom_provider:
+    return defs.at("custom_provider").at("properties").as_object();
   default: return billing.at("auto_topup").at("properties").as_object();
   }
 }
@@ -77,7 +79,7 @@ TEST(SchemaTable, WritableFieldsMatchTheTable) {
   const auto schema = load_schema();
   for (const auto kind :
        {ResourceKind::gateway, ResourceKind::dataset, ResourceKind::provider_config,
-        ResourceKind::spending_limit, ResourceKind::auto_topup}) {
+        ResourceKind::spending_limit, ResourceKind::auto_topup, ResourceKind::custom_provider}) {
     const auto &props = properties_of(schema, kind);
     for (const auto &spec : aigw::model::field_specs(kind)) {
       const std::string name(spec.name);

@@ -105,7 +105,8 @@ TEST(ValidateCli, EveryExampleDirectoryValidates) {
       {"ANTHROPIC_API_KEY", "sk-example-anthropic"},
       {"SUPPORT_OPENAI_KEY", "sk-example-support"},
       {"SEARCH_OPENAI_KEY", "sk-example-search"}};
-  for (const char *example : {"basic", "multi-team", "routing", "billing"}) {
+  for (const char *example :
+       {"basic", "multi-team", "routing", "billing", "custom-providers"}) {
     aigw::test::ProcessOptions options;
     options.env = env;
     const auto r = validate({"-f", aigw::test::source_dir() + "/examples/" + example}, options);

@@ -51,6 +51,10 @@ public:
     return {{"enable", coin()}, {"filters", std::move(filters)}};
   }
 
+  model::Object custom_provider_fields() {
+    return {{"name", "Custom"}, {"base_url", coin() ? "https://a.example" : "https://b.example"}};
+  }
+
   std::vector<model::RouteElement> elements() { return route_graph("m" + std::to_string(pick(3))); }
 
   /// Provider config fields are a function of the identity: the API cannot change them, so
@@ -82,6 +86,15 @@ public:
           c.secret = Secret("sk-convergence-secret");
           r.provider_configs.push_back(std::move(c));
         }
+      }
+    }
+    d.custom_providers_declared = coin();
+    for (int n = 0; d.custom_providers_declared && n < 2; ++n) {
+      if (coin()) {
+        model::CustomProvider p;
+        p.slug = "cp" + std::to_string(n);
+        p.fields = custom_provider_fields();
+        r.custom_providers.push_back(std::move(p));
       }
     }
     d.billing_declared = coin();
@@ -126,6 +139,14 @@ public:
         }
       }
     }
+    for (int n = 0; n < 2; ++n) {
+      if (coin()) {
+        model::CustomProvider p;
+        p.slug = "cp" + std::to_string(n);
+        p.fields = custom_provider_fields();
+        ASSERT_TRUE(api.create_custom_provider(p).ok());
+      }
+    }
     if (coin()) {
       const model::Object limit{{"amount", 300}, {"duration", "daily"}, {"strategy", "sliding"}};
       ASSERT_TRUE(api.set_spending_limit({limit, {}}).ok());
@@ -155,15 +176,17 @@ engine::Plan plan_for(FakeGatewayApi& api, const model::Desired& desired) {
 
 /// Every declared identity exists exactly once live.
 void expect_no_duplicates(const model::Resources& live) {
-  std::map<std::string, int> seen;
-  for (const auto& g : live.gateways) ++seen["gateway " + g.id];
-  for (const auto& d : live.datasets) ++seen["dataset " + d.gateway_id + "/" + d.name];
-  for (const auto& r : live.routes) ++seen["route " + r.gateway_id + "/" + r.name];
-  for (const auto& c : live.provider_configs) {
-    ++seen["provider config " + c.gateway_id + "/" + c.provider_slug + "/" + c.alias];
-  }
-  for (const auto& [address, count] : seen) {
-    EXPECT_EQ(count, 1) << address;
+  std::map<model::ResourceKey, int> seen;
+  auto count = [&](const auto& items) {
+    for (const auto& item : items) ++seen[model::key_of(item)];
+  };
+  count(live.gateways);
+  count(live.datasets);
+  count(live.routes);
+  count(live.provider_configs);
+  count(live.custom_providers);
+  for (const auto& [key, n] : seen) {
+    EXPECT_EQ(n, 1) << key.address();
   }
 }
 
@@ -188,7 +211,8 @@ TEST(ApplyConvergence, OneApplyLeavesAnEmptyPlanForRandomLiveAndDesiredStates) {
                                        << (again.changes.empty() ? "" : again.changes[0].address());
     expect_no_duplicates(api.state);
   }
-  for (const char* kind : {"create", "update", "delete", "deploy_new_version", "redeploy_version"}) {
+  for (const char* kind :
+       {"create", "update", "delete", "deploy_new_version", "redeploy_version", "replace"}) {
     EXPECT_GT(kinds_seen[kind], 0) << kind;
   }
 }

@@ -193,6 +193,40 @@ ApiStatus FakeGatewayApi::delete_dataset(const std::string& gateway_id, const st
   AIGW_FAKE_END(Unit{});
 }
 
+ApiResult<std::vector<model::CustomProvider>> FakeGatewayApi::list_custom_providers() {
+  AIGW_FAKE_BEGIN("GET custom_providers");
+  AIGW_FAKE_END(state.custom_providers);
+}
+
+ApiResult<model::CustomProvider>
+FakeGatewayApi::create_custom_provider(const model::CustomProvider& provider) {
+  AIGW_FAKE_BEGIN("POST custom_provider " + provider.slug);
+  model::CustomProvider created = provider;
+  created.server_id = next_id("cp");
+  created.fields = without_read_only(model::ResourceKind::custom_provider, provider.fields);
+  if (provider.headers) {
+    created.fields["headers"] = provider.headers->reveal(); // the API returns them
+  }
+  created.fields["created_at"] = k_timestamp;
+  created.fields["modified_at"] = k_timestamp;
+  created.headers.reset();
+  created.headers_env.clear();
+  created.origin = {};
+  created.protect = false;
+  state.custom_providers.push_back(created);
+  AIGW_FAKE_END(created);
+}
+
+ApiStatus FakeGatewayApi::delete_custom_provider(const std::string& server_id) {
+  AIGW_FAKE_BEGIN("DELETE custom_provider " + server_id);
+  const auto removed = std::erase_if(state.custom_providers,
+                                     [&](const auto& p) { return p.server_id == server_id; });
+  if (removed == 0) {
+    return not_found("custom provider " + server_id);
+  }
+  AIGW_FAKE_END(Unit{});
+}
+
 ApiResult<std::vector<model::ProviderConfig>>
 FakeGatewayApi::list_provider_configs(const std::string& gateway_id) {
   AIGW_FAKE_BEGIN("GET provider_configs " + gateway_id);

@@ -60,6 +60,10 @@ public:
                                          const std::vector<model::RouteElement>& elements) override;
   engine::ApiStatus create_route_deployment(const std::string& gateway_id, const std::string& route_id,
                                             const std::string& version_id) override;
+  engine::ApiResult<std::vector<model::CustomProvider>> list_custom_providers() override;
+  engine::ApiResult<model::CustomProvider>
+  create_custom_provider(const model::CustomProvider& provider) override;
+  engine::ApiStatus delete_custom_provider(const std::string& server_id) override;
   engine::ApiResult<std::optional<model::SpendingLimit>> get_spending_limit() override;
   engine::ApiStatus set_spending_limit(const model::SpendingLimit& limit) override;
   engine::ApiStatus delete_spending_limit() override;

@@ -177,5 +177,28 @@ await ai.billing.topup.config.delete({ account_id });
 assert.deepEqual(await ai.billing.topup.config.get({ account_id }), noTopup);
 assert.equal((await ai.billing.creditBalance({ account_id })).topup_config.amount, null);
 
+// Custom providers (account level): create, paged list ordered by position then name,
+// get, a duplicate slug refused, delete; no update endpoint.
+const cp = ai.customProviders;
+const providerIds = [];
+for (const [slug, position] of [['zeta', 2], ['alpha', 1], ['beta', 1]]) {
+  const created = await cp.create({ account_id, slug, name: `Provider ${slug}`,
+    base_url: `https://${slug}.example/v1`, position, headers: '{"x-api-key":"k"}' });
+  assert.equal(created.slug, slug);
+  assert.ok(created.id && created.created_at && created.modified_at);
+  providerIds.push(created.id);
+}
+const providers = await collect(cp.list({ account_id, per_page: 2 }));
+assert.deepEqual(providers.map((p) => p.slug), ['alpha', 'beta', 'zeta']);
+assert.equal((await cp.get(providerIds[0], { account_id })).base_url, 'https://zeta.example/v1');
+await assert.rejects(cp.create({ account_id, slug: 'zeta', name: 'again', base_url: 'https://z.example' }),
+  (e) => e.status === 409);
+await assert.rejects(cp.create({ account_id, slug: 'no-url', name: 'n' }), (e) => e.status === 400);
+for (const id of providerIds) {
+  assert.equal((await cp.delete(id, { account_id })).id, id);
+}
+await assert.rejects(cp.get(providerIds[0], { account_id }), (e) => e.status === 404);
+assert.equal((await collect(cp.list({ account_id }))).length, 0);
+
 await ai.delete(gateway_id, { account_id });
 console.log('sdk test passed');
