@@ -29,7 +29,10 @@ std::string shell_quote(const std::string& word) {
 std::string shell_command(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& word : words) {
-    out += (out.empty() ? "" : " ") + shell_quote(word);
+    if (!out.empty()) {
+      out += ' ';
+    }
+    out += shell_quote(word);
   }
   return out;
 }
