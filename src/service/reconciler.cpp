@@ -21,6 +21,7 @@ std::string kind_label(model::ResourceKind kind) {
   case model::ResourceKind::route: return "route";
   case model::ResourceKind::spending_limit: return "spending_limit";
   case model::ResourceKind::auto_topup: return "auto_topup";
+  case model::ResourceKind::custom_provider: return "custom_provider";
   }
   return "resource";
 }
