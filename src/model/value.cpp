@@ -1,5 +1,7 @@
 #include "model/value.h"
 
+#include "util/json_escape.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -66,25 +68,7 @@ namespace {
 
 void append_escaped(std::string& out, const std::string& s) {
   out += '"';
-  for (char c : s) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    case '\b': out += "\\b"; break;
-    case '\f': out += "\\f"; break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-        out += buf;
-      } else {
-        out += c;
-      }
-    }
-  }
+  out += json_escape(s);
   out += '"';
 }
 

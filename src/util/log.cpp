@@ -1,5 +1,6 @@
 #include "util/log.h"
 
+#include "util/concat.h"
 #include "util/secret.h"
 
 #include <spdlog/pattern_formatter.h>
@@ -25,8 +26,9 @@ std::string text_value(const std::string& value) {
   const bool plain = !value.empty() && std::none_of(value.begin(), value.end(), [](char c) {
     return c == ' ' || c == '"' || c == '=' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
   });
-  return plain ? value : "\"" + json_escape(value) + "\"";
+  return plain ? value : concat("\"", json_escape(value), "\"");
 }
+
 /// A stderr sink that redacts secrets from the formatted line before writing it.
 class RedactingStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
 public:
@@ -40,13 +42,14 @@ protected:
                             msg.time.time_since_epoch())
                             .count();
       const auto level = spdlog::level::to_string_view(msg.level);
-      line = "{\"ts_ms\":" + std::to_string(secs) + ",\"level\":\"" +
-             std::string(level.data(), level.size()) + "\",\"msg\":\"" +
-             json_escape(std::string_view(msg.payload.data(), msg.payload.size())) + "\"";
+      line = concat("{\"ts_ms\":", std::to_string(secs), ",\"level\":\"",
+                    std::string_view(level.data(), level.size()), "\",\"msg\":\"",
+                    json_escape(std::string_view(msg.payload.data(), msg.payload.size())), "\"");
       if (t_fields != nullptr) {
         for (const auto& field : *t_fields) {
-          line += ",\"" + json_escape(field.key) + "\":" +
-                  (field.is_number ? field.value : "\"" + json_escape(field.value) + "\"");
+          line += concat(",\"", json_escape(field.key), "\":",
+                         field.is_number ? field.value
+                                         : concat("\"", json_escape(field.value), "\""));
         }
       }
       line += "}\n";
@@ -72,29 +75,6 @@ private:
 };
 
 } // namespace
-
-std::string json_escape(std::string_view in) {
-  std::string out;
-  out.reserve(in.size() + 8);
-  for (char c : in) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += c;
-      }
-    }
-  }
-  return out;
-}
 
 void configure_logging(std::string_view level, LogFormat format) {
   auto sink = std::make_shared<RedactingStderrSink>(format);

@@ -2,6 +2,8 @@
 // Logging: spdlog configured in one place. Logs go to stderr; every line passes through
 // the global Redactor so no registered secret can reach a log.
 
+#include "util/json_escape.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,9 +12,6 @@ namespace aigw {
 
 enum class LogFormat { text, json };
 
-/// The text as the inside of a JSON string literal (quotes, backslashes, control characters
-/// escaped), for the hand-written JSON log lines.
-[[nodiscard]] std::string json_escape(std::string_view in);
 
 /// Sets up the default spdlog logger on stderr. level is a spdlog level name
 /// ("trace", "debug", "info", "warn", "error", "off").
