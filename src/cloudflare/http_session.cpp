@@ -13,6 +13,8 @@
 #include <openssl/x509v3.h>
 #include <poll.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <optional>
 
 namespace aigw::cloudflare {
@@ -27,17 +29,97 @@ struct HttpSession::TlsContext {
   ssl::context context{ssl::context::tls_client};
 };
 
-/// One connection with its own io_context: operations are asynchronous only so that the
-/// tcp_stream timeouts apply (Beast ignores them on synchronous calls), and each call runs
-/// the context on the calling thread until the operation completes.
+using Clock = std::chrono::steady_clock;
+
+/// A connected socket whose synchronous reads and writes give up at a deadline: the socket
+/// is non-blocking and each call that would block waits in poll() for what is left of the
+/// time. Beast's and OpenSSL's synchronous operations run on top of it, so one request costs
+/// a send, a poll and a receive or two, instead of an event loop, a timer and its
+/// cancellation per operation.
+class DeadlineStream {
+public:
+  using lowest_layer_type = tcp::socket;
+  using executor_type = tcp::socket::executor_type;
+
+  DeadlineStream(tcp::socket& socket, const Clock::time_point& deadline)
+      : m_socket(&socket), m_deadline(&deadline) {}
+
+  lowest_layer_type& lowest_layer() { return *m_socket; }
+  const lowest_layer_type& lowest_layer() const { return *m_socket; }
+  executor_type get_executor() { return m_socket->get_executor(); }
+
+  template <class Buffers> std::size_t read_some(const Buffers& buffers, beast::error_code& ec) {
+    return transfer(POLLIN, ec, [&] { return m_socket->read_some(buffers, ec); });
+  }
+  template <class Buffers> std::size_t write_some(const Buffers& buffers, beast::error_code& ec) {
+    return transfer(POLLOUT, ec, [&] { return m_socket->write_some(buffers, ec); });
+  }
+  // The throwing forms the stream concepts also ask for (this file uses the ones above).
+  template <class Buffers> std::size_t read_some(const Buffers& buffers) {
+    beast::error_code ec;
+    return checked(read_some(buffers, ec), ec);
+  }
+  template <class Buffers> std::size_t write_some(const Buffers& buffers) {
+    beast::error_code ec;
+    return checked(write_some(buffers, ec), ec);
+  }
+
+private:
+  static std::size_t checked(std::size_t n, const beast::error_code& ec) {
+    if (ec) {
+      throw boost::system::system_error(ec);
+    }
+    return n;
+  }
+
+  /// Runs a non-blocking read or write until it does not block, waiting in between.
+  template <class Op> std::size_t transfer(short events, beast::error_code& ec, const Op& op) {
+    for (;;) {
+      const std::size_t n = op();
+      if (ec != asio::error::would_block || !wait(events, ec)) {
+        return n;
+      }
+    }
+  }
+
+  /// Waits until the socket is ready for `events`; false (ec set) at the deadline or on a
+  /// poll failure.
+  bool wait(short events, beast::error_code& ec) {
+    for (;;) {
+      const auto left = std::chrono::ceil<std::chrono::milliseconds>(*m_deadline - Clock::now());
+      if (left.count() <= 0) {
+        ec = beast::error::timeout;
+        return false;
+      }
+      pollfd fd{m_socket->native_handle(), events, 0};
+      const int ready = ::poll(&fd, 1, static_cast<int>(std::min<long long>(left.count(), 1 << 30)));
+      if (ready > 0) {
+        ec = {};
+        return true;
+      }
+      if (ready < 0 && errno != EINTR) {
+        ec = beast::error_code(errno, boost::system::system_category());
+        return false;
+      }
+    }
+  }
+
+  tcp::socket* m_socket;
+  const Clock::time_point* m_deadline;
+};
+
+/// One connection. Resolving and connecting run on its own io_context (so that the connect
+/// timeout applies); everything after that is synchronous on a DeadlineStream.
 struct HttpSession::Connection {
   asio::io_context io;
-  std::optional<beast::tcp_stream> plain;
-  std::optional<beast::ssl_stream<beast::tcp_stream>> secure;
+  std::optional<tcp::socket> socket;
+  Clock::time_point deadline;
+  std::optional<ssl::stream<DeadlineStream>> secure;
   beast::flat_buffer buffer;
   bool connected = false;
 
-  beast::tcp_stream& lowest() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+  DeadlineStream plain() { return DeadlineStream(*socket, deadline); }
+  void expires_after(std::chrono::milliseconds timeout) { deadline = Clock::now() + timeout; }
 };
 
 namespace {
@@ -73,22 +155,26 @@ TransportError classify(const beast::error_code& ec, bool sent, const std::strin
 /// A pooled connection the server has closed (or sent stray bytes on) is readable while
 /// idle; reusing it would turn a harmless stale socket into a lost request.
 bool is_stale(Connection& c) {
-  pollfd fd{c.lowest().socket().native_handle(), POLLIN, 0};
+  pollfd fd{c.socket->native_handle(), POLLIN, 0};
   return ::poll(&fd, 1, 0) != 0;
 }
 
 void close_connection(Connection& c, bool graceful) {
+  if (!c.socket) {
+    return;
+  }
   if (c.secure && graceful) {
-    c.lowest().expires_after(std::chrono::milliseconds(500));
+    c.expires_after(std::chrono::milliseconds(500));
     // Errors are ignored on purpose: many servers close TCP without a TLS close_notify,
     // which surfaces as stream_truncated. That is harmless here because every response
     // was already delimited by Content-Length or chunked framing, so no truncated data
     // can be mistaken for a complete message.
-    (void)run_op(c.io, [&](auto handler) { c.secure->async_shutdown(std::move(handler)); });
+    beast::error_code ignored;
+    c.secure->shutdown(ignored);
   }
   beast::error_code ignored;
-  c.lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
-  c.lowest().socket().close(ignored);
+  c.socket->shutdown(tcp::socket::shutdown_both, ignored);
+  c.socket->close(ignored);
   c.connected = false;
 }
 
@@ -127,10 +213,10 @@ Result<Unit, TransportError> open_tunnel(Connection& c, const HttpSessionOptions
   if (proxy.authorization) {
     req.set(http::field::proxy_authorization, proxy.authorization->reveal());
   }
-  c.lowest().expires_after(o.connect_timeout);
-  auto ec = run_op(c.io, [&](auto handler) {
-    http::async_write(c.lowest(), req, std::move(handler));
-  });
+  c.expires_after(o.connect_timeout);
+  auto stream = c.plain();
+  beast::error_code ec;
+  http::write(stream, req, ec);
   if (ec) {
     return classify(ec, false, "send CONNECT to proxy " + proxy.display());
   }
@@ -138,10 +224,8 @@ Result<Unit, TransportError> open_tunnel(Connection& c, const HttpSessionOptions
   http::response_parser<http::empty_body> parser;
   parser.skip(true);
   parser.header_limit(16 * 1024);
-  c.lowest().expires_after(o.connect_timeout);
-  ec = run_op(c.io, [&](auto handler) {
-    http::async_read_header(c.lowest(), c.buffer, parser, std::move(handler));
-  });
+  c.expires_after(o.connect_timeout);
+  http::read_header(stream, c.buffer, parser, ec);
   if (ec) {
     return classify(ec, false, "read the CONNECT answer of proxy " + proxy.display());
   }
@@ -177,16 +261,20 @@ Result<Unit, TransportError> open_connection(Connection& c, const HttpSessionOpt
   if (ec) {
     return failure(TransportError::Kind::connect, false, "resolve " + what + ": " + ec.message());
   }
-  if (tls != nullptr) {
-    c.secure.emplace(c.io, *tls);
-    set_peer_identity(c.secure->native_handle(), o.host);
-  } else {
-    c.plain.emplace(c.io);
-  }
-  c.lowest().expires_after(o.connect_timeout);
-  ec = run_op(c.io, [&](auto handler) { c.lowest().async_connect(endpoints, std::move(handler)); });
+  beast::tcp_stream connecting(c.io);
+  connecting.expires_after(o.connect_timeout);
+  ec = run_op(c.io, [&](auto handler) { connecting.async_connect(endpoints, std::move(handler)); });
   if (ec) {
     return classify(ec, false, via_proxy ? "connect to " + what : std::string("connect"));
+  }
+  c.socket.emplace(connecting.release_socket());
+  c.socket->non_blocking(true, ec);
+  if (ec) {
+    return classify(ec, false, "connect");
+  }
+  if (tls != nullptr) {
+    c.secure.emplace(c.plain(), *tls);
+    set_peer_identity(c.secure->native_handle(), o.host);
   }
   if (via_proxy) {
     if (auto tunnel = open_tunnel(c, o); !tunnel) {
@@ -195,10 +283,8 @@ Result<Unit, TransportError> open_connection(Connection& c, const HttpSessionOpt
     }
   }
   if (c.secure) {
-    c.lowest().expires_after(o.connect_timeout);
-    ec = run_op(c.io, [&](auto handler) {
-      c.secure->async_handshake(ssl::stream_base::client, std::move(handler));
-    });
+    c.expires_after(o.connect_timeout);
+    c.secure->handshake(ssl::stream_base::client, ec);
     if (ec) {
       const long verify = SSL_get_verify_result(c.secure->native_handle());
       if (verify != X509_V_OK) {
@@ -234,8 +320,9 @@ Result<HttpResponse, TransportError> exchange(Connection& c, Stream& stream,
   req.keep_alive(true);
   req.prepare_payload();
 
-  c.lowest().expires_after(o.read_timeout);
-  auto ec = run_op(c.io, [&](auto handler) { http::async_write(stream, req, std::move(handler)); });
+  c.expires_after(o.read_timeout);
+  beast::error_code ec;
+  http::write(stream, req, ec);
   if (ec) {
     close_connection(c, false);
     return classify(ec, true, "send request");
@@ -243,10 +330,7 @@ Result<HttpResponse, TransportError> exchange(Connection& c, Stream& stream,
   http::response_parser<http::string_body> parser;
   parser.body_limit(static_cast<std::uint64_t>(o.max_response_bytes));
   parser.header_limit(64 * 1024);
-  c.lowest().expires_after(o.read_timeout);
-  ec = run_op(c.io, [&](auto handler) {
-    http::async_read(stream, c.buffer, parser, std::move(handler));
-  });
+  http::read(stream, c.buffer, parser, ec);
   if (ec) {
     close_connection(c, false);
     return classify(ec, true, "read response");
@@ -335,9 +419,10 @@ Result<HttpResponse, TransportError> HttpSession::send(const HttpRequest& reques
       return std::move(opened).error();
     }
   }
+  auto plain = connection->plain();
   auto result = connection->secure
                     ? exchange(*connection, *connection->secure, m_options, request)
-                    : exchange(*connection, *connection->plain, m_options, request);
+                    : exchange(*connection, plain, m_options, request);
   release(std::move(connection));
   return result;
 }
