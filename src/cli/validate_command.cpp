@@ -6,6 +6,8 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_output.h"
 #include "config/loader.h"
+#include "model/kind_spec.h"
+#include "model/resource_walk.h"
 #include "render/change_words.h"
 #include "util/secret.h"
 
@@ -27,13 +29,20 @@ std::string files_read(const config::LoadResult &result) {
   return "read " + std::to_string(n) + (n == 1 ? " file" : " files");
 }
 
+/// The kinds the summary counts: gateways and the kinds they hold (kind table).
+bool is_counted(const model::KindSpec &spec) {
+  return spec.kind == model::ResourceKind::gateway || spec.parent == model::Parent::gateway;
+}
+
 std::string summary(const model::Desired &desired) {
-  const auto &r = desired.resources;
-  return render::counted(r.gateways.size(), "gateway") + ", " +
-         render::counted(r.datasets.size(), "dataset") + ", " +
-         render::counted(r.provider_configs.size(), "provider config") + ", " +
-         render::counted(r.routes.size(), "route") +
-         (desired.billing_declared ? ", billing managed" : "");
+  std::string out;
+  for (const auto &spec : model::all_kinds()) {
+    if (is_counted(spec)) {
+      out += (out.empty() ? "" : ", ") +
+             render::counted(model::count_of(desired.resources, spec.kind), spec.name);
+    }
+  }
+  return out + (desired.billing_declared ? ", billing managed" : "");
 }
 
 // Text: the diagnostics (with source line and caret) on stderr; the verdict on stdout
@@ -53,11 +62,13 @@ void print_json(const config::LoadResult &result) {
   for (const auto &d : result.diagnostics) {
     diagnostics.push_back(d.to_value());
   }
-  const auto &r = result.desired.resources;
-  model::Object counts{{"gateways", static_cast<int>(r.gateways.size())},
-                       {"datasets", static_cast<int>(r.datasets.size())},
-                       {"provider_configs", static_cast<int>(r.provider_configs.size())},
-                       {"routes", static_cast<int>(r.routes.size())}};
+  model::Object counts;
+  for (const auto &spec : model::all_kinds()) {
+    if (is_counted(spec)) {
+      counts.emplace(std::string(spec.yaml_key),
+                     static_cast<int>(model::count_of(result.desired.resources, spec.kind)));
+    }
+  }
   model::Object out{{"valid", result.ok()},
                     {"error_count", static_cast<int>(diagnostics.size())},
                     {"diagnostics", std::move(diagnostics)},

@@ -1,5 +1,7 @@
 #include "engine/order.h"
 
+#include "model/kind_spec.h"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -10,69 +12,44 @@
 namespace aigw::engine {
 namespace {
 
-using model::ResourceKind;
+using model::kind_spec;
 
-/// Which changes a rule side selects.
-enum class Select {
-  gateway_create,
-  gateway_update,
-  gateway_remove,
-  child_write,
-  child_remove,
-  child_cascade, ///< a child deleted by the API with its gateway (no request of its own)
-};
+bool is_remove(const Change& c) { return c.kind == ChangeKind::remove; }
 
-/// "dependent needs prerequisite", both within the same gateway.
-struct DependencyRule {
-  Select dependent;
-  Select prerequisite;
-};
+/// A change that writes its object: every kind but a delete and drift that cannot be fixed.
+bool is_write(const Change& c) { return !is_remove(c) && c.kind != ChangeKind::cannot_fix; }
+
+/// "dependent needs prerequisite", both within the same gateway (the ranks and the
+/// kinds' parents come from the kind table, model/kind_spec).
+using Rule = bool (*)(const Change& dependent, const Change& prerequisite);
 
 /// The one dependency table: parents first for creates, children first for deletes.
 /// A child also waits for its gateway's update: a new gateway gets the fields its create
 /// call refuses (dlp, guardrails, otel, stripe) before anything can route through it.
-constexpr std::array<DependencyRule, 5> k_dependency_rules = {{
-    {Select::child_write, Select::gateway_create},    // a child needs its gateway
-    {Select::gateway_update, Select::gateway_create}, // the PUT for fields create refuses
-    {Select::child_write, Select::gateway_update},    // protections before any child
-    {Select::gateway_remove, Select::child_remove},   // children go before their gateway
-    {Select::child_cascade, Select::gateway_remove},  // gone when their gateway is
-}};
-
-bool is_child(ResourceKind kind) {
-  return kind == ResourceKind::dataset || kind == ResourceKind::provider_config ||
-         kind == ResourceKind::route;
-}
-
-bool selects(Select select, const Change& c) {
-  switch (select) {
-  case Select::gateway_create:
-    return c.resource == ResourceKind::gateway && c.kind == ChangeKind::create;
-  case Select::gateway_update:
-    return c.resource == ResourceKind::gateway && c.kind == ChangeKind::update;
-  case Select::gateway_remove:
-    return c.resource == ResourceKind::gateway && c.kind == ChangeKind::remove;
-  case Select::child_write:
-    return is_child(c.resource) && c.kind != ChangeKind::remove && c.kind != ChangeKind::cannot_fix;
-  case Select::child_remove:
-    return is_child(c.resource) && c.kind == ChangeKind::remove && !c.cascade;
-  case Select::child_cascade: return is_child(c.resource) && c.kind == ChangeKind::remove && c.cascade;
-  }
-  return false;
-}
-
-int resource_rank(ResourceKind kind) {
-  switch (kind) {
-  case ResourceKind::gateway: return 0;
-  case ResourceKind::dataset: return 1;
-  case ResourceKind::provider_config: return 2;
-  case ResourceKind::route: return 3;
-  case ResourceKind::spending_limit: return 4;
-  case ResourceKind::auto_topup: return 5;
-  case ResourceKind::custom_provider: return 6;
-  }
-  return 6;
-}
+constexpr std::array<Rule, 3> k_dependency_rules = {
+    // A write needs the create and update of every object of a lower create rank (a
+    // child needs its gateway, with its protections set).
+    [](const Change& a, const Change& b) {
+      return is_write(a) && (b.kind == ChangeKind::create || b.kind == ChangeKind::update) &&
+             kind_spec(b.resource).create_rank < kind_spec(a.resource).create_rank;
+    },
+    // An update needs its own object's create: the follow-up update of a kind whose create
+    // takes fewer fields.
+    [](const Change& a, const Change& b) {
+      return a.kind == ChangeKind::update && b.kind == ChangeKind::create &&
+             a.resource_key() == b.resource_key();
+    },
+    // A delete needs the deletes of a lower delete rank (children before their gateway);
+    // a cascade delete, which sends no request, follows its gateway's.
+    [](const Change& a, const Change& b) {
+      if (!is_remove(a) || !is_remove(b) || b.cascade) {
+        return false;
+      }
+      const int a_rank = kind_spec(a.resource).delete_rank;
+      const int b_rank = kind_spec(b.resource).delete_rank;
+      return a.cascade ? a_rank < b_rank : b_rank < a_rank;
+    },
+};
 
 int kind_rank(ChangeKind kind) {
   switch (kind) {
@@ -89,10 +66,8 @@ int kind_rank(ChangeKind kind) {
 
 /// Display order among ready changes: gateways by id with their children, billing last.
 auto sort_key(const Change& c) {
-  const bool billing = c.resource == ResourceKind::spending_limit ||
-                       c.resource == ResourceKind::auto_topup;
-  return std::make_tuple(billing, c.gateway_id, resource_rank(c.resource), c.key,
-                         kind_rank(c.kind));
+  return std::make_tuple(kind_spec(c.resource).billing, c.gateway_id,
+                         static_cast<int>(c.resource), c.key, kind_rank(c.kind));
 }
 
 } // namespace
@@ -109,11 +84,8 @@ std::vector<Change> order_changes(std::vector<Change> changes) {
   for (const auto& [gateway_id, group] : by_gateway) {
     for (const auto& rule : k_dependency_rules) {
       for (std::size_t a : group) {
-        if (!selects(rule.dependent, changes[a])) {
-          continue;
-        }
         for (std::size_t b : group) {
-          if (a != b && selects(rule.prerequisite, changes[b])) {
+          if (a != b && rule(changes[a], changes[b])) {
             prerequisites[a].push_back(b);
             dependents[b].push_back(a);
           }

@@ -187,19 +187,6 @@ std::string_view json_type_name(FieldType type) {
   return "value";
 }
 
-std::string_view resource_kind_name(ResourceKind kind) {
-  switch (kind) {
-  case ResourceKind::gateway: return "gateway";
-  case ResourceKind::dataset: return "dataset";
-  case ResourceKind::provider_config: return "provider config";
-  case ResourceKind::route: return "route";
-  case ResourceKind::spending_limit: return "spending limit";
-  case ResourceKind::auto_topup: return "auto top-up";
-  case ResourceKind::custom_provider: return "custom provider";
-  }
-  return "resource";
-}
-
 std::span<const FieldSpec> field_specs(ResourceKind kind) {
   switch (kind) {
   case ResourceKind::gateway: return gateway_table();

@@ -115,4 +115,8 @@ ResourceKey key_of(const CustomProvider& provider) {
   return {ResourceKind::custom_provider, "", {provider.slug}};
 }
 
+ResourceKey key_of(const SpendingLimit& /*limit*/) { return {ResourceKind::spending_limit, "", {}}; }
+
+ResourceKey key_of(const AutoTopup& /*topup*/) { return {ResourceKind::auto_topup, "", {}}; }
+
 } // namespace aigw::model

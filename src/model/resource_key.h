@@ -41,5 +41,7 @@ struct ResourceKey {
 [[nodiscard]] ResourceKey key_of(const ProviderConfig& config);
 [[nodiscard]] ResourceKey key_of(const Route& route);
 [[nodiscard]] ResourceKey key_of(const CustomProvider& provider);
+[[nodiscard]] ResourceKey key_of(const SpendingLimit& limit);
+[[nodiscard]] ResourceKey key_of(const AutoTopup& topup);
 
 } // namespace aigw::model

@@ -4,6 +4,7 @@
 #include "render/pretty_json.h"
 
 #include "model/credentials.h"
+#include "model/kind_spec.h"
 #include "model/resource_key.h"
 #include "util/concat.h"
 
@@ -23,10 +24,6 @@ using model::ResourceKind;
 constexpr std::string_view k_format = "aigw-plan";
 constexpr std::int64_t k_version = k_plan_file_version;
 
-constexpr std::array<ResourceKind, 7> k_resources = {
-    ResourceKind::gateway,        ResourceKind::dataset,    ResourceKind::provider_config,
-    ResourceKind::route,          ResourceKind::spending_limit, ResourceKind::auto_topup,
-    ResourceKind::custom_provider};
 constexpr std::array<ChangeKind, 7> k_kinds = {
     ChangeKind::create,           ChangeKind::update,
     ChangeKind::remove,           ChangeKind::deploy_new_version,
@@ -163,10 +160,19 @@ Kind parse_name(Reader& r, const std::array<Kind, N>& all, NameOf name_of,
   return all[0];
 }
 
+/// A kind by its name in the kind table.
+ResourceKind parse_resource(Reader& r, const std::string& text) {
+  if (const auto* spec = model::find_kind(text); spec != nullptr) {
+    return spec->kind;
+  }
+  r.fail("unknown name `" + text + "`");
+  return ResourceKind::gateway;
+}
+
 Change read_change(Reader& r, const json::object& o, std::size_t total) {
   Change c;
   c.kind = parse_name(r, k_kinds, engine::change_kind_name, r.str(o, "kind"));
-  c.resource = parse_name(r, k_resources, model::resource_kind_name, r.str(o, "resource"));
+  c.resource = parse_resource(r, r.str(o, "resource"));
   c.gateway_id = r.str(o, "gateway_id");
   if (auto parts = model::parse_key_parts(r.str(o, "key")); parts) {
     c.key = std::move(*parts);

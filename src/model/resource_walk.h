@@ -1,0 +1,31 @@
+#pragma once
+// The one place that knows which member of Resources holds which kind: walks a set of
+// resources kind by kind (in all_kinds() order), so loops over "every resource" need not
+// list the kinds again.
+
+#include "model/field_spec.h"
+#include "model/resources.h"
+
+#include <utility>
+
+namespace aigw::model {
+
+/// Calls fn(resource) for every resource of r (a singleton only when set), kinds in
+/// all_kinds() order.
+template <class Fn> void for_each_resource(const Resources& r, Fn&& fn) {
+  for (const auto& x : r.gateways) fn(x);
+  for (const auto& x : r.datasets) fn(x);
+  for (const auto& x : r.provider_configs) fn(x);
+  for (const auto& x : r.routes) fn(x);
+  if (r.spending_limit) fn(*r.spending_limit);
+  if (r.auto_topup) fn(*r.auto_topup);
+  for (const auto& x : r.custom_providers) fn(x);
+}
+
+/// How many resources of one kind r holds.
+[[nodiscard]] std::size_t count_of(const Resources& r, ResourceKind kind);
+
+/// Moves every resource of from to the end of into's lists (a singleton replaces into's).
+void append_resources(Resources& into, Resources&& from);
+
+} // namespace aigw::model
