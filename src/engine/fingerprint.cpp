@@ -1,12 +1,15 @@
 #include "engine/fingerprint.h"
 
 #include "engine/normalize.h"
+#include "model/kind_spec.h"
 #include "model/resource_key.h"
+#include "model/resource_walk.h"
 
 #include <cstdint>
 #include <cstdio>
 #include <map>
 #include <set>
+#include <type_traits>
 
 namespace aigw::engine {
 namespace {
@@ -19,8 +22,6 @@ constexpr const char* k_absent = "absent";
 template <class T> std::string address_of(const T& resource) {
   return model::key_of(resource).address();
 }
-
-std::string singleton_address(ResourceKind kind) { return model::ResourceKey{kind, "", {}}.address(); }
 
 /// FNV-1a, 64 bit, as 16 hex digits: enough to notice a change, and needs no crypto
 /// library in the engine. Fingerprints guard against accidents, not adversaries.
@@ -43,43 +44,30 @@ model::Value canonical_fields(ResourceKind kind, const model::Object& fields) {
   return out;
 }
 
+/// What a live object's fingerprint covers: its server id (a gateway's id) and fields, a
+/// route's deployed elements, a singleton's fields alone.
+template <class T> model::Value canonical(const T& resource) {
+  const auto kind = model::key_of(resource).kind;
+  if constexpr (std::is_same_v<T, model::Gateway>) {
+    return model::Object{{"id", resource.id}, {"fields", canonical_fields(kind, resource.fields)}};
+  } else if constexpr (std::is_same_v<T, model::Route>) {
+    return model::Object{{"server_id", resource.server_id},
+                         {"deployed_version_id", resource.deployed_version_id},
+                         {"elements", normalize_elements(resource.elements)}};
+  } else if constexpr (requires { resource.server_id; }) {
+    return model::Object{{"server_id", resource.server_id},
+                         {"fields", canonical_fields(kind, resource.fields)}};
+  } else {
+    return canonical_fields(kind, resource.fields);
+  }
+}
+
 /// Every live object's address and hash.
 std::map<std::string, std::string> hash_all(const LiveState& live) {
   std::map<std::string, std::string> out;
-  const auto& r = live.resources;
-  for (const auto& g : r.gateways) {
-    model::Object o{{"id", g.id}, {"fields", canonical_fields(ResourceKind::gateway, g.fields)}};
-    out[address_of(g)] = digest(model::Value(o).to_json());
-  }
-  for (const auto& d : r.datasets) {
-    model::Object o{{"server_id", d.server_id},
-                    {"fields", canonical_fields(ResourceKind::dataset, d.fields)}};
-    out[address_of(d)] = digest(model::Value(o).to_json());
-  }
-  for (const auto& c : r.provider_configs) {
-    model::Object o{{"server_id", c.server_id},
-                    {"fields", canonical_fields(ResourceKind::provider_config, c.fields)}};
-    out[address_of(c)] = digest(model::Value(o).to_json());
-  }
-  for (const auto& route : r.routes) {
-    model::Object o{{"server_id", route.server_id},
-                    {"deployed_version_id", route.deployed_version_id},
-                    {"elements", normalize_elements(route.elements)}};
-    out[address_of(route)] = digest(model::Value(o).to_json());
-  }
-  for (const auto& p : r.custom_providers) {
-    model::Object o{{"server_id", p.server_id},
-                    {"fields", canonical_fields(ResourceKind::custom_provider, p.fields)}};
-    out[address_of(p)] = digest(model::Value(o).to_json());
-  }
-  if (r.spending_limit) {
-    out[singleton_address(ResourceKind::spending_limit)] =
-        digest(canonical_fields(ResourceKind::spending_limit, r.spending_limit->fields).to_json());
-  }
-  if (r.auto_topup) {
-    out[singleton_address(ResourceKind::auto_topup)] =
-        digest(canonical_fields(ResourceKind::auto_topup, r.auto_topup->fields).to_json());
-  }
+  model::for_each_resource(live.resources, [&out](const auto& resource) {
+    out[address_of(resource)] = digest(canonical(resource).to_json());
+  });
   return out;
 }
 
@@ -95,25 +83,16 @@ std::vector<Fingerprint> fingerprints_for(const model::Desired& desired, const L
   // touch (in-scope gateways, children of read gateways, billing when read). Recording a
   // few objects the plan does not change only makes the staleness check stricter.
   std::set<std::string> addresses;
-  const auto& d = desired.resources;
-  for (const auto& g : d.gateways) {
-    addresses.insert(address_of(g));
-  }
-  for (const auto& x : d.datasets) {
-    addresses.insert(address_of(x));
-  }
-  for (const auto& c : d.provider_configs) {
-    addresses.insert(address_of(c));
-  }
-  for (const auto& route : d.routes) {
-    addresses.insert(address_of(route));
-  }
-  for (const auto& p : d.custom_providers) {
-    addresses.insert(address_of(p));
-  }
-  if (desired.billing_declared) {
-    addresses.insert(singleton_address(ResourceKind::spending_limit));
-    addresses.insert(singleton_address(ResourceKind::auto_topup));
+  model::for_each_resource(desired.resources, [&](const auto& resource) {
+    const auto key = model::key_of(resource);
+    if (model::is_declared(desired, model::kind_spec(key.kind))) {
+      addresses.insert(key.address());
+    }
+  });
+  for (const auto& spec : model::all_kinds()) { // a declared singleton, set or not
+    if (spec.singleton && model::is_declared(desired, spec)) {
+      addresses.insert(model::ResourceKey{spec.kind, "", {}}.address());
+    }
   }
   const auto hashes = hash_all(live);
   for (const auto& g : live.resources.gateways) {

@@ -1,9 +1,11 @@
 #include "engine/identity.h"
 
 #include "model/resource_key.h"
+#include "model/resource_walk.h"
 
 #include <map>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace aigw::engine {
@@ -29,21 +31,13 @@ private:
 
 std::optional<PlanError> check_live_identities(const model::Resources& live) {
   DuplicateFinder finder;
-  for (const auto& g : live.gateways) {
-    finder.see(model::key_of(g), g.id);
-  }
-  for (const auto& d : live.datasets) {
-    finder.see(model::key_of(d), d.server_id);
-  }
-  for (const auto& c : live.provider_configs) {
-    finder.see(model::key_of(c), c.server_id);
-  }
-  for (const auto& r : live.routes) {
-    finder.see(model::key_of(r), r.server_id);
-  }
-  for (const auto& p : live.custom_providers) {
-    finder.see(model::key_of(p), p.server_id);
-  }
+  model::for_each_resource(live, [&finder](const auto& resource) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(resource)>, model::Gateway>) {
+      finder.see(model::key_of(resource), resource.id);
+    } else if constexpr (requires { resource.server_id; }) {
+      finder.see(model::key_of(resource), resource.server_id);
+    } // a singleton is one object by construction
+  });
   auto details = finder.details();
   if (details.empty()) {
     return std::nullopt;

@@ -1,7 +1,9 @@
 #include "engine/live_state.h"
 
+#include "engine/child_lists.h"
 #include "engine/targeting.h"
 #include "engine/task_pool.h"
+#include "model/resource_walk.h"
 
 #include <algorithm>
 #include <map>
@@ -12,18 +14,14 @@
 namespace aigw::engine {
 namespace {
 
-/// The reads of one gateway's children, each landing in its own slot.
+/// The reads of one gateway's children: one slot per kind of gateway_child_kinds().
 struct ChildReads {
-  std::optional<ApiResult<std::vector<model::Dataset>>> datasets;
-  std::optional<ApiResult<std::vector<model::ProviderConfig>>> provider_configs;
-  std::optional<ApiResult<std::vector<model::Route>>> routes;
+  std::vector<std::optional<ApiResult<model::Resources>>> lists;
 };
 
 /// Moves a successful read's items into out, or records the first error.
-/// Children are stamped with the gateway they were listed under.
-template <class T>
-void take(std::optional<ApiResult<std::vector<T>>>& read, const std::string& gateway_id,
-          std::vector<T>& out, std::optional<ApiError>& error) {
+void take(std::optional<ApiResult<model::Resources>>& read, model::Resources& out,
+          std::optional<ApiError>& error) {
   if (!read || error) {
     return;
   }
@@ -31,10 +29,7 @@ void take(std::optional<ApiResult<std::vector<T>>>& read, const std::string& gat
     error = read->error();
     return;
   }
-  for (auto& item : read->value()) {
-    item.gateway_id = gateway_id;
-    out.push_back(std::move(item));
-  }
+  model::append_resources(out, std::move(read->value()));
 }
 
 } // namespace
@@ -71,7 +66,7 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
   };
 
   // Every read is a task of one pool: the gateway list and the billing singletons from the
-  // start, and each gateway's three child lists as soon as the page naming it arrives (not
+  // start, and each gateway's child lists (one per kind) as soon as the page naming it arrives (not
   // after the last page: at 1,000 gateways that saves the serial wait for the list).
   std::optional<ApiResult<std::vector<model::Gateway>>> gateways;
   std::optional<ApiResult<std::optional<model::SpendingLimit>>> spending_limit;
@@ -89,10 +84,13 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
         return;
       }
       slot = &it->second;
+      slot->lists.resize(gateway_child_kinds().size());
     }
-    pool.add([&api, slot, id] { slot->datasets.emplace(api.list_datasets(id)); });
-    pool.add([&api, slot, id] { slot->provider_configs.emplace(api.list_provider_configs(id)); });
-    pool.add([&api, slot, id] { slot->routes.emplace(api.list_routes(id)); });
+    for (std::size_t k = 0; k < slot->lists.size(); ++k) {
+      pool.add([&api, slot, id, k] {
+        slot->lists[k].emplace(list_children(api, gateway_child_kinds()[k], id));
+      });
+    }
   };
   pool.add([&] {
     gateways.emplace(api.list_gateways_by_page([&](const std::vector<model::Gateway>& page) {
@@ -163,10 +161,9 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
   pool.wait();
   std::optional<ApiError> error;
   for (const auto& id : live.children_read) {
-    auto& slot = reads.at(id);
-    take(slot.datasets, id, live.resources.datasets, error);
-    take(slot.provider_configs, id, live.resources.provider_configs, error);
-    take(slot.routes, id, live.resources.routes, error);
+    for (auto& list : reads.at(id).lists) {
+      take(list, live.resources, error);
+    }
   }
   if (error) {
     return *error;

@@ -1,6 +1,8 @@
 #include "engine/safety.h"
 
+#include "model/kind_spec.h"
 #include "model/resource_key.h"
+#include "model/resource_walk.h"
 
 #include <cmath>
 #include <map>
@@ -21,18 +23,15 @@ bool creates_object(const Change& change) {
 } // namespace
 
 std::size_t count_managed(const model::Desired& desired, const LiveState& live) {
-  const auto& r = live.resources;
+  // Every live object of a kind the configuration manages; `scope` selects gateways (their
+  // children were read only for gateways that matter).
   std::size_t count = 0;
-  for (const auto& g : r.gateways) {
-    count += model::in_scope(desired.scope, g.id) ? 1 : 0;
-  }
-  count += r.datasets.size() + r.provider_configs.size() + r.routes.size();
-  if (desired.billing_declared) {
-    count += (r.spending_limit ? 1 : 0) + (r.auto_topup ? 1 : 0);
-  }
-  if (desired.custom_providers_declared) {
-    count += r.custom_providers.size();
-  }
+  model::for_each_resource(live.resources, [&](const auto& resource) {
+    const auto key = model::key_of(resource);
+    const bool out_of_scope = key.kind == model::ResourceKind::gateway &&
+                              !model::in_scope(desired.scope, key.gateway_id);
+    count += model::is_declared(desired, model::kind_spec(key.kind)) && !out_of_scope ? 1 : 0;
+  });
   return count;
 }
 
@@ -86,19 +85,13 @@ std::optional<PlanError> check_every_gateway_deleted(const std::vector<Change>& 
 std::optional<PlanError> check_protected(const std::vector<Change>& changes,
                                          const model::Desired& desired) {
   std::map<model::ResourceKey, model::Origin> protected_at;
-  auto note = [&](const auto& resources) {
-    for (const auto& resource : resources) {
+  model::for_each_resource(desired.resources, [&](const auto& resource) {
+    if constexpr (requires { resource.protect; }) {
       if (resource.protect) {
         protected_at.emplace(model::key_of(resource), resource.origin);
       }
     }
-  };
-  const auto& r = desired.resources;
-  note(r.gateways);
-  note(r.datasets);
-  note(r.provider_configs);
-  note(r.routes);
-  note(r.custom_providers);
+  });
   std::vector<std::string> details;
   for (const auto& change : changes) {
     if (!deletes_live_object(change)) {

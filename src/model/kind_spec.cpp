@@ -92,6 +92,10 @@ const KindSpec& kind_spec(ResourceKind kind) {
 
 std::span<const KindSpec> all_kinds() { return table(); }
 
+bool is_declared(const Desired& desired, const KindSpec& spec) {
+  return spec.declared_by == nullptr || desired.*spec.declared_by;
+}
+
 const KindSpec* find_kind(std::string_view name) {
   for (const auto& spec : table()) {
     if (spec.name == name) {

@@ -55,6 +55,9 @@ struct KindSpec {
 /// Every kind, in display order (the order of ResourceKind).
 [[nodiscard]] std::span<const KindSpec> all_kinds();
 
+/// True when desired manages the kind at all (its declaring flag is set, or it has none).
+[[nodiscard]] bool is_declared(const Desired& desired, const KindSpec& spec);
+
 /// The kind whose human name is `name`, or nullptr.
 [[nodiscard]] const KindSpec* find_kind(std::string_view name);
 
