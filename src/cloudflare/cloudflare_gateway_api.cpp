@@ -148,14 +148,14 @@ CloudflareGatewayApi::list_gateways_by_page(const GatewayPageSink& on_page) {
 ApiResult<model::Gateway> CloudflareGatewayApi::create_gateway(const model::Gateway& gateway) {
   const std::string p = path("/gateways");
   return decode_value<model::Gateway>(
-      send_for("result", "POST", p, "gateways", gateway_create_body(gateway)), {"POST", p},
+      send_for("result", "POST", p, "gateways", gateway_body(gateway)), {"POST", p},
       gateway_from_value);
 }
 
 ApiResult<model::Gateway> CloudflareGatewayApi::update_gateway(const model::Gateway& gateway) {
   const std::string p = gateway_path(gateway.id, "");
   return decode_value<model::Gateway>(
-      send_for("result", "PUT", p, "gateways/{id}", gateway_update_body(gateway)), {"PUT", p},
+      send_for("result", "PUT", p, "gateways/{id}", gateway_body(gateway)), {"PUT", p},
       gateway_from_value);
 }
 

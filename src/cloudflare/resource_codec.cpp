@@ -139,22 +139,18 @@ void drop(Object& object, std::initializer_list<const char*> keys) {
   }
 }
 
-/// Writable fields of `fields` (unknown ones included unless known_only), plus the create
-/// defaults of required fields that are missing.
-Object writable_fields(ResourceKind kind, const Object& fields, bool create_only, bool known_only) {
+/// Writable fields of `fields` (unknown ones included unless known_only): never a read-only
+/// field, never a sensitive one (credentials travel apart from `fields`). What a create
+/// call accepts, and the defaults it needs, are the engine's business (engine::create_body):
+/// a body is sent as the engine built it.
+Object writable_fields(ResourceKind kind, const Object& fields, bool known_only) {
   Object out;
   for (const auto& [key, value] : fields) {
     const auto* spec = model::find_field(kind, key);
-    if (spec == nullptr ? known_only : (spec->read_only || spec->sensitive ||
-                                        (create_only && !spec->accepted_on_create))) {
+    if (spec == nullptr ? known_only : (spec->read_only || spec->sensitive)) {
       continue;
     }
     out.emplace(key, value);
-  }
-  for (const auto& spec : model::field_specs(kind)) {
-    if (spec.required_on_create && spec.create_default && !out.contains(std::string(spec.name))) {
-      out.emplace(std::string(spec.name), *spec.create_default);
-    }
   }
   return out;
 }
@@ -363,27 +359,21 @@ Value custom_provider_body(const model::CustomProvider& provider) {
   return body;
 }
 
-Value gateway_create_body(const model::Gateway& gateway) {
-  Object body = writable_fields(ResourceKind::gateway, gateway.fields, true, true);
-  body.insert_or_assign("id", gateway.id);
-  return body;
-}
-
-Value gateway_update_body(const model::Gateway& gateway) {
-  Object body = writable_fields(ResourceKind::gateway, gateway.fields, false, false);
+Value gateway_body(const model::Gateway& gateway) {
+  Object body = writable_fields(ResourceKind::gateway, gateway.fields, false);
   body.insert_or_assign("id", gateway.id);
   return body;
 }
 
 Value dataset_body(const model::Dataset& dataset) {
-  Object body = writable_fields(ResourceKind::dataset, dataset.fields, false, false);
+  Object body = writable_fields(ResourceKind::dataset, dataset.fields, false);
   drop(body, {"name", "gateway_id"});
   body.insert_or_assign("name", dataset.name);
   return body;
 }
 
 Value provider_config_body(const model::ProviderConfig& config) {
-  Object body = writable_fields(ResourceKind::provider_config, config.fields, false, true);
+  Object body = writable_fields(ResourceKind::provider_config, config.fields, true);
   body.insert_or_assign("provider_slug", config.provider_slug);
   body.insert_or_assign("alias", config.alias);
   if (config.secret) {
@@ -397,7 +387,7 @@ Value route_create_body(const model::Route& route) {
 }
 
 Value billing_body(ResourceKind kind, const Object& fields) {
-  return writable_fields(kind, fields, false, true);
+  return writable_fields(kind, fields, true);
 }
 
 } // namespace aigw::cloudflare

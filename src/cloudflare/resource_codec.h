@@ -34,10 +34,10 @@ Result<model::CustomProvider> custom_provider_from_value(const model::Value& val
 /// POST custom-providers body: exactly the fields given, `slug`, and the revealed `headers`.
 model::Value custom_provider_body(const model::CustomProvider& provider);
 
-/// POST gateways body: `id` and the fields the create call accepts (defaults filled in).
-model::Value gateway_create_body(const model::Gateway& gateway);
-/// PUT gateways/{id} body: `id` and every field except read-only ones, unknown included.
-model::Value gateway_update_body(const model::Gateway& gateway);
+/// POST gateways and PUT gateways/{id} body: `id` and every field given except read-only
+/// ones, unknown included. A create sends what the engine's create body holds (the fields
+/// create accepts, defaults filled in, engine::create_body); nothing is filtered again here.
+model::Value gateway_body(const model::Gateway& gateway);
 /// POST/PUT datasets body: `name`, `enable`, `filters` (and unknown writable fields).
 model::Value dataset_body(const model::Dataset& dataset);
 /// POST provider_configs body, including the revealed secret: never log it.

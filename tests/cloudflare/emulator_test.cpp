@@ -3,6 +3,7 @@
 
 #include "cloudflare/cloudflare_gateway_api.h"
 #include "cloudflare/test_options.h"
+#include "support/create_request.h"
 #include "support/emulator_process.h"
 #include "support/process.h"
 
@@ -47,7 +48,7 @@ const model::Gateway* find_gateway(const std::vector<model::Gateway>& gateways, 
 TEST(Emulator, GatewayCreateUpdateListDelete) {
   EmulatorProcess emulator;
   auto api = client_for(emulator);
-  model::Gateway gateway{"support-bot", {{"cache_ttl", 300}, {"collect_logs", true}}, {}};
+  const auto gateway = test::gateway_to_create("support-bot", {{"cache_ttl", 300}, {"collect_logs", true}});
   auto created = api->create_gateway(gateway);
   ASSERT_TRUE(created.ok()) << error_text(created);
   EXPECT_EQ(created->id, "support-bot");
@@ -80,7 +81,7 @@ TEST(Emulator, GatewayCreateUpdateListDelete) {
 TEST(Emulator, ValidationErrorsCarryCloudflareCodes) {
   EmulatorProcess emulator;
   auto api = client_for(emulator);
-  auto bad = api->create_gateway({"bad", {{"retry_max_attempts", 99}}, {}});
+  auto bad = api->create_gateway(test::gateway_to_create("bad", {{"retry_max_attempts", 99}}));
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().kind, Kind::http);
   EXPECT_EQ(bad.error().status, 400);
@@ -90,7 +91,7 @@ TEST(Emulator, ValidationErrorsCarryCloudflareCodes) {
 TEST(Emulator, Datasets) {
   EmulatorProcess emulator;
   auto api = client_for(emulator);
-  ASSERT_TRUE(api->create_gateway({"gw", {}, {}}).ok());
+  ASSERT_TRUE(api->create_gateway(test::gateway_to_create("gw")).ok());
   model::Dataset dataset;
   dataset.gateway_id = "gw";
   dataset.name = "failures";
@@ -122,7 +123,7 @@ TEST(Emulator, Datasets) {
 TEST(Emulator, ProviderConfigsNeverEchoTheSecret) {
   EmulatorProcess emulator;
   auto api = client_for(emulator);
-  ASSERT_TRUE(api->create_gateway({"gw", {}, {}}).ok());
+  ASSERT_TRUE(api->create_gateway(test::gateway_to_create("gw")).ok());
   model::ProviderConfig config;
   config.gateway_id = "gw";
   config.provider_slug = "openai";
@@ -146,7 +147,7 @@ TEST(Emulator, ProviderConfigsNeverEchoTheSecret) {
 TEST(Emulator, RoutesVersionsDeploymentsAndRename) {
   EmulatorProcess emulator;
   auto api = client_for(emulator);
-  ASSERT_TRUE(api->create_gateway({"gw", {}, {}}).ok());
+  ASSERT_TRUE(api->create_gateway(test::gateway_to_create("gw")).ok());
   model::Route route;
   route.gateway_id = "gw";
   route.name = "chat";
@@ -211,7 +212,7 @@ TEST(Emulator, BillingSingletonsAndGatewayUrl) {
   ASSERT_TRUE(api->delete_auto_topup().ok());
   EXPECT_FALSE(api->get_auto_topup()->has_value());
 
-  ASSERT_TRUE(api->create_gateway({"gw", {}, {}}).ok());
+  ASSERT_TRUE(api->create_gateway(test::gateway_to_create("gw")).ok());
   auto url = api->get_gateway_url("gw", "openai");
   ASSERT_TRUE(url.ok()) << error_text(url);
   EXPECT_NE(url->find("gw"), std::string::npos);
@@ -223,7 +224,7 @@ TEST(Emulator, PagingReturnsAll250GatewaysInThreePages) {
   for (int i = 0; i < 250; ++i) {
     char id[16];
     std::snprintf(id, sizeof id, "gw-%03d", i);
-    ASSERT_TRUE(api->create_gateway({id, {}, {}}).ok()) << id;
+    ASSERT_TRUE(api->create_gateway(test::gateway_to_create(id)).ok()) << id;
   }
   auto listed = api->list_gateways();
   ASSERT_TRUE(listed.ok()) << error_text(listed);
@@ -242,10 +243,11 @@ void seed_state(const std::string& state_file) {
   EmulatorProcess emulator({"--state", state_file});
   auto api = client_for(emulator);
   for (const char* id : {"alpha", "beta", "gamma"}) {
-    ASSERT_TRUE(api->create_gateway({id, {}, {}}).ok());
+    ASSERT_TRUE(api->create_gateway(test::gateway_to_create(id)).ok());
     model::Dataset dataset;
     dataset.gateway_id = id;
     dataset.name = "all";
+    dataset.fields = test::dataset_create_fields();
     ASSERT_TRUE(api->create_dataset(dataset).ok());
   }
   model::Route route;
@@ -309,7 +311,7 @@ TEST(Emulator, ALostPostResponseIsOutcomeUnknownAndTheWriteHappenedOnce) {
     EmulatorProcess emulator(
         {"--state", state, "--fault-rate", "1", "--fault-mode", "lost-response", "--seed", "3"});
     auto api = client_for(emulator);
-    auto created = api->create_gateway({"lost", {}, {}});
+    auto created = api->create_gateway(test::gateway_to_create("lost"));
     ASSERT_FALSE(created.ok());
     EXPECT_EQ(created.error().kind, Kind::outcome_unknown) << created.error().to_string();
     EXPECT_EQ(api->stats().requests, 1u);

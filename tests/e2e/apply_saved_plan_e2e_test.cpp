@@ -2,6 +2,7 @@
 // a change between plan and apply, applying nothing.
 
 #include "apply_e2e_support.h"
+#include "support/create_request.h"
 #include "apply_e2e_yaml.h"
 
 #include <gmock/gmock.h>
@@ -65,7 +66,7 @@ TEST_F(ApplySavedPlan, APlanMadeStaleByALiveChangeIsRefusedAndNothingIsApplied) 
   const auto plan = save_plan(desired_yaml({k_gateway}));
   // Someone creates the gateway between plan and apply.
   auto api = emulator_client(emulator);
-  ASSERT_TRUE(api->create_gateway({"saved", {{"cache_ttl", 5}}, {}}).ok());
+  ASSERT_TRUE(api->create_gateway(test::gateway_to_create("saved", {{"cache_ttl", 5}})).ok());
 
   const auto refused = run_aigw(emulator, {"apply", plan, "--auto-approve"});
   EXPECT_EQ(refused.exit_code, 1) << describe(refused);

@@ -6,6 +6,7 @@
 // files; and the file is 0600 and holds no credential (issue 9).
 
 #include "apply_e2e_support.h"
+#include "support/create_request.h"
 
 #include <boost/json.hpp>
 #include <gmock/gmock.h>
@@ -68,8 +69,8 @@ protected:
   void SetUp() override {
     // Live: app with cache_ttl 100 (the plan updates it) and prod-critical, outside scope.
     ASSERT_TRUE(
-        api->create_gateway({"app", {{"cache_ttl", 100}, {"collect_logs", true}}, {}}).ok());
-    ASSERT_TRUE(api->create_gateway({"prod-critical", {{"cache_ttl", 5}}, {}}).ok());
+        api->create_gateway(test::gateway_to_create("app", {{"cache_ttl", 100}, {"collect_logs", true}})).ok());
+    ASSERT_TRUE(api->create_gateway(test::gateway_to_create("prod-critical", {{"cache_ttl", 5}})).ok());
   }
 
   /// `plan --out` of k_yaml in dir/config; the plan file's JSON.
