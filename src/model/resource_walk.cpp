@@ -1,6 +1,5 @@
 #include "model/resource_walk.h"
 
-#include "model/resource_key.h"
 
 #include <iterator>
 
@@ -19,6 +18,26 @@ template <class T> void move_set(std::optional<T>& into, std::optional<T>& from)
 }
 
 } // namespace
+
+void add_resource(Resources& r, const ResourceKey& key, Object fields) {
+  const auto part = [&key](std::size_t i) { return i < key.parts.size() ? key.parts[i] : ""; };
+  switch (key.kind) {
+  case ResourceKind::gateway: r.gateways.push_back({key.gateway_id, std::move(fields), {}}); return;
+  case ResourceKind::dataset:
+    r.datasets.push_back({key.gateway_id, part(0), "", std::move(fields), {}});
+    return;
+  case ResourceKind::provider_config:
+    r.provider_configs.push_back(
+        {key.gateway_id, part(0), part(1), "", std::move(fields), {}, "", {}});
+    return;
+  case ResourceKind::route: r.routes.push_back({key.gateway_id, part(0), "", {}, "", {}}); return;
+  case ResourceKind::spending_limit: r.spending_limit = SpendingLimit{std::move(fields), {}}; return;
+  case ResourceKind::auto_topup: r.auto_topup = AutoTopup{std::move(fields), {}}; return;
+  case ResourceKind::custom_provider:
+    r.custom_providers.push_back({part(0), "", std::move(fields), {}, "", {}});
+    return;
+  }
+}
 
 std::size_t count_of(const Resources& r, ResourceKind kind) {
   std::size_t n = 0;

@@ -3,7 +3,7 @@
 // resources kind by kind (in all_kinds() order), so loops over "every resource" need not
 // list the kinds again.
 
-#include "model/field_spec.h"
+#include "model/resource_key.h"
 #include "model/resources.h"
 
 #include <utility>
@@ -21,6 +21,11 @@ template <class Fn> void for_each_resource(const Resources& r, Fn&& fn) {
   if (r.auto_topup) fn(*r.auto_topup);
   for (const auto& x : r.custom_providers) fn(x);
 }
+
+/// Adds a resource of key.kind with `fields` to r (a singleton replaces r's), named by the
+/// key (parts as in key_of). Members that are not fields (route elements, which a route
+/// has instead of fields; secrets) stay empty.
+void add_resource(Resources& r, const ResourceKey& key, Object fields);
 
 /// How many resources of one kind r holds.
 [[nodiscard]] std::size_t count_of(const Resources& r, ResourceKind kind);

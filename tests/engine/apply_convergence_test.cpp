@@ -7,12 +7,17 @@
 #include "engine/planner.h"
 #include "engine/route_versions.h"
 #include "fakes/fake_gateway_api.h"
+#include "model/kind_spec.h"
+#include "model/resource_walk.h"
 
 #include "apply_test_plans.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
+#include <optional>
 #include <random>
 
 namespace aigw::test {
@@ -20,143 +25,185 @@ namespace {
 
 constexpr int k_cases = 120;
 
-/// Draws random resources from small pools of names, so that live and desired overlap.
+/// Values for fields whose shape the field table does not give (objects and arrays with no
+/// create default); a field with neither is left out of the random states.
+const std::map<std::string_view, std::vector<model::Value>>& samples() {
+  static const std::map<std::string_view, std::vector<model::Value>> k_samples = {
+      {"guardrails",
+       {model::Object{{"prompt", model::Object{{"S1", "BLOCK"}}}},
+        model::Object{{"prompt", model::Object{{"S1", "FLAG"}}}}}},
+      {"filters",
+       {model::Array{},
+        model::Array{model::Object{
+            {"key", "success"}, {"operator", "eq"}, {"value", model::Array{false}}}}}},
+  };
+  return k_samples;
+}
+
+/// Draws random resources of every kind in the kind table (model/kind_spec) from small
+/// pools of names, so that live and desired overlap; fields come from each kind's field
+/// table. A new kind whose API fields are in its field table is covered with no new code.
 class RandomState {
 public:
   explicit RandomState(std::uint64_t seed) : m_random(seed) {}
 
   bool coin() { return pick(2) == 0; }
-  std::size_t pick(std::size_t n) {
-    return std::uniform_int_distribution<std::size_t>(0, n - 1)(m_random);
-  }
+  std::size_t pick(std::size_t n) { return pick(m_random, n); }
 
-  model::Object gateway_fields() {
-    model::Object f;
-    if (coin()) f["cache_ttl"] = static_cast<int>(pick(3) * 60);
-    if (coin()) f["collect_logs"] = coin();
-    if (coin()) f["rate_limiting_technique"] = coin() ? "fixed" : "sliding";
-    if (coin()) f["retry_max_attempts"] = static_cast<int>(1 + pick(5));
-    if (pick(3) == 0) {
-      f["guardrails"] = model::Object{{"prompt", model::Object{{"S1", coin() ? "BLOCK" : "FLAG"}}}};
-    }
-    return f;
-  }
-
-  model::Object dataset_fields() {
-    model::Array filters;
-    if (coin()) {
-      filters.push_back(model::Object{
-          {"key", "success"}, {"operator", "eq"}, {"value", model::Array{coin()}}});
-    }
-    return {{"enable", coin()}, {"filters", std::move(filters)}};
-  }
-
-  model::Object custom_provider_fields() {
-    return {{"name", "Custom"}, {"base_url", coin() ? "https://a.example" : "https://b.example"}};
-  }
-
-  std::vector<model::RouteElement> elements() { return route_graph("m" + std::to_string(pick(3))); }
-
-  /// Provider config fields are a function of the identity: the API cannot change them, so
-  /// a differing live config would be drift no apply can fix (tested elsewhere).
-  static model::Object provider_fields(const std::string& slug) {
-    return {{"default_config", slug == "openai"}};
-  }
-
+  /// A random desired state: each declaring flag (`billing:`, `custom_providers:`) by a
+  /// coin, gateways from a pool of three, and objects of every kind under them.
   model::Desired desired() {
     model::Desired d;
     d.account_id = "acct";
     d.prune = coin();
-    auto& r = d.resources;
-    for (int g = 0; g < 3; ++g) {
-      if (pick(3) == 0) continue;
-      const auto id = "gw-" + std::to_string(g);
-      r.gateways.push_back({id, gateway_fields(), {}});
-      for (int n = 0; n < 3; ++n) {
-        if (coin()) {
-          r.datasets.push_back({id, "ds" + std::to_string(n), "", dataset_fields(), {}});
-        }
-        if (n < 2 && coin()) {
-          r.routes.push_back({id, "rt" + std::to_string(n), "", elements(), "", {}});
-        }
-      }
-      for (const char* slug : {"openai", "anthropic"}) {
-        if (coin()) {
-          model::ProviderConfig c{id, slug, "main", "", provider_fields(slug), {}, "KEY", {}};
-          c.secret = Secret("sk-convergence-secret");
-          r.provider_configs.push_back(std::move(c));
-        }
+    std::vector<bool model::Desired::*> flags; // one coin per flag (billing has two kinds)
+    for (const auto& spec : model::all_kinds()) {
+      if (spec.declared_by != nullptr &&
+          std::find(flags.begin(), flags.end(), spec.declared_by) == flags.end()) {
+        flags.push_back(spec.declared_by);
+        d.*spec.declared_by = coin();
       }
     }
-    d.custom_providers_declared = coin();
-    for (int n = 0; d.custom_providers_declared && n < 2; ++n) {
-      if (coin()) {
-        model::CustomProvider p;
-        p.slug = "cp" + std::to_string(n);
-        p.fields = custom_provider_fields();
-        r.custom_providers.push_back(std::move(p));
-      }
-    }
-    d.billing_declared = coin();
-    if (d.billing_declared && coin()) {
-      r.spending_limit = model::SpendingLimit{
-          {{"amount", static_cast<int>(100 + pick(3) * 100)}, {"duration", "monthly"},
-           {"strategy", "fixed"}},
-          {}};
-    }
-    if (d.billing_declared && coin()) {
-      const auto threshold = static_cast<int>(500 + pick(2) * 500);
-      r.auto_topup = model::AutoTopup{{{"amount", 5000}, {"threshold", threshold}}, {}};
-    }
+    add_random(d.resources, [&](const model::KindSpec& spec) {
+      return spec.kind == model::ResourceKind::gateway ? pick(3) != 0 : coin();
+    }, d);
     return d;
   }
 
-  /// Seeds the fake with a random live state through its own API, so server ids and route
-  /// versions are real.
+  /// Seeds the fake with a random live state by applying a random desired state that
+  /// declares every kind, so server ids and route versions are real; some routes also get
+  /// an older version with other elements, as a redeploy candidate.
   void seed_live(FakeGatewayApi& api) {
-    for (int g = 0; g < 3; ++g) {
-      if (coin()) continue;
-      const auto id = "gw-" + std::to_string(g);
-      ASSERT_TRUE(api.create_gateway({id, gateway_fields(), {}}).ok());
-      for (int n = 0; n < 3; ++n) {
-        if (coin()) {
-          const model::Dataset ds{id, "ds" + std::to_string(n), "", dataset_fields(), {}};
-          ASSERT_TRUE(api.create_dataset(ds).ok());
-        }
-        if (n < 2 && coin()) {
-          auto route = api.create_route({id, "rt" + std::to_string(n), "", elements(), "", {}});
-          ASSERT_TRUE(route.ok());
-          if (coin()) { // an older version with other elements, as a redeploy candidate
-            ASSERT_TRUE(api.create_route_version(id, route->server_id, elements()).ok());
-          }
-        }
-      }
-      for (const char* slug : {"openai", "anthropic"}) {
-        if (coin()) {
-          const model::ProviderConfig c{id,  slug, "main", "", provider_fields(slug),
-                                        Secret("sk-live-secret"), "", {}};
-          ASSERT_TRUE(api.create_provider_config(c).ok());
-        }
+    model::Desired seed;
+    seed.account_id = "acct";
+    for (const auto& spec : model::all_kinds()) {
+      if (spec.declared_by != nullptr) {
+        seed.*spec.declared_by = true;
       }
     }
-    for (int n = 0; n < 2; ++n) {
+    add_random(seed.resources, [&](const model::KindSpec&) { return coin(); }, seed);
+    auto live = engine::read_live(api, engine::query_for(seed));
+    ASSERT_TRUE(live.ok());
+    engine::PlanOptions options;
+    options.force = true;
+    auto plan = engine::build_plan(seed, *live, options);
+    ASSERT_TRUE(plan.ok()) << plan.error().message;
+    ASSERT_TRUE(engine::resolve_route_versions(api, plan.value(), 4).ok());
+    ASSERT_TRUE(engine::apply_plan(api, plan.value(), {}).ok());
+    for (const auto& route : api.state.routes) {
       if (coin()) {
-        model::CustomProvider p;
-        p.slug = "cp" + std::to_string(n);
-        p.fields = custom_provider_fields();
-        ASSERT_TRUE(api.create_custom_provider(p).ok());
+        ASSERT_TRUE(api.create_route_version(route.gateway_id, route.server_id, elements()).ok());
       }
-    }
-    if (coin()) {
-      const model::Object limit{{"amount", 300}, {"duration", "daily"}, {"strategy", "sliding"}};
-      ASSERT_TRUE(api.set_spending_limit({limit, {}}).ok());
-    }
-    if (coin()) {
-      ASSERT_TRUE(api.set_auto_topup({{{"amount", 5000}, {"threshold", 500}}, {}}).ok());
     }
   }
 
 private:
+  static std::size_t pick(std::mt19937_64& random, std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(random);
+  }
+
+  /// A random value of a field from its table entry; nullopt when its shape is unknown.
+  static std::optional<model::Value> random_value(std::mt19937_64& random,
+                                                  const model::FieldSpec& spec) {
+    using model::FieldType;
+    if (auto it = samples().find(spec.name); it != samples().end()) {
+      return it->second[pick(random, it->second.size())];
+    }
+    switch (spec.type) {
+    case FieldType::boolean: return model::Value(pick(random, 2) == 0);
+    case FieldType::number: {
+      const double low = spec.min.value_or(0);
+      const double value = std::min(low + static_cast<double>(pick(random, 3)), spec.max.value_or(low + 2));
+      return model::Value(static_cast<int>(value));
+    }
+    case FieldType::enumeration: return model::Value(std::string(spec.enum_values[pick(random, spec.enum_values.size())]));
+    case FieldType::string: {
+      const auto length = static_cast<std::size_t>(spec.min.value_or(1));
+      return model::Value(std::string(length, pick(random, 2) == 0 ? 'a' : 'b'));
+    }
+    case FieldType::object:
+    case FieldType::array: break;
+    }
+    return spec.create_default;
+  }
+
+  /// Random fields of a kind: every required field, the others by a coin. A kind the API
+  /// can neither update nor delete gets fields fixed by its identity: a differing live
+  /// object would be drift no apply can fix (tested elsewhere).
+  model::Object random_fields(const model::KindSpec& spec, const model::ResourceKey& key) {
+    const bool fixed = spec.update == model::UpdateMethod::none && !spec.can_delete;
+    std::mt19937_64 by_identity(std::hash<std::string>{}(key.address()));
+    std::mt19937_64& random = fixed ? by_identity : m_random;
+    model::Object out;
+    for (const auto& field : spec.fields) {
+      if (field.read_only || field.sensitive || !(field.required_on_create || pick(random, 2) == 0)) {
+        continue;
+      }
+      if (auto value = random_value(random, field)) {
+        out.emplace(std::string(field.name), std::move(*value));
+      }
+    }
+    return out;
+  }
+
+  std::vector<model::RouteElement> elements() { return route_graph("m" + std::to_string(pick(3))); }
+
+  /// The keys an object of a kind may have: gateways gw-0..gw-2; children under each of
+  /// `gateways`; account-level objects from a pool of two names per identity part.
+  static std::vector<model::ResourceKey> candidate_keys(const model::KindSpec& spec,
+                                                        const std::vector<std::string>& gateways) {
+    if (spec.kind == model::ResourceKind::gateway) {
+      return {{spec.kind, "gw-0", {}}, {spec.kind, "gw-1", {}}, {spec.kind, "gw-2", {}}};
+    }
+    std::vector<std::vector<std::string>> parts{{}};
+    for (std::size_t i = 0; i < spec.key_part_count(); ++i) {
+      std::vector<std::vector<std::string>> longer;
+      for (const auto& p : parts) {
+        for (const char* name : {"n0", "n1"}) {
+          longer.push_back(p);
+          longer.back().emplace_back(name);
+        }
+      }
+      parts = std::move(longer);
+    }
+    std::vector<model::ResourceKey> out;
+    const std::vector<std::string> parents =
+        spec.parent == model::Parent::gateway ? gateways : std::vector<std::string>{""};
+    for (const auto& parent : parents) {
+      for (const auto& p : parts) {
+        out.push_back({spec.kind, parent, p});
+      }
+    }
+    return out;
+  }
+
+  /// Adds objects of every kind the state manages, each candidate key when take(spec) says
+  /// so; then what a kind holds besides its fields (route elements, provider secrets).
+  template <class Take>
+  void add_random(model::Resources& r, Take take, const model::Desired& d) {
+    for (const auto& spec : model::all_kinds()) {
+      if (!model::is_declared(d, spec)) {
+        continue;
+      }
+      std::vector<std::string> gateways;
+      for (const auto& g : r.gateways) {
+        gateways.push_back(g.id);
+      }
+      for (const auto& key : candidate_keys(spec, gateways)) {
+        if (take(spec)) {
+          model::add_resource(r, key, random_fields(spec, key));
+        }
+      }
+    }
+    for (auto& route : r.routes) {
+      route.elements = elements();
+    }
+    for (auto& config : r.provider_configs) {
+      config.secret = Secret("sk-convergence-secret");
+      config.secret_env = "KEY";
+    }
+  }
+
   std::mt19937_64 m_random;
 };
 
@@ -177,14 +224,7 @@ engine::Plan plan_for(FakeGatewayApi& api, const model::Desired& desired) {
 /// Every declared identity exists exactly once live.
 void expect_no_duplicates(const model::Resources& live) {
   std::map<model::ResourceKey, int> seen;
-  auto count = [&](const auto& items) {
-    for (const auto& item : items) ++seen[model::key_of(item)];
-  };
-  count(live.gateways);
-  count(live.datasets);
-  count(live.routes);
-  count(live.provider_configs);
-  count(live.custom_providers);
+  model::for_each_resource(live, [&](const auto& item) { ++seen[model::key_of(item)]; });
   for (const auto& [key, n] : seen) {
     EXPECT_EQ(n, 1) << key.address();
   }
@@ -192,6 +232,7 @@ void expect_no_duplicates(const model::Resources& live) {
 
 TEST(ApplyConvergence, OneApplyLeavesAnEmptyPlanForRandomLiveAndDesiredStates) {
   std::map<std::string, int> kinds_seen; // the cases must exercise every kind of change
+  std::map<model::ResourceKind, int> resources_seen; // ... and change every kind of object
   for (int seed = 0; seed < k_cases; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     RandomState random(static_cast<std::uint64_t>(seed));
@@ -201,6 +242,7 @@ TEST(ApplyConvergence, OneApplyLeavesAnEmptyPlanForRandomLiveAndDesiredStates) {
     const auto plan = plan_for(api, desired);
     for (const auto& change : plan.changes) {
       ++kinds_seen[std::string(engine::change_kind_name(change.kind))];
+      ++resources_seen[change.resource];
     }
     engine::ApplyOptions options;
     options.parallelism = 1 + static_cast<int>(random.pick(8));
@@ -214,6 +256,9 @@ TEST(ApplyConvergence, OneApplyLeavesAnEmptyPlanForRandomLiveAndDesiredStates) {
   for (const char* kind :
        {"create", "update", "delete", "deploy_new_version", "redeploy_version", "replace"}) {
     EXPECT_GT(kinds_seen[kind], 0) << kind;
+  }
+  for (const auto& spec : model::all_kinds()) {
+    EXPECT_GT(resources_seen[spec.kind], 0) << spec.name;
   }
 }
 

@@ -32,16 +32,19 @@ bool is_enumerator(ResourceKind kind) {
 
 constexpr ResourceKind k_last = ResourceKind::custom_provider;
 
-/// One resource of every kind, as Resources holds them.
+/// The key of one object of a kind: under gateway "gw" when the kind is the gateway or
+/// one of its children, with as many parts as the kind's identity names.
+ResourceKey sample_key(const KindSpec& spec, const std::string& part) {
+  const bool under_gateway = spec.kind == ResourceKind::gateway || spec.parent == Parent::gateway;
+  return {spec.kind, under_gateway ? "gw" : "", std::vector<std::string>(spec.key_part_count(), part)};
+}
+
+/// One resource of every kind, added through add_resource.
 Resources one_of_each() {
   Resources r;
-  r.gateways.push_back({"gw", {}, {}});
-  r.datasets.push_back({"gw", "ds", "", {}, {}});
-  r.provider_configs.push_back({"gw", "openai", "main", "", {}, {}, "", {}});
-  r.routes.push_back({"gw", "rt", "", {}, "", {}});
-  r.spending_limit = SpendingLimit{};
-  r.auto_topup = AutoTopup{};
-  r.custom_providers.push_back({"cp", "", {}, {}, "", {}});
+  for (const auto& spec : all_kinds()) {
+    add_resource(r, sample_key(spec, "x"), {});
+  }
   return r;
 }
 
@@ -135,6 +138,24 @@ TEST(KindSpec, ResourcesHoldEveryKindOnceWithItsKeyShape) {
     expected.push_back(spec.kind);
   }
   EXPECT_EQ(visited, expected);
+}
+
+TEST(KindSpec, AddResourceMakesTheObjectItsKeyNames) {
+  for (const auto& spec : all_kinds()) {
+    Resources r;
+    const auto key = sample_key(spec, "a/b");
+    add_resource(r, key, {{"marker", true}});
+    std::size_t n = 0;
+    for_each_resource(r, [&](const auto& resource) {
+      EXPECT_EQ(key_of(resource), key) << spec.name;
+      if constexpr (requires { resource.fields; }) { // a route's content is its elements
+        EXPECT_EQ(resource.fields.at("marker"), Value(true)) << spec.name;
+      }
+      ++n;
+    });
+    EXPECT_EQ(n, 1u) << spec.name;
+    EXPECT_EQ(count_of(r, spec.kind), 1u) << spec.name;
+  }
 }
 
 TEST(KindSpec, AppendResourcesMovesEveryKind) {
