@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, 3> k_api_credentials = {
     "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL"};
 
 /// The variables a raw scalar refers to (none for a literal).
-std::vector<std::string> references(const YAML::Node &node) {
+std::vector<std::string> references(const YamlNode &node) {
   if (!node.IsDefined() || !node.IsScalar()) {
     return {};
   }
@@ -31,7 +31,7 @@ public:
   /// A credential that may be literal (header values live in Git anyway) but never names
   /// the API's own credentials. A value it reads from the environment is a secret whatever
   /// its length: registered with the redactor, so no error or log can echo it.
-  void any_reference(const YAML::Node &node, const std::string &what) {
+  void any_reference(const YamlNode &node, const std::string &what) {
     for (const auto &name : references(node)) {
       if (std::find(k_api_credentials.begin(), k_api_credentials.end(), name) !=
           k_api_credentials.end()) {
@@ -47,7 +47,7 @@ public:
   }
 
   /// A credential that must come from the environment.
-  void reference(const YAML::Node &node, const std::string &what) {
+  void reference(const YamlNode &node, const std::string &what) {
     if (!node.IsDefined() || !node.IsScalar()) {
       return; // the shape check reports a non-string
     }

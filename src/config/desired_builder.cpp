@@ -42,7 +42,7 @@ std::string quoted(const std::string &s) {
 }
 
 /// A non-empty string of at most max_length characters, or nullopt (reported).
-std::optional<std::string> identity(NodeReader &reader, const YAML::Node &node,
+std::optional<std::string> identity(NodeReader &reader, const YamlNode &node,
                                     std::string_view what, std::optional<double> max_length) {
   auto v =
       check_shape(reader, node, Shape{.kind = Shape::Kind::string, .min = 1, .max = max_length},
@@ -50,7 +50,7 @@ std::optional<std::string> identity(NodeReader &reader, const YAML::Node &node,
   return v ? std::optional<std::string>(v->as_string()) : std::nullopt;
 }
 
-const YAML::Node *find(const std::vector<Entry> &entries, std::string_view key) {
+const YamlNode *find(const std::vector<Entry> &entries, std::string_view key) {
   for (const auto &e : entries) {
     if (e.key == key) {
       return &e.value;
@@ -61,7 +61,7 @@ const YAML::Node *find(const std::vector<Entry> &entries, std::string_view key) 
 
 /// True when every character is unreserved in a URL (RFC 3986: letters, digits, - . _ ~):
 /// the gateway id is a segment of every request path for the gateway and its children.
-bool check_path_segment(NodeReader &reader, const YAML::Node &node, const std::string &id,
+bool check_path_segment(NodeReader &reader, const YamlNode &node, const std::string &id,
                         std::string_view what) {
   const auto bad = std::find_if(id.begin(), id.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -88,7 +88,7 @@ bool check_path_segment(NodeReader &reader, const YAML::Node &node, const std::s
 /// "" when absent. OLD must differ from the new name.
 std::string read_renamed_from(NodeReader &reader, const std::vector<Entry> &entries,
                               const std::string &name, bool *ok) {
-  const YAML::Node *node = find(entries, "renamed_from");
+  const YamlNode *node = find(entries, "renamed_from");
   if (node == nullptr) {
     return {};
   }
@@ -137,7 +137,7 @@ void check_renames(NodeReader &reader, const std::vector<T> &items, const std::s
 
 /// `protect: true|false` (aigw's own key, never sent to the API); false when absent.
 bool read_protect(NodeReader &reader, const std::vector<Entry> &entries, bool *ok) {
-  const YAML::Node *node = find(entries, "protect");
+  const YamlNode *node = find(entries, "protect");
   if (node == nullptr) {
     return false;
   }
@@ -150,7 +150,7 @@ bool read_protect(NodeReader &reader, const std::vector<Entry> &entries, bool *o
 /// key is reported by the caller's required check).
 std::string identity_of(NodeReader &reader, const std::vector<Entry> &entries, std::string_view key,
                         std::optional<double> max_length, bool *ok) {
-  const YAML::Node *node = find(entries, key);
+  const YamlNode *node = find(entries, key);
   if (node == nullptr) {
     return {};
   }
@@ -163,7 +163,7 @@ std::string identity_of(NodeReader &reader, const std::vector<Entry> &entries, s
 /// variable's value when set and not empty (only an apply that creates the object needs it,
 /// so pull-request plans need no production keys). Any other text is refused with
 /// `message`, without echoing it. False when refused.
-bool read_credential(NodeReader &reader, const YAML::Node &node, const std::string &message,
+bool read_credential(NodeReader &reader, const YamlNode &node, const std::string &message,
                      std::string &env, std::optional<Secret> &value) {
   const auto name = node.IsScalar() ? sole_reference(node.Scalar()) : std::nullopt;
   if (!name) {
@@ -179,7 +179,7 @@ bool read_credential(NodeReader &reader, const YAML::Node &node, const std::stri
 
 /// Calls read(item) for each item of a list-valued key; reports a non-list.
 template <class Read>
-void for_each_item(NodeReader &reader, const YAML::Node &node, std::string_view what, Read read) {
+void for_each_item(NodeReader &reader, const YamlNode &node, std::string_view what, Read read) {
   if (node.IsNull()) {
     return; // `datasets:` with nothing under it declares none
   }
@@ -198,7 +198,7 @@ namespace {
 
 /// Records where `key` was first declared; reports a second declaration. False on a clash.
 template <class Key>
-bool claim_in(std::map<Key, model::Origin> &declared, NodeReader &reader, const YAML::Node &node,
+bool claim_in(std::map<Key, model::Origin> &declared, NodeReader &reader, const YamlNode &node,
               const Key &key, const std::string &label) {
   const model::Origin here = reader.origin(node);
   auto [it, inserted] = declared.emplace(key, here);
@@ -214,17 +214,17 @@ bool claim_in(std::map<Key, model::Origin> &declared, NodeReader &reader, const 
 
 } // namespace
 
-bool DesiredBuilder::claim(NodeReader &reader, const YAML::Node &node,
+bool DesiredBuilder::claim(NodeReader &reader, const YamlNode &node,
                            const model::ResourceKey &key, const std::string &label) {
   return claim_in(m_declared, reader, node, key, label);
 }
 
-bool DesiredBuilder::claim_setting(NodeReader &reader, const YAML::Node &node,
+bool DesiredBuilder::claim_setting(NodeReader &reader, const YamlNode &node,
                                    const std::string &name, const std::string &label) {
   return claim_in(m_settings, reader, node, name, label);
 }
 
-void DesiredBuilder::add_document(NodeReader &reader, const YAML::Node &root) {
+void DesiredBuilder::add_document(NodeReader &reader, const YamlNode &root) {
   if (!root.IsDefined() || root.IsNull()) {
     return; // an empty file declares nothing
   }
@@ -238,7 +238,7 @@ void DesiredBuilder::add_document(NodeReader &reader, const YAML::Node &root) {
     }
     if (e.key == "gateways") {
       for_each_item(reader, e.value, "gateways",
-                    [&](const YAML::Node &item) { read_gateway(reader, item); });
+                    [&](const YamlNode &item) { read_gateway(reader, item); });
       continue;
     }
     if (e.key == "account_id") {
@@ -258,14 +258,14 @@ void DesiredBuilder::add_document(NodeReader &reader, const YAML::Node &root) {
     } else if (e.key == "custom_providers") {
       m_desired.custom_providers_declared = true;
       for_each_item(reader, e.value, "custom_providers",
-                    [&](const YAML::Node &item) { read_custom_provider(reader, item); });
+                    [&](const YamlNode &item) { read_custom_provider(reader, item); });
     } else {
       read_billing(reader, e.value);
     }
   }
 }
 
-void DesiredBuilder::read_custom_provider(NodeReader &reader, const YAML::Node &node) {
+void DesiredBuilder::read_custom_provider(NodeReader &reader, const YamlNode &node) {
   auto entries = reader.mapping(node, "custom provider");
   if (!entries) {
     return;
@@ -279,7 +279,7 @@ void DesiredBuilder::read_custom_provider(NodeReader &reader, const YAML::Node &
   Fields fields = read_fields(reader, ResourceKind::custom_provider, node, *entries,
                               k_custom_provider_structural, label);
   provider.fields = std::move(fields.values);
-  if (const YAML::Node *headers = find(*entries, "headers")) {
+  if (const YamlNode *headers = find(*entries, "headers")) {
     // Headers may carry credentials: like a provider secret, they come from ${NAME} only.
     ok = read_credential(reader, *headers,
                          "'headers' must come from the environment: write 'headers: ${NAME}' "
@@ -315,7 +315,7 @@ void DesiredBuilder::read_account_id(NodeReader &reader, const Entry &entry) {
   }
 }
 
-void DesiredBuilder::read_scope(NodeReader &reader, const YAML::Node &node) {
+void DesiredBuilder::read_scope(NodeReader &reader, const YamlNode &node) {
   if (!node.IsSequence()) {
     reader.type_error(node, "scope", "a list of gateway id globs");
     return;
@@ -333,7 +333,7 @@ void DesiredBuilder::read_scope(NodeReader &reader, const YAML::Node &node) {
   }
 }
 
-void DesiredBuilder::read_gateway(NodeReader &reader, const YAML::Node &node) {
+void DesiredBuilder::read_gateway(NodeReader &reader, const YamlNode &node) {
   auto entries = reader.mapping(node, "gateway");
   if (!entries) {
     return;
@@ -359,14 +359,14 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YAML::Node &node) {
   for (const auto &e : *entries) {
     if (e.key == "datasets") {
       for_each_item(reader, e.value, "datasets",
-                    [&](const YAML::Node &item) { read_dataset(reader, item, gateway.id); });
+                    [&](const YamlNode &item) { read_dataset(reader, item, gateway.id); });
     } else if (e.key == "provider_configs") {
-      for_each_item(reader, e.value, "provider_configs", [&](const YAML::Node &item) {
+      for_each_item(reader, e.value, "provider_configs", [&](const YamlNode &item) {
         read_provider_config(reader, item, gateway.id);
       });
     } else if (e.key == "routes") {
       for_each_item(reader, e.value, "routes",
-                    [&](const YAML::Node &item) { read_route(reader, item, gateway.id); });
+                    [&](const YamlNode &item) { read_route(reader, item, gateway.id); });
     }
   }
   check_renames(reader, m_desired.resources.datasets, gateway.id, "dataset");
@@ -376,7 +376,7 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YAML::Node &node) {
   }
 }
 
-void DesiredBuilder::read_dataset(NodeReader &reader, const YAML::Node &node,
+void DesiredBuilder::read_dataset(NodeReader &reader, const YamlNode &node,
                                   const std::string &gateway) {
   auto entries = reader.mapping(node, "dataset");
   if (!entries) {
@@ -401,7 +401,7 @@ void DesiredBuilder::read_dataset(NodeReader &reader, const YAML::Node &node,
   }
 }
 
-void DesiredBuilder::read_provider_config(NodeReader &reader, const YAML::Node &node,
+void DesiredBuilder::read_provider_config(NodeReader &reader, const YamlNode &node,
                                           const std::string &gateway) {
   auto entries = reader.mapping(node, "provider config");
   if (!entries) {
@@ -419,7 +419,7 @@ void DesiredBuilder::read_provider_config(NodeReader &reader, const YAML::Node &
   Fields fields = read_fields(reader, ResourceKind::provider_config, node, *entries,
                               k_provider_structural, label);
   config.fields = std::move(fields.values);
-  if (const YAML::Node *secret = find(*entries, "secret")) {
+  if (const YamlNode *secret = find(*entries, "secret")) {
     // Only the raw text is inspected before interpolation, so a literal key is refused
     // without ever being echoed, and an interpolated one never reaches a message. An unset
     // (or empty) variable is not an error here: only apply creating this config needs the
@@ -444,7 +444,7 @@ void DesiredBuilder::read_provider_config(NodeReader &reader, const YAML::Node &
   }
 }
 
-bool DesiredBuilder::claim_default(NodeReader &reader, const YAML::Node &node,
+bool DesiredBuilder::claim_default(NodeReader &reader, const YamlNode &node,
                                    const model::ProviderConfig &config, const std::string &label) {
   auto it = config.fields.find("default_config");
   if (it == config.fields.end() || !it->second.is_bool() || !it->second.as_bool()) {
@@ -466,7 +466,7 @@ bool DesiredBuilder::claim_default(NodeReader &reader, const YAML::Node &node,
   return false;
 }
 
-void DesiredBuilder::read_route(NodeReader &reader, const YAML::Node &node,
+void DesiredBuilder::read_route(NodeReader &reader, const YamlNode &node,
                                 const std::string &gateway) {
   auto entries = reader.mapping(node, "route");
   if (!entries) {
@@ -482,7 +482,7 @@ void DesiredBuilder::read_route(NodeReader &reader, const YAML::Node &node,
   route.name = identity_of(reader, *entries, "name", std::nullopt, &ok);
   route.protect = read_protect(reader, *entries, &ok);
   route.renamed_from = read_renamed_from(reader, *entries, route.name, &ok);
-  if (const YAML::Node *elements = find(*entries, "elements")) {
+  if (const YamlNode *elements = find(*entries, "elements")) {
     auto parsed = read_route_elements(reader, *elements, route.name);
     ok = ok && parsed.has_value();
     if (parsed) {
@@ -498,7 +498,7 @@ void DesiredBuilder::read_route(NodeReader &reader, const YAML::Node &node,
   }
 }
 
-void DesiredBuilder::read_billing(NodeReader &reader, const YAML::Node &node) {
+void DesiredBuilder::read_billing(NodeReader &reader, const YamlNode &node) {
   m_desired.billing_declared = true;
   if (node.IsNull()) {
     return;

@@ -15,27 +15,27 @@ namespace aigw::config {
 class DesiredBuilder {
 public:
   /// Reads one file's root node (a mapping, or null for an empty file).
-  void add_document(NodeReader &reader, const YAML::Node &root);
+  void add_document(NodeReader &reader, const YamlNode &root);
   /// The merged desired state.
   [[nodiscard]] model::Desired &desired() { return m_desired; }
 
 private:
-  void read_gateway(NodeReader &reader, const YAML::Node &node);
-  void read_dataset(NodeReader &reader, const YAML::Node &node, const std::string &gateway);
-  void read_provider_config(NodeReader &reader, const YAML::Node &node, const std::string &gateway);
-  void read_route(NodeReader &reader, const YAML::Node &node, const std::string &gateway);
-  void read_billing(NodeReader &reader, const YAML::Node &node);
-  void read_custom_provider(NodeReader &reader, const YAML::Node &node);
-  void read_scope(NodeReader &reader, const YAML::Node &node);
+  void read_gateway(NodeReader &reader, const YamlNode &node);
+  void read_dataset(NodeReader &reader, const YamlNode &node, const std::string &gateway);
+  void read_provider_config(NodeReader &reader, const YamlNode &node, const std::string &gateway);
+  void read_route(NodeReader &reader, const YamlNode &node, const std::string &gateway);
+  void read_billing(NodeReader &reader, const YamlNode &node);
+  void read_custom_provider(NodeReader &reader, const YamlNode &node);
+  void read_scope(NodeReader &reader, const YamlNode &node);
   void read_account_id(NodeReader &reader, const Entry &entry);
   /// Reports a second `default_config: true` for one provider_slug of one gateway.
-  bool claim_default(NodeReader &reader, const YAML::Node &node,
+  bool claim_default(NodeReader &reader, const YamlNode &node,
                      const model::ProviderConfig &config, const std::string &label);
   /// Remembers where a resource was declared; reports it when seen before. False on a clash.
-  bool claim(NodeReader &reader, const YAML::Node &node, const model::ResourceKey &key,
+  bool claim(NodeReader &reader, const YamlNode &node, const model::ResourceKey &key,
              const std::string &label);
   /// The same for a top-level setting (`prune`, `scope`, ...), which one file may set.
-  bool claim_setting(NodeReader &reader, const YAML::Node &node, const std::string &name,
+  bool claim_setting(NodeReader &reader, const YamlNode &node, const std::string &name,
                      const std::string &label);
 
   model::Desired m_desired;

@@ -5,7 +5,9 @@
 #include "util/bounded_read.h"
 #include "util/printable.h"
 
-#include <yaml-cpp/yaml.h>
+#include "config/yaml_tree.h"
+
+#include <yaml-cpp/exceptions.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -216,12 +218,13 @@ void load_text(const std::string &file, const std::string &text, const EnvLookup
   }
   NodeReader reader(file, env, &out);
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.size() > 1) {
-      reader.error(documents[1], "only one YAML document per file is allowed");
+    const YamlDocuments documents = parse_yaml(text);
+    const auto &roots = documents.roots();
+    if (roots.size() > 1) {
+      reader.error(roots[1], "only one YAML document per file is allowed");
       return;
     }
-    builder.add_document(reader, documents.empty() ? YAML::Node() : documents.front());
+    builder.add_document(reader, roots.empty() ? YamlNode() : roots.front());
   } catch (const YAML::Exception &e) {
     // yaml-cpp reports syntax errors (tabs, indentation, unterminated quotes) with a mark.
     const std::string line = e.mark.line >= 0 ? line_of(text, e.mark.line) : std::string();
@@ -244,11 +247,11 @@ EnvLookup env_or_process(const LoadOptions &options) {
   };
 }
 
-/// Hands the pages of freed memory back to the system. yaml-cpp's node tree takes about 45
-/// bytes of heap per byte of YAML (some 35 MB for 1,000 gateways) and is freed when a file
-/// has been read, but glibc keeps its pages; the threads that then read live state
-/// allocate from other arenas, so without this the process's peak is the tree plus all of
-/// live state instead of the larger of the two.
+/// Hands the pages of freed memory back to the system. A file's node tree (config/yaml_tree,
+/// about 10 bytes of heap per byte of YAML) is freed when the file has been read, but glibc
+/// keeps its pages; the threads that then read live state allocate from other arenas, so
+/// without this the process's peak is the tree plus all of live state instead of the larger
+/// of the two.
 void release_freed_memory() {
 #if defined(__GLIBC__)
   malloc_trim(0);

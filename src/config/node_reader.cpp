@@ -29,7 +29,7 @@ PlainKind classify_plain(const std::string &s) {
   return PlainKind::string;
 }
 
-bool is_plain(const YAML::Node &node) {
+bool is_plain(const YamlNode &node) {
   return node.Tag() == "?";
 }
 
@@ -47,25 +47,25 @@ void NodeReader::error_at(const YAML::Mark &mark, std::string message) {
   m_out->push_back(std::move(d));
 }
 
-void NodeReader::error(const YAML::Node &node, std::string message) {
+void NodeReader::error(const YamlNode &node, std::string message) {
   error_at(node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), std::move(message));
 }
 
-void NodeReader::secret_error(const YAML::Node &node, std::string message) {
+void NodeReader::secret_error(const YamlNode &node, std::string message) {
   error(node, std::move(message));
   m_out->back().show_source = false;
 }
 
-model::Origin NodeReader::origin(const YAML::Node &node) const {
+model::Origin NodeReader::origin(const YamlNode &node) const {
   const YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
   return {m_file, mark.line < 0 ? 1 : mark.line + 1, mark.column < 0 ? 1 : mark.column + 1};
 }
 
-std::string NodeReader::raw(const YAML::Node &node) {
+std::string NodeReader::raw(const YamlNode &node) {
   return node.IsScalar() ? node.Scalar() : std::string();
 }
 
-std::string NodeReader::describe(const YAML::Node &node) {
+std::string NodeReader::describe(const YamlNode &node) {
   if (node.IsMap()) {
     return "a mapping";
   }
@@ -89,7 +89,7 @@ std::string NodeReader::describe(const YAML::Node &node) {
   return "the string '" + shown + "'";
 }
 
-void NodeReader::type_error(const YAML::Node &node, std::string_view what,
+void NodeReader::type_error(const YamlNode &node, std::string_view what,
                             std::string_view expected) {
   // Built by appending: GCC 12 at -O3 reports a false -Wrestrict on
   // operator+(const char*, std::string&&) (GCC bug 105329).
@@ -98,7 +98,7 @@ void NodeReader::type_error(const YAML::Node &node, std::string_view what,
   error(node, message);
 }
 
-std::optional<std::vector<Entry>> NodeReader::mapping(const YAML::Node &node,
+std::optional<std::vector<Entry>> NodeReader::mapping(const YamlNode &node,
                                                       std::string_view what) {
   if (!node.IsMap()) {
     type_error(node, what, "a mapping");
@@ -107,7 +107,7 @@ std::optional<std::vector<Entry>> NodeReader::mapping(const YAML::Node &node,
   std::vector<Entry> entries;
   entries.reserve(node.size());
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node key = it->first;
+    const YamlNode key = it->first;
     if (!key.IsScalar()) {
       error(key, "keys of '" + std::string(what) + "' must be plain strings");
       continue;
@@ -154,7 +154,7 @@ bool NodeReader::check_known(const Entry &entry, std::span<const std::string_vie
   return false;
 }
 
-bool NodeReader::check_required(const YAML::Node &node, const std::vector<Entry> &entries,
+bool NodeReader::check_required(const YamlNode &node, const std::vector<Entry> &entries,
                                 std::span<const std::string_view> required,
                                 std::string_view where) {
   bool ok = true;
@@ -171,7 +171,7 @@ bool NodeReader::check_required(const YAML::Node &node, const std::vector<Entry>
   return ok;
 }
 
-std::optional<model::Value> NodeReader::scalar(const YAML::Node &node, std::string_view what) {
+std::optional<model::Value> NodeReader::scalar(const YamlNode &node, std::string_view what) {
   if (!node.IsDefined() || node.IsNull()) {
     return model::Value(nullptr);
   }
@@ -211,11 +211,11 @@ std::optional<model::Value> NodeReader::scalar(const YAML::Node &node, std::stri
   return model::Value(std::move(result.text));
 }
 
-std::optional<model::Value> NodeReader::value(const YAML::Node &node, std::string_view what) {
+std::optional<model::Value> NodeReader::value(const YamlNode &node, std::string_view what) {
   return value_at_depth(node, what, 0);
 }
 
-std::optional<model::Value> NodeReader::value_at_depth(const YAML::Node &node,
+std::optional<model::Value> NodeReader::value_at_depth(const YamlNode &node,
                                                        std::string_view what, int depth) {
   if (m_budget == 0) {
     if (!m_budget_reported) {
@@ -264,7 +264,7 @@ std::optional<model::Value> NodeReader::value_at_depth(const YAML::Node &node,
   return scalar(node, what);
 }
 
-std::optional<std::string> NodeReader::string(const YAML::Node &node, std::string_view what) {
+std::optional<std::string> NodeReader::string(const YamlNode &node, std::string_view what) {
   if (node.IsScalar() && !node.IsNull()) {
     auto v = scalar(node, what);
     if (!v) {
@@ -278,7 +278,7 @@ std::optional<std::string> NodeReader::string(const YAML::Node &node, std::strin
   return std::nullopt;
 }
 
-std::optional<bool> NodeReader::boolean(const YAML::Node &node, std::string_view what) {
+std::optional<bool> NodeReader::boolean(const YamlNode &node, std::string_view what) {
   if (node.IsScalar() && is_plain(node) && classify_plain(node.Scalar()) == PlainKind::boolean) {
     return scalar(node, what)->as_bool();
   }
@@ -286,7 +286,7 @@ std::optional<bool> NodeReader::boolean(const YAML::Node &node, std::string_view
   return std::nullopt;
 }
 
-std::optional<double> NodeReader::number(const YAML::Node &node, std::string_view what) {
+std::optional<double> NodeReader::number(const YamlNode &node, std::string_view what) {
   if (node.IsScalar() && is_plain(node) && classify_plain(node.Scalar()) == PlainKind::number) {
     auto v = scalar(node, what);
     return v ? std::optional<double>(v->as_number()) : std::nullopt;

@@ -7,7 +7,7 @@
 #include "config/interpolate.h"
 #include "model/resources.h"
 
-#include <yaml-cpp/yaml.h>
+#include "config/yaml_tree.h"
 
 #include <optional>
 #include <span>
@@ -20,8 +20,8 @@ namespace aigw::config {
 /// A key of a mapping and its value, in document order.
 struct Entry {
   std::string key;
-  YAML::Node key_node;
-  YAML::Node value;
+  YamlNode key_node;
+  YamlNode value;
 };
 
 class NodeReader {
@@ -30,48 +30,48 @@ public:
   NodeReader(std::string file, EnvLookup env, std::vector<Diagnostic> *out);
 
   /// Records an error at a node (or at the file's start when the node has no mark).
-  void error(const YAML::Node &node, std::string message);
+  void error(const YamlNode &node, std::string message);
   /// Records an error whose source line is never echoed (the line may hold a secret).
-  void secret_error(const YAML::Node &node, std::string message);
+  void secret_error(const YamlNode &node, std::string message);
   /// Records an error at a mark.
   void error_at(const YAML::Mark &mark, std::string message);
   /// The node's place as file:line:column (1-based).
-  [[nodiscard]] model::Origin origin(const YAML::Node &node) const;
+  [[nodiscard]] model::Origin origin(const YamlNode &node) const;
   [[nodiscard]] const std::string &file() const { return m_file; }
 
   /// The entries of a mapping; reports duplicate and non-scalar keys. nullopt (reported)
   /// when the node is not a mapping. `what` names the node in messages.
-  std::optional<std::vector<Entry>> mapping(const YAML::Node &node, std::string_view what);
+  std::optional<std::vector<Entry>> mapping(const YamlNode &node, std::string_view what);
   /// Reports an unknown key with the nearest allowed key; returns false when unknown.
   bool check_known(const Entry &entry, std::span<const std::string_view> allowed,
                    std::string_view where);
   /// Reports each required key missing from entries at `node`; returns false if any.
-  bool check_required(const YAML::Node &node, const std::vector<Entry> &entries,
+  bool check_required(const YamlNode &node, const std::vector<Entry> &entries,
                       std::span<const std::string_view> required, std::string_view where);
 
   /// A scalar resolved with the YAML 1.2 core rules (null, bool, decimal number, string);
   /// strings are ${ENV}-interpolated. nullopt (reported) for a non-scalar.
-  std::optional<model::Value> scalar(const YAML::Node &node, std::string_view what);
+  std::optional<model::Value> scalar(const YamlNode &node, std::string_view what);
   /// Any subtree as a Value (interpolated), bounded in depth and in node count.
-  std::optional<model::Value> value(const YAML::Node &node, std::string_view what);
+  std::optional<model::Value> value(const YamlNode &node, std::string_view what);
 
   /// Typed scalars: report "'what' must be a ..., got ..." on mismatch.
-  std::optional<std::string> string(const YAML::Node &node, std::string_view what);
-  std::optional<bool> boolean(const YAML::Node &node, std::string_view what);
-  std::optional<double> number(const YAML::Node &node, std::string_view what);
+  std::optional<std::string> string(const YamlNode &node, std::string_view what);
+  std::optional<bool> boolean(const YamlNode &node, std::string_view what);
+  std::optional<double> number(const YamlNode &node, std::string_view what);
 
   /// Reports a type mismatch: "'what' must be <expected>, got <description of node>".
-  void type_error(const YAML::Node &node, std::string_view what, std::string_view expected);
+  void type_error(const YamlNode &node, std::string_view what, std::string_view expected);
 
   /// The raw text of a scalar, before interpolation (safe to echo: never an env value).
-  [[nodiscard]] static std::string raw(const YAML::Node &node);
+  [[nodiscard]] static std::string raw(const YamlNode &node);
   /// The environment lookup in use.
   [[nodiscard]] const EnvLookup &env() const { return m_env; }
 
 private:
-  std::optional<model::Value> value_at_depth(const YAML::Node &node, std::string_view what,
+  std::optional<model::Value> value_at_depth(const YamlNode &node, std::string_view what,
                                              int depth);
-  [[nodiscard]] std::string describe(const YAML::Node &node);
+  [[nodiscard]] std::string describe(const YamlNode &node);
 
   std::string m_file;
   EnvLookup m_env;

@@ -6,7 +6,7 @@
 
 namespace aigw::config {
 
-Fields read_fields(NodeReader &reader, model::ResourceKind kind, const YAML::Node &node,
+Fields read_fields(NodeReader &reader, model::ResourceKind kind, const YamlNode &node,
                    const std::vector<Entry> &entries, std::span<const std::string_view> structural,
                    const std::string &where) {
   Fields fields;

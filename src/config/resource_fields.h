@@ -22,7 +22,7 @@ struct Fields {
 /// Reads entries of a `kind` mapping at `node`. Keys in `structural` belong to the caller
 /// (identity, children) and are skipped here but offered as suggestions. `where` names the
 /// resource in messages ("gateway 'support-bot'").
-Fields read_fields(NodeReader &reader, model::ResourceKind kind, const YAML::Node &node,
+Fields read_fields(NodeReader &reader, model::ResourceKind kind, const YamlNode &node,
                    const std::vector<Entry> &entries, std::span<const std::string_view> structural,
                    const std::string &where);
 

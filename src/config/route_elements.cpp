@@ -20,12 +20,12 @@ constexpr int k_max_percentage_outputs = 5;
 struct Output {
   std::string name;
   std::string target;
-  YAML::Node node;
+  YamlNode node;
 };
 
 struct ParsedElement {
   model::RouteElement element;
-  YAML::Node node;
+  YamlNode node;
   std::vector<Output> outputs;
 };
 
@@ -48,7 +48,7 @@ std::string quoted(const std::string &s) {
 // Percentage outputs are named "N%" (0 < N <= 100) or "else"; at most 5 shares, totalling
 // 100, or less with an "else" taking the rest (AI Gateway JSON configuration docs).
 bool check_percentages(NodeReader &reader, const ParsedElement &parsed,
-                       const YAML::Node &outputs_node) {
+                       const YamlNode &outputs_node) {
   static const std::regex share(R"(([0-9]+(\.[0-9]+)?)%)");
   double total = 0;
   int shares = 0;
@@ -92,7 +92,7 @@ bool check_percentages(NodeReader &reader, const ParsedElement &parsed,
 }
 
 bool check_output_names(NodeReader &reader, const ParsedElement &parsed,
-                        const YAML::Node &outputs_node, const std::vector<Entry> &entries) {
+                        const YamlNode &outputs_node, const std::vector<Entry> &entries) {
   const std::string &type = parsed.element.type;
   if (type == "percentage") {
     return check_percentages(reader, parsed, outputs_node);
@@ -121,7 +121,7 @@ bool check_output_names(NodeReader &reader, const ParsedElement &parsed,
   return ok;
 }
 
-std::optional<ParsedElement> read_element(NodeReader &reader, const YAML::Node &node,
+std::optional<ParsedElement> read_element(NodeReader &reader, const YamlNode &node,
                                           const std::string &path) {
   auto entries = reader.mapping(node, path);
   if (!entries) {
@@ -191,7 +191,7 @@ std::optional<ParsedElement> read_element(NodeReader &reader, const YAML::Node &
   return ok ? std::optional<ParsedElement>(std::move(parsed)) : std::nullopt;
 }
 
-bool check_graph(NodeReader &reader, const YAML::Node &list, const std::string &route,
+bool check_graph(NodeReader &reader, const YamlNode &list, const std::string &route,
                  const std::vector<ParsedElement> &elements) {
   bool ok = true;
   std::map<std::string, const ParsedElement *> by_id;
@@ -267,7 +267,7 @@ bool check_graph(NodeReader &reader, const YAML::Node &list, const std::string &
 } // namespace
 
 std::optional<std::vector<model::RouteElement>>
-read_route_elements(NodeReader &reader, const YAML::Node &node, const std::string &route) {
+read_route_elements(NodeReader &reader, const YamlNode &node, const std::string &route) {
   if (!node.IsSequence() || node.size() == 0) {
     reader.type_error(node, "elements", "a non-empty list of route elements");
     return std::nullopt;

@@ -14,6 +14,6 @@ namespace aigw::config {
 /// Reads a route's `elements` list and checks its graph. nullopt when anything is wrong
 /// (every problem is reported).
 std::optional<std::vector<model::RouteElement>>
-read_route_elements(NodeReader &reader, const YAML::Node &node, const std::string &route);
+read_route_elements(NodeReader &reader, const YamlNode &node, const std::string &route);
 
 } // namespace aigw::config

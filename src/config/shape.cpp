@@ -33,7 +33,7 @@ bool outside(const Shape &shape, double x) {
   return (shape.min && x < *shape.min) || (shape.max && x > *shape.max);
 }
 
-std::optional<model::Value> check_enum(NodeReader &reader, const YAML::Node &node,
+std::optional<model::Value> check_enum(NodeReader &reader, const YamlNode &node,
                                        const Shape &shape, const std::string &path) {
   auto text = reader.string(node, path);
   if (!text) {
@@ -56,7 +56,7 @@ std::optional<model::Value> check_enum(NodeReader &reader, const YAML::Node &nod
   return std::nullopt;
 }
 
-std::optional<model::Value> check_object(NodeReader &reader, const YAML::Node &node,
+std::optional<model::Value> check_object(NodeReader &reader, const YamlNode &node,
                                          const Shape &shape, const std::string &path) {
   auto entries = reader.mapping(node, path);
   if (!entries) {
@@ -92,7 +92,7 @@ std::optional<model::Value> check_object(NodeReader &reader, const YAML::Node &n
 
 // Picks the variant whose keys the node uses: all keys known and all required present
 // first, then all keys known, else the first (whose errors then explain the mismatch).
-const Shape &choose_variant(const YAML::Node &node, const Shape &shape) {
+const Shape &choose_variant(const YamlNode &node, const Shape &shape) {
   if (!node.IsMap()) {
     return shape.variants.front();
   }
@@ -127,7 +127,7 @@ const Shape &choose_variant(const YAML::Node &node, const Shape &shape) {
 
 } // namespace
 
-std::optional<model::Value> check_shape(NodeReader &reader, const YAML::Node &node,
+std::optional<model::Value> check_shape(NodeReader &reader, const YamlNode &node,
                                         const Shape &shape, const std::string &path) {
   using K = Shape::Kind;
   switch (shape.kind) {

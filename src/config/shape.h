@@ -49,7 +49,7 @@ struct Property {
 
 /// Checks node against shape, reporting every mismatch under `path` (e.g. "otel[0].url").
 /// Returns the value (interpolated) when it fits.
-std::optional<model::Value> check_shape(NodeReader &reader, const YAML::Node &node,
+std::optional<model::Value> check_shape(NodeReader &reader, const YamlNode &node,
                                         const Shape &shape, const std::string &path);
 
 /// The shape of one field of the shared table (nested fields get their own shape).

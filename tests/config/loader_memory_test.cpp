@@ -1,4 +1,4 @@
-// Loading a large configuration hands the pages of yaml-cpp's freed node tree back to the
+// Loading a large configuration hands the pages of the freed YAML node tree back to the
 // system, so that reading live state afterwards does not add to them (issue 14: the peak of
 // a 1,000-gateway plan). Its own executable: the figure is this process's resident size.
 
@@ -48,7 +48,7 @@ std::string gateways_yaml(int count) {
 }
 
 TEST(LoaderMemory, TheNodeTreesPagesAreReturnedOnceLoaded) {
-  const std::string text = gateways_yaml(1000); // about 600 KB: a node tree of some 30 MB
+  const std::string text = gateways_yaml(1000); // about 600 KB: a node tree of some 6 MB
   const std::size_t before = resident_bytes();
   const auto loaded = load_desired_sources({{"big.yaml", text}});
   ASSERT_TRUE(loaded.ok());
