@@ -6,6 +6,7 @@
 #include "config/route_elements.h"
 #include "config/shape.h"
 #include "model/credentials.h"
+#include "model/kind_spec.h"
 
 #include <algorithm>
 #include <array>
@@ -21,9 +22,6 @@ constexpr std::array<std::string_view, 6> k_top_keys = {
     "account_id", "prune", "scope", "gateways", "billing", "custom_providers"};
 constexpr std::array<std::string_view, 3> k_custom_provider_structural = {"slug", "headers",
                                                                           "protect"};
-constexpr std::array<std::string_view, 1> k_slug = {"slug"};
-constexpr std::array<std::string_view, 5> k_gateway_structural = {
-    "id", "datasets", "provider_configs", "routes", "protect"};
 constexpr std::array<std::string_view, 3> k_dataset_structural = {"name", "protect",
                                                                   "renamed_from"};
 constexpr std::array<std::string_view, 4> k_provider_structural = {"provider_slug", "alias",
@@ -31,11 +29,44 @@ constexpr std::array<std::string_view, 4> k_provider_structural = {"provider_slu
 constexpr std::array<std::string_view, 2> k_route_required = {"name", "elements"};
 constexpr std::array<std::string_view, 4> k_route_keys = {"name", "elements", "protect",
                                                           "renamed_from"};
-constexpr std::array<std::string_view, 2> k_billing_keys = {"spending_limit", "auto_topup"};
-constexpr std::array<std::string_view, 1> k_name = {"name"};
-constexpr std::array<std::string_view, 1> k_id = {"id"};
-constexpr std::array<std::string_view, 2> k_provider_identity = {"provider_slug", "alias"};
 constexpr std::array<std::string_view, 0> k_none = {};
+
+/// Keys of a gateway's mapping that are not API fields: `id`, the lists of the kinds it
+/// holds (kind table), `protect`.
+std::span<const std::string_view> gateway_structural() {
+  static const std::vector<std::string_view> k_keys = [] {
+    std::vector<std::string_view> keys{"id"};
+    for (const auto &spec : model::all_kinds()) {
+      if (spec.parent == model::Parent::gateway) {
+        keys.push_back(spec.yaml_key);
+      }
+    }
+    keys.emplace_back("protect");
+    return keys;
+  }();
+  return k_keys;
+}
+
+/// Keys of `billing:`: the billing kinds' YAML keys (kind table).
+std::span<const std::string_view> billing_keys() {
+  static const std::vector<std::string_view> k_keys = [] {
+    std::vector<std::string_view> keys;
+    for (const auto &spec : model::all_kinds()) {
+      if (spec.billing) {
+        keys.push_back(spec.yaml_key);
+      }
+    }
+    return keys;
+  }();
+  return k_keys;
+}
+
+/// Checks that an object's identity fields (kind table) are present.
+bool has_identity(NodeReader &reader, const YamlNode &node, const std::vector<Entry> &entries,
+                  ResourceKind kind) {
+  const auto &spec = model::kind_spec(kind);
+  return reader.check_required(node, entries, spec.identity, spec.name);
+}
 
 std::string quoted(const std::string &s) {
   return "'" + s + "'";
@@ -272,7 +303,7 @@ void DesiredBuilder::read_custom_provider(NodeReader &reader, const YamlNode &no
   }
   model::CustomProvider provider;
   provider.origin = reader.origin(node);
-  bool ok = reader.check_required(node, *entries, k_slug, "custom provider");
+  bool ok = has_identity(reader, node, *entries, ResourceKind::custom_provider);
   provider.slug = identity_of(reader, *entries, "slug", std::nullopt, &ok);
   provider.protect = read_protect(reader, *entries, &ok);
   const std::string label = "custom provider " + quoted(provider.slug);
@@ -340,7 +371,7 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YamlNode &node) {
   }
   model::Gateway gateway;
   gateway.origin = reader.origin(node);
-  bool ok = reader.check_required(node, *entries, k_id, "gateway");
+  bool ok = has_identity(reader, node, *entries, ResourceKind::gateway);
   gateway.id = identity_of(reader, *entries, "id", 64, &ok);
   if (ok && !gateway.id.empty()) {
     ok = check_path_segment(reader, *find(*entries, "id"), gateway.id, "gateway id");
@@ -348,7 +379,7 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YamlNode &node) {
   gateway.protect = read_protect(reader, *entries, &ok);
   const std::string label = "gateway " + quoted(gateway.id);
   Fields fields =
-      read_fields(reader, ResourceKind::gateway, node, *entries, k_gateway_structural, label);
+      read_fields(reader, ResourceKind::gateway, node, *entries, gateway_structural(), label);
   gateway.fields = std::move(fields.values);
   // OTel/Stripe credentials are plain strings to the API: never let an error echo them.
   model::register_gateway_credentials(gateway.fields);
@@ -385,7 +416,7 @@ void DesiredBuilder::read_dataset(NodeReader &reader, const YamlNode &node,
   model::Dataset dataset;
   dataset.gateway_id = gateway;
   dataset.origin = reader.origin(node);
-  bool ok = reader.check_required(node, *entries, k_name, "dataset");
+  bool ok = has_identity(reader, node, *entries, ResourceKind::dataset);
   dataset.name = identity_of(reader, *entries, "name", std::nullopt, &ok);
   dataset.protect = read_protect(reader, *entries, &ok);
   dataset.renamed_from = read_renamed_from(reader, *entries, dataset.name, &ok);
@@ -410,7 +441,7 @@ void DesiredBuilder::read_provider_config(NodeReader &reader, const YamlNode &no
   model::ProviderConfig config;
   config.gateway_id = gateway;
   config.origin = reader.origin(node);
-  bool ok = reader.check_required(node, *entries, k_provider_identity, "provider config");
+  bool ok = has_identity(reader, node, *entries, ResourceKind::provider_config);
   config.provider_slug = identity_of(reader, *entries, "provider_slug", std::nullopt, &ok);
   config.alias = identity_of(reader, *entries, "alias", std::nullopt, &ok);
   config.protect = read_protect(reader, *entries, &ok);
@@ -508,7 +539,7 @@ void DesiredBuilder::read_billing(NodeReader &reader, const YamlNode &node) {
     return;
   }
   for (const auto &e : *entries) {
-    if (!reader.check_known(e, k_billing_keys, "billing")) {
+    if (!reader.check_known(e, billing_keys(), "billing")) {
       continue;
     }
     const bool is_limit = e.key == "spending_limit";

@@ -5,6 +5,7 @@
 #include "engine/apply_route.h"
 #include "engine/diff.h"
 #include "model/field_spec.h"
+#include "model/kind_spec.h"
 
 #include <algorithm>
 
@@ -158,14 +159,23 @@ ApiResult<std::string> create_route(GatewayApi& api, const Change& change) {
       [&](const model::Route& r) { return r.name == desired.name; });
 }
 
+/// "provider configs cannot be deleted through the API".
+ApiResult<std::string> cannot(const Change& change, const char* what) {
+  return apply_error(std::string(model::kind_spec(change.resource).name) + "s cannot be " + what +
+                     " through the API");
+}
+
 ApiResult<std::string> create(GatewayApi& api, const Change& change) {
+  if (model::kind_spec(change.resource).billing) {
+    return set_billing(api, change);
+  }
   switch (change.resource) {
   case ResourceKind::gateway: return create_gateway(api, change);
   case ResourceKind::dataset: return create_dataset(api, change);
   case ResourceKind::provider_config: return create_provider_config(api, change);
   case ResourceKind::route: return create_route(api, change);
   case ResourceKind::spending_limit:
-  case ResourceKind::auto_topup: return set_billing(api, change);
+  case ResourceKind::auto_topup:                  // billing, above
   case ResourceKind::custom_provider: break; // run_custom_provider_change
   }
   return apply_error("unknown resource kind");
@@ -179,6 +189,13 @@ std::string new_route_name(const Change& change) {
 }
 
 ApiResult<std::string> update(GatewayApi& api, const Change& change) {
+  const auto& spec = model::kind_spec(change.resource);
+  if (spec.update == model::UpdateMethod::none) {
+    return cannot(change, "updated");
+  }
+  if (spec.billing) {
+    return set_billing(api, change);
+  }
   switch (change.resource) {
   case ResourceKind::gateway: {
     const model::Gateway full{change.gateway_id, change.body, {}};
@@ -194,10 +211,9 @@ ApiResult<std::string> update(GatewayApi& api, const Change& change) {
         [&] { return api.rename_route(change.gateway_id, change.server_id, name); },
         "renamed to " + name);
   }
-  case ResourceKind::provider_config:
-    return apply_error("provider configs cannot be updated through the API");
+  case ResourceKind::provider_config: // cannot be updated, above
   case ResourceKind::spending_limit:
-  case ResourceKind::auto_topup: return set_billing(api, change);
+  case ResourceKind::auto_topup:      // billing, above
   case ResourceKind::custom_provider: break; // run_custom_provider_change
   }
   return apply_error("unknown resource kind");
@@ -222,6 +238,9 @@ ApiResult<std::string> remove(GatewayApi& api, const Change& change) {
   if (change.cascade) {
     return std::string("deleted with gateway ") + gw; // the gateway's DELETE took it
   }
+  if (!model::kind_spec(change.resource).can_delete) {
+    return cannot(change, "deleted");
+  }
   switch (change.resource) {
   case ResourceKind::gateway: return delete_object([&] { return api.delete_gateway(gw); });
   case ResourceKind::dataset:
@@ -231,8 +250,7 @@ ApiResult<std::string> remove(GatewayApi& api, const Change& change) {
   case ResourceKind::spending_limit:
     return delete_object([&] { return api.delete_spending_limit(); });
   case ResourceKind::auto_topup: return delete_object([&] { return api.delete_auto_topup(); });
-  case ResourceKind::provider_config:
-    return apply_error("provider configs cannot be deleted through the API");
+  case ResourceKind::provider_config: // cannot be deleted, above
   case ResourceKind::custom_provider: break; // run_custom_provider_change
   }
   return apply_error("unknown resource kind");

@@ -19,6 +19,7 @@ std::vector<KindSpec> build_table() {
   std::vector<KindSpec> t;
   t.push_back({.kind = K::gateway,
                .name = "gateway",
+               .label = "gateway",
                .yaml_key = "gateways",
                .identity = k_id,
                .update = UpdateMethod::put,
@@ -27,6 +28,7 @@ std::vector<KindSpec> build_table() {
                .delete_rank = k_child_rank});
   t.push_back({.kind = K::dataset,
                .name = "dataset",
+               .label = "dataset",
                .yaml_key = "datasets",
                .parent = Parent::gateway,
                .identity = k_name,
@@ -35,6 +37,7 @@ std::vector<KindSpec> build_table() {
                .delete_rank = k_parent_rank});
   t.push_back({.kind = K::provider_config,
                .name = "provider config",
+               .label = "provider_config",
                .yaml_key = "provider_configs",
                .parent = Parent::gateway,
                .identity = k_slug_alias,
@@ -43,6 +46,7 @@ std::vector<KindSpec> build_table() {
                .delete_rank = k_parent_rank});
   t.push_back({.kind = K::route,
                .name = "route",
+               .label = "route",
                .yaml_key = "routes",
                .parent = Parent::gateway,
                .identity = k_name,
@@ -51,6 +55,7 @@ std::vector<KindSpec> build_table() {
                .delete_rank = k_parent_rank});
   t.push_back({.kind = K::spending_limit,
                .name = "spending limit",
+               .label = "spending_limit",
                .yaml_key = "spending_limit",
                .singleton = true,
                .billing = true,
@@ -58,6 +63,7 @@ std::vector<KindSpec> build_table() {
                .declared_by = &Desired::billing_declared});
   t.push_back({.kind = K::auto_topup,
                .name = "auto top-up",
+               .label = "auto_topup",
                .yaml_key = "auto_topup",
                .singleton = true,
                .billing = true,
@@ -65,6 +71,7 @@ std::vector<KindSpec> build_table() {
                .declared_by = &Desired::billing_declared});
   t.push_back({.kind = K::custom_provider,
                .name = "custom provider",
+               .label = "custom_provider",
                .yaml_key = "custom_providers",
                .identity = k_slug,
                .declared_by = &Desired::custom_providers_declared});

@@ -26,6 +26,7 @@ enum class UpdateMethod {
 struct KindSpec {
   ResourceKind kind = ResourceKind::gateway;
   std::string_view name;     ///< human name: "provider config"
+  std::string_view label;    ///< machine name (metric labels): "provider_config"
   std::string_view yaml_key; ///< the key listing it under its YAML parent: "provider_configs"
   Parent parent = Parent::account;
   bool singleton = false; ///< at most one per account (no identity of its own)

@@ -1,6 +1,7 @@
 #include "service/reconciler.h"
 
 #include "engine/apply.h"
+#include "model/kind_spec.h"
 #include "util/log.h"
 
 #include <algorithm>
@@ -13,18 +14,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string kind_label(model::ResourceKind kind) {
-  switch (kind) {
-  case model::ResourceKind::gateway: return "gateway";
-  case model::ResourceKind::dataset: return "dataset";
-  case model::ResourceKind::provider_config: return "provider_config";
-  case model::ResourceKind::route: return "route";
-  case model::ResourceKind::spending_limit: return "spending_limit";
-  case model::ResourceKind::auto_topup: return "auto_topup";
-  case model::ResourceKind::custom_provider: return "custom_provider";
-  }
-  return "resource";
-}
+std::string kind_label(model::ResourceKind kind) { return std::string(model::kind_spec(kind).label); }
 
 LogField text(std::string key, std::string value) { return {std::move(key), std::move(value)}; }
 

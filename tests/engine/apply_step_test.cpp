@@ -2,6 +2,7 @@
 
 #include "engine/apply.h"
 #include "fakes/fake_gateway_api.h"
+#include "model/kind_spec.h"
 
 #include "apply_test_plans.h"
 #include "forwarding_gateway_api.h"
@@ -242,6 +243,39 @@ TEST(ApplyStep, BillingSetAndDelete) {
   ASSERT_TRUE(api.state.spending_limit.has_value());
   EXPECT_EQ(api.state.spending_limit->fields.at("amount"), model::Value(10000));
   EXPECT_FALSE(api.state.auto_topup.has_value());
+}
+
+} // namespace
+} // namespace aigw::test
+
+namespace aigw::test {
+namespace {
+
+TEST(ApplyStep, WhatTheKindTableSaysTheApiCannotDoIsRefusedWithoutARequest) {
+  for (const auto& spec : model::all_kinds()) {
+    if (spec.kind == ResourceKind::custom_provider) {
+      continue; // replaced by its own behaviour (apply_custom_provider)
+    }
+    std::vector<engine::Change> changes;
+    if (spec.update == model::UpdateMethod::none) {
+      changes.push_back(make_change(ChangeKind::update, spec.kind, "gw", "a/b"));
+    }
+    if (!spec.can_delete) {
+      changes.push_back(make_change(ChangeKind::remove, spec.kind, "gw", "a/b"));
+    }
+    for (const auto& change : changes) {
+      SCOPED_TRACE(std::string(spec.name) + " " + std::string(engine::change_kind_name(change.kind)));
+      FakeGatewayApi api;
+      auto report = engine::apply_plan(api, make_plan({change}), {});
+      EXPECT_EQ(report.failed, 1U);
+      ASSERT_TRUE(report.steps[0].error.has_value());
+      EXPECT_THAT(report.steps[0].error->to_string(),
+                  testing::HasSubstr(std::string(spec.name) + "s cannot be " +
+                                     (change.kind == ChangeKind::update ? "updated" : "deleted") +
+                                     " through the API"));
+      EXPECT_TRUE(api.calls().empty());
+    }
+  }
 }
 
 } // namespace

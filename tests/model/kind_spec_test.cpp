@@ -63,8 +63,12 @@ TEST(KindSpec, OneEntryPerKindInEnumOrder) {
 TEST(KindSpec, NamesAndYamlKeysAreUniqueAndFindable) {
   std::set<std::string_view> names;
   std::set<std::string_view> keys;
+  std::set<std::string_view> labels;
   for (const auto& spec : all_kinds()) {
     EXPECT_FALSE(spec.name.empty());
+    EXPECT_TRUE(labels.insert(spec.label).second) << spec.label;
+    EXPECT_EQ(spec.label.find_first_not_of("abcdefghijklmnopqrstuvwxyz_"), std::string_view::npos)
+        << spec.label;
     EXPECT_FALSE(spec.yaml_key.empty()) << spec.name;
     EXPECT_TRUE(names.insert(spec.name).second) << spec.name;
     EXPECT_TRUE(keys.insert(spec.yaml_key).second) << spec.yaml_key;
