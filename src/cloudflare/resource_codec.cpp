@@ -22,8 +22,11 @@ bool has_type(const Value& value, FieldType type) {
   case FieldType::number: return value.is_number();
   case FieldType::string:
   case FieldType::enumeration: return value.is_string();
-  case FieldType::object: return value.is_object();
+  case FieldType::object:
+  case FieldType::map: return value.is_object();
   case FieldType::array: return value.is_array();
+  case FieldType::scalar: return value.is_string() || value.is_number() || value.is_bool();
+  case FieldType::any: return true;
   }
   return false;
 }

@@ -76,7 +76,8 @@ std::string quoted(const std::string &s) {
 std::optional<std::string> identity(NodeReader &reader, const YamlNode &node,
                                     std::string_view what, std::optional<double> max_length) {
   auto v =
-      check_shape(reader, node, Shape{.kind = Shape::Kind::string, .min = 1, .max = max_length},
+      check_shape(reader, node,
+                  model::FieldSpec{.type = model::FieldType::string, .min = 1, .max = max_length},
                   std::string(what));
   return v ? std::optional<std::string>(v->as_string()) : std::nullopt;
 }

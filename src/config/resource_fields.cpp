@@ -37,7 +37,7 @@ Fields read_fields(NodeReader &reader, model::ResourceKind kind, const YamlNode 
       fields.ok = false;
       continue;
     }
-    auto value = check_shape(reader, e.value, shape_of(kind, *spec), e.key);
+    auto value = check_shape(reader, e.value, *spec, e.key);
     if (!value) {
       fields.ok = false;
       continue;

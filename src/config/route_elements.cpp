@@ -2,6 +2,7 @@
 
 #include "config/shape.h"
 #include "config/suggest.h"
+#include "model/route_element_spec.h"
 
 #include <array>
 #include <cmath>
@@ -15,6 +16,7 @@ namespace {
 constexpr std::array<std::string_view, 4> k_element_keys = {"id", "type", "properties", "outputs"};
 constexpr std::array<std::string_view, 3> k_element_required = {"id", "type", "outputs"};
 constexpr int k_max_percentage_outputs = 5;
+const model::FieldSpec k_element_id{.type = model::FieldType::string, .min = 1};
 
 /// One output of an element: its name, its target id and where the target is written.
 struct Output {
@@ -28,18 +30,6 @@ struct ParsedElement {
   YamlNode node;
   std::vector<Output> outputs;
 };
-
-/// The fixed outputs of a type: (name, required). Percentage and end are handled apart.
-std::vector<std::pair<std::string_view, bool>> fixed_outputs(std::string_view type) {
-  if (type == "start") {
-    return {{"next", true}};
-  }
-  if (type == "conditional") {
-    return {{"true", true}, {"false", true}};
-  }
-  // rate and model: a missing fallback ends the route when the model or limit fails.
-  return {{"success", true}, {"fallback", false}};
-}
 
 std::string quoted(const std::string &s) {
   return "'" + s + "'";
@@ -104,13 +94,12 @@ bool check_output_names(NodeReader &reader, const ParsedElement &parsed,
     }
     return true;
   }
-  const auto allowed = fixed_outputs(type);
   std::vector<std::string_view> names;
   std::vector<std::string_view> required;
-  for (const auto &[name, is_required] : allowed) {
-    names.push_back(name);
-    if (is_required) {
-      required.push_back(name);
+  for (const auto &output : model::find_route_element(type)->outputs) {
+    names.push_back(output.name);
+    if (output.required) {
+      required.push_back(output.name);
     }
   }
   const std::string where = "the outputs of " + type + " element " + quoted(parsed.element.id);
@@ -136,12 +125,11 @@ std::optional<ParsedElement> read_element(NodeReader &reader, const YamlNode &no
     if (!reader.check_known(e, k_element_keys, "route element")) {
       ok = false;
     } else if (e.key == "id") {
-      auto id =
-          check_shape(reader, e.value, Shape{.kind = Shape::Kind::string, .min = 1}, path + ".id");
+      auto id = check_shape(reader, e.value, k_element_id, path + ".id");
       ok = ok && id.has_value();
       parsed.element.id = id ? id->as_string() : std::string();
     } else if (e.key == "type") {
-      Shape types{.kind = Shape::Kind::enumeration};
+      model::FieldSpec types{.type = model::FieldType::enumeration};
       types.enum_values.assign(model::route_element_types().begin(),
                                model::route_element_types().end());
       auto type = check_shape(reader, e.value, types, path + ".type");
@@ -156,7 +144,7 @@ std::optional<ParsedElement> read_element(NodeReader &reader, const YamlNode &no
   if (!ok) {
     return std::nullopt;
   }
-  const auto shape = element_properties_shape(parsed.element.type);
+  const auto &shape = model::find_route_element(parsed.element.type)->properties;
   const std::string label = parsed.element.type + " element " + quoted(parsed.element.id);
   if (properties != nullptr && !shape) {
     reader.error(properties->key_node, "a " + label + " takes no 'properties'");
@@ -167,7 +155,7 @@ std::optional<ParsedElement> read_element(NodeReader &reader, const YamlNode &no
     if (v) {
       parsed.element.properties = v->as_object();
     }
-  } else if (shape && parsed.element.type != "conditional") {
+  } else if (shape && model::find_route_element(parsed.element.type)->properties_required) {
     reader.error(node, "missing required key 'properties' in " + label);
     ok = false;
   }
@@ -175,9 +163,10 @@ std::optional<ParsedElement> read_element(NodeReader &reader, const YamlNode &no
   if (!output_entries) {
     return std::nullopt;
   }
-  const Shape target{
-      .kind = Shape::Kind::object,
-      .properties = {{"elementId", Shape{.kind = Shape::Kind::string, .min = 1}, true}}};
+  model::FieldSpec target{.type = model::FieldType::object};
+  target.members.push_back(
+      model::FieldSpec{.name = "elementId", .type = model::FieldType::string, .min = 1,
+                       .required = true});
   for (const auto &e : *output_entries) {
     auto v = check_shape(reader, e.value, target, path + ".outputs." + e.key);
     if (!v) {

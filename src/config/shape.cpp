@@ -19,7 +19,7 @@ std::string format_number(double d) {
 }
 
 // "between 0 and 5000" / "at least 100" / "at most 5"
-std::string bounds_text(const Shape &shape) {
+std::string bounds_text(const model::FieldSpec &shape) {
   if (shape.min && shape.max) {
     return "between " + format_number(*shape.min) + " and " + format_number(*shape.max);
   }
@@ -29,12 +29,12 @@ std::string bounds_text(const Shape &shape) {
   return "at most " + format_number(*shape.max);
 }
 
-bool outside(const Shape &shape, double x) {
+bool outside(const model::FieldSpec &shape, double x) {
   return (shape.min && x < *shape.min) || (shape.max && x > *shape.max);
 }
 
 std::optional<model::Value> check_enum(NodeReader &reader, const YamlNode &node,
-                                       const Shape &shape, const std::string &path) {
+                                       const model::FieldSpec &shape, const std::string &path) {
   auto text = reader.string(node, path);
   if (!text) {
     return std::nullopt;
@@ -57,14 +57,14 @@ std::optional<model::Value> check_enum(NodeReader &reader, const YamlNode &node,
 }
 
 std::optional<model::Value> check_object(NodeReader &reader, const YamlNode &node,
-                                         const Shape &shape, const std::string &path) {
+                                         const model::FieldSpec &shape, const std::string &path) {
   auto entries = reader.mapping(node, path);
   if (!entries) {
     return std::nullopt;
   }
   std::vector<std::string_view> names;
   std::vector<std::string_view> required;
-  for (const auto &p : shape.properties) {
+  for (const auto &p : shape.members) {
     names.push_back(p.name);
     if (p.required) {
       required.push_back(p.name);
@@ -77,9 +77,9 @@ std::optional<model::Value> check_object(NodeReader &reader, const YamlNode &nod
       ok = false;
       continue;
     }
-    for (const auto &p : shape.properties) {
+    for (const auto &p : shape.members) {
       if (p.name == e.key) {
-        auto v = check_shape(reader, e.value, p.shape, path + "." + e.key);
+        auto v = check_shape(reader, e.value, p, path + "." + e.key);
         ok = ok && v.has_value();
         if (v) {
           object.emplace(e.key, std::move(*v));
@@ -92,14 +92,14 @@ std::optional<model::Value> check_object(NodeReader &reader, const YamlNode &nod
 
 // Picks the variant whose keys the node uses: all keys known and all required present
 // first, then all keys known, else the first (whose errors then explain the mismatch).
-const Shape &choose_variant(const YamlNode &node, const Shape &shape) {
+const model::FieldSpec &choose_variant(const YamlNode &node, const model::FieldSpec &shape) {
   if (!node.IsMap()) {
     return shape.variants.front();
   }
-  auto fits = [&node](const Shape &variant, bool need_required) {
+  auto fits = [&node](const model::FieldSpec &variant, bool need_required) {
     for (auto it = node.begin(); it != node.end(); ++it) {
       bool known = false;
-      for (const auto &p : variant.properties) {
+      for (const auto &p : variant.members) {
         known = known || (it->first.IsScalar() && p.name == it->first.Scalar());
       }
       if (!known) {
@@ -107,7 +107,7 @@ const Shape &choose_variant(const YamlNode &node, const Shape &shape) {
       }
     }
     if (need_required) {
-      for (const auto &p : variant.properties) {
+      for (const auto &p : variant.members) {
         if (p.required && !node[std::string(p.name)].IsDefined()) {
           return false;
         }
@@ -125,12 +125,58 @@ const Shape &choose_variant(const YamlNode &node, const Shape &shape) {
   return shape.variants.front();
 }
 
+std::optional<model::Value> check_array(NodeReader &reader, const YamlNode &node,
+                                        const model::FieldSpec &shape, const std::string &path) {
+  if (!node.IsSequence()) {
+    reader.type_error(node, path, "a list");
+    return std::nullopt;
+  }
+  if (outside(shape, static_cast<double>(node.size()))) {
+    reader.error(node, "'" + path + "' must have " + bounds_text(shape) + " items, got " +
+                           std::to_string(node.size()));
+    return std::nullopt;
+  }
+  model::Array items;
+  bool ok = true;
+  std::size_t index = 0;
+  for (const auto &item : node) {
+    const std::string item_path = path + "[" + std::to_string(index++) + "]";
+    auto v = shape.element ? check_shape(reader, item, *shape.element, item_path)
+                           : reader.value(item, item_path);
+    ok = ok && v.has_value();
+    if (v) {
+      items.push_back(std::move(*v));
+    }
+  }
+  return ok ? std::optional<model::Value>(std::move(items)) : std::nullopt;
+}
+
+std::optional<model::Value> check_map(NodeReader &reader, const YamlNode &node,
+                                      const model::FieldSpec &shape, const std::string &path) {
+  auto entries = reader.mapping(node, path);
+  if (!entries) {
+    return std::nullopt;
+  }
+  model::Object object;
+  bool ok = true;
+  for (const auto &e : *entries) {
+    const std::string value_path = path + "." + e.key;
+    auto v = shape.element ? check_shape(reader, e.value, *shape.element, value_path)
+                           : reader.value(e.value, value_path);
+    ok = ok && v.has_value();
+    if (v) {
+      object.emplace(e.key, std::move(*v));
+    }
+  }
+  return ok ? std::optional<model::Value>(std::move(object)) : std::nullopt;
+}
+
 } // namespace
 
 std::optional<model::Value> check_shape(NodeReader &reader, const YamlNode &node,
-                                        const Shape &shape, const std::string &path) {
-  using K = Shape::Kind;
-  switch (shape.kind) {
+                                        const model::FieldSpec &shape, const std::string &path) {
+  using K = model::FieldType;
+  switch (shape.type) {
   case K::any: return reader.value(node, path);
   case K::boolean: {
     auto b = reader.boolean(node, path);
@@ -175,46 +221,16 @@ std::optional<model::Value> check_shape(NodeReader &reader, const YamlNode &node
     }
     return reader.scalar(node, path);
   }
-  case K::object: return check_object(reader, node, shape, path);
-  case K::array: {
-    if (!node.IsSequence()) {
-      reader.type_error(node, path, "a list");
-      return std::nullopt;
+  case K::object:
+    if (!shape.variants.empty()) {
+      return check_shape(reader, node, choose_variant(node, shape), path);
     }
-    if (outside(shape, static_cast<double>(node.size()))) {
-      reader.error(node, "'" + path + "' must have " + bounds_text(shape) + " items, got " +
-                             std::to_string(node.size()));
-      return std::nullopt;
+    if (shape.members.empty()) {
+      return reader.value(node, path);
     }
-    model::Array items;
-    bool ok = true;
-    std::size_t index = 0;
-    for (const auto &item : node) {
-      auto v = check_shape(reader, item, *shape.items, path + "[" + std::to_string(index++) + "]");
-      ok = ok && v.has_value();
-      if (v) {
-        items.push_back(std::move(*v));
-      }
-    }
-    return ok ? std::optional<model::Value>(std::move(items)) : std::nullopt;
-  }
-  case K::string_map: {
-    auto entries = reader.mapping(node, path);
-    if (!entries) {
-      return std::nullopt;
-    }
-    model::Object object;
-    bool ok = true;
-    for (const auto &e : *entries) {
-      auto s = reader.string(e.value, path + "." + e.key);
-      ok = ok && s.has_value();
-      if (s) {
-        object.emplace(e.key, std::move(*s));
-      }
-    }
-    return ok ? std::optional<model::Value>(std::move(object)) : std::nullopt;
-  }
-  case K::one_of: return check_shape(reader, node, choose_variant(node, shape), path);
+    return check_object(reader, node, shape, path);
+  case K::array: return check_array(reader, node, shape, path);
+  case K::map: return check_map(reader, node, shape, path);
   }
   return std::nullopt;
 }

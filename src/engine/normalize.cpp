@@ -1,7 +1,6 @@
 #include "engine/normalize.h"
 
 #include <algorithm>
-#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,22 +10,6 @@ namespace {
 
 using model::ResourceKind;
 using model::Value;
-
-/// Nested arrays whose order has no meaning, beyond the field table's top-level set_like
-/// fields. From the reference: DLP profile and policy lists, a policy's `check` list, OTel
-/// exporters and a dataset filter's value list.
-struct NestedSet {
-  ResourceKind kind;
-  std::string_view path;
-};
-constexpr std::array<NestedSet, 6> k_nested_sets = {{
-    {ResourceKind::gateway, "dlp.profiles"},
-    {ResourceKind::gateway, "dlp.policies"},
-    {ResourceKind::gateway, "dlp.policies[].check"},
-    {ResourceKind::gateway, "dlp.policies[].profiles"},
-    {ResourceKind::gateway, "otel"},
-    {ResourceKind::dataset, "filters[].value"},
-}};
 
 Value normalize_at(ResourceKind kind, const std::string& path, const Value& value) {
   if (value.is_object()) {
@@ -72,12 +55,8 @@ Value normalize_at(ResourceKind kind, const std::string& path, const Value& valu
 } // namespace
 
 bool is_set_like(ResourceKind kind, std::string_view path) {
-  if (const auto* spec = model::find_field(kind, path); spec != nullptr && spec->set_like) {
-    return true;
-  }
-  return std::any_of(k_nested_sets.begin(), k_nested_sets.end(), [&](const NestedSet& set) {
-    return set.kind == kind && set.path == path;
-  });
+  const auto* spec = model::find_field_at(kind, path);
+  return spec != nullptr && spec->set_like;
 }
 
 Value normalize_field(ResourceKind kind, std::string_view name, const Value& value) {

@@ -22,7 +22,7 @@ namespace aigw::engine {
                                 const model::Value& a, const model::Value& b);
 
 /// True when `path` (dotted, "[]" for "any element of an array") is a set-like array of
-/// `kind`: the field table's set_like fields, plus nested ones such as `dlp.profiles`.
+/// `kind` in the field table, at the top (`filters`) or nested (`dlp.profiles`).
 [[nodiscard]] bool is_set_like(model::ResourceKind kind, std::string_view path);
 
 /// Route elements as one canonical Value: an object keyed by element id (so order does

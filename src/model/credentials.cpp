@@ -1,5 +1,6 @@
 #include "model/credentials.h"
 
+#include "model/kind_spec.h"
 #include "util/secret.h"
 
 #include <utility>
@@ -36,10 +37,8 @@ void collect(const std::string& path, const Value& value, std::vector<Found>& ou
 
 std::vector<Found> collect_all(const Object& fields) {
   std::vector<Found> out;
-  for (const auto& name : {"otel", "stripe"}) {
-    if (auto it = fields.find(name); it != fields.end()) {
-      collect(name, it->second, out);
-    }
+  for (const auto& [name, value] : fields) {
+    collect(name, value, out);
   }
   return out;
 }
@@ -47,9 +46,17 @@ std::vector<Found> collect_all(const Object& fields) {
 } // namespace
 
 bool is_credential_path(const std::string& path) {
-  static const std::string k_headers = "otel[].headers.";
-  return path == "otel[].authorization" || path == "stripe.authorization" ||
-         (path.size() > k_headers.size() && path.starts_with(k_headers));
+  // Only below a field: a sensitive field itself (a provider secret) is never diffed nor
+  // shown, so it has no path to mask.
+  if (path.find_first_of(".[") == std::string::npos) {
+    return false;
+  }
+  for (const auto& kind : all_kinds()) {
+    if (const auto* spec = find_field_at(kind.kind, path); spec != nullptr && spec->sensitive) {
+      return true;
+    }
+  }
+  return false;
 }
 
 Value mask_credentials(const std::string& path, const Value& value) {

@@ -1,7 +1,8 @@
 #pragma once
-// Credentials that are plain fields to the API: the Authorization values of OTel exporters
-// and of Stripe usage reporting, and every OTel header value (headers carry API keys as
-// often as not). They are masked wherever shown as fields, and registered with the redactor
+// Credentials that are plain fields to the API: the members the field table marks
+// sensitive below a field (field_spec.h, nested_fields.cpp): the Authorization values of
+// OTel exporters and of Stripe usage reporting, and every OTel header value (headers carry
+// API keys as often as not). They are masked wherever shown as fields, and registered with the redactor
 // wherever they are read, like provider secrets (see searchable_credentials for which).
 
 #include "model/value.h"
@@ -11,8 +12,8 @@
 
 namespace aigw::model {
 
-/// True for a field path that holds a credential: "otel[].authorization",
-/// "stripe.authorization" and "otel[].headers.<name>".
+/// True for a path below a field that the field table marks sensitive, in any kind:
+/// "otel[].authorization", "stripe.authorization" and "otel[].headers.<name>".
 [[nodiscard]] bool is_credential_path(const std::string& path);
 
 /// A copy of value, found at path ("otel", "otel[]", "stripe.authorization"), with every

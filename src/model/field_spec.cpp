@@ -1,5 +1,8 @@
 #include "model/field_spec.h"
 
+#include "model/nested_fields.h"
+
+#include <algorithm>
 #include <array>
 
 namespace aigw::model {
@@ -53,14 +56,11 @@ const std::vector<FieldSpec>& gateway_table() {
     add({.name = "workers_ai_billing_mode", .type = FT::enumeration, .enum_values = {"postpaid"},
          .description = "How Workers AI calls through this gateway are billed; only 'postpaid'."});
     add({.name = "zdr", .type = FT::boolean, .description = "Zero data retention."});
-    add({.name = "dlp", .type = FT::object, .accepted_on_create = false,
-         .description = "Data loss prevention: {action, enabled, profiles} or {enabled, policies}."});
-    add({.name = "guardrails", .type = FT::object, .accepted_on_create = false,
-         .description = "Guardrails: {prompt, response}, each mapping a category (P1, S1..S13) to FLAG or BLOCK."});
-    add({.name = "otel", .type = FT::array, .accepted_on_create = false,
-         .description = "OpenTelemetry exporters: [{authorization, headers, url, content_type}]."});
-    add({.name = "stripe", .type = FT::object, .accepted_on_create = false,
-         .description = "Stripe usage billing: {authorization, usage_events: [{payload}]}."});
+    // Nested fields: the update call sets them, after create (see nested_fields.cpp).
+    for (auto nested : {dlp_field(), guardrails_field(), otel_field(), stripe_field()}) {
+      nested.accepted_on_create = false;
+      add(std::move(nested));
+    }
     add({.name = "store_id", .type = FT::string, .accepted_on_create = false,
          .description = "Store id."});
     t.push_back(ro("created_at", FT::string, "When the gateway was created."));
@@ -76,9 +76,11 @@ const std::vector<FieldSpec>& dataset_table() {
     std::vector<FieldSpec> t;
     t.push_back({.name = "enable", .type = FT::boolean, .required_on_create = true,
                  .create_default = Value(true), .description = "Whether the dataset collects logs."});
-    t.push_back({.name = "filters", .type = FT::array, .required_on_create = true,
-                 .set_like = true, .create_default = Value(Array{}),
-                 .description = "Log filters: [{key, operator, value: [...]}]; order has no meaning."});
+    FieldSpec filters = filters_field();
+    filters.required_on_create = true;
+    filters.set_like = true;
+    filters.create_default = Value(Array{});
+    t.push_back(std::move(filters));
     t.push_back(ro("id", FT::string, "Server-assigned dataset id."));
     t.push_back(ro("gateway_id", FT::string, "The gateway the dataset belongs to."));
     t.push_back(ro("created_at", FT::string, "When the dataset was created."));
@@ -166,6 +168,51 @@ const std::vector<FieldSpec>& custom_provider_table() {
 
 constexpr std::array<std::string_view, 14> k_guardrail_categories = {
     "P1", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "S13"};
+// Llama Guard's hazard categories (S1..S13) and prompt injection (P1), as the dashboard
+// names them.
+constexpr std::array<std::string_view, 14> k_guardrail_descriptions = {
+    "P1: Prompt injection. FLAG logs the match, BLOCK refuses the request.",
+    "S1: Violent crimes. FLAG logs the match, BLOCK refuses the request.",
+    "S2: Non-violent crimes. FLAG logs the match, BLOCK refuses the request.",
+    "S3: Sex-related crimes. FLAG logs the match, BLOCK refuses the request.",
+    "S4: Child sexual exploitation. FLAG logs the match, BLOCK refuses the request.",
+    "S5: Defamation. FLAG logs the match, BLOCK refuses the request.",
+    "S6: Specialized advice. FLAG logs the match, BLOCK refuses the request.",
+    "S7: Privacy. FLAG logs the match, BLOCK refuses the request.",
+    "S8: Intellectual property. FLAG logs the match, BLOCK refuses the request.",
+    "S9: Indiscriminate weapons. FLAG logs the match, BLOCK refuses the request.",
+    "S10: Hate. FLAG logs the match, BLOCK refuses the request.",
+    "S11: Suicide and self-harm. FLAG logs the match, BLOCK refuses the request.",
+    "S12: Sexual content. FLAG logs the match, BLOCK refuses the request.",
+    "S13: Elections. FLAG logs the match, BLOCK refuses the request.",
+};
+
+/// The name at the start of path (up to '.' or '['), removed from path.
+std::string_view take_name(std::string_view& path) {
+  const auto end = std::min(path.find_first_of(".["), path.size());
+  const auto name = path.substr(0, end);
+  path.remove_prefix(end);
+  return name;
+}
+
+const FieldSpec* find_member(const FieldSpec& object, std::string_view name) {
+  for (const auto& member : object.members) {
+    if (member.name == name) {
+      return &member;
+    }
+  }
+  for (const auto& variant : object.variants) {
+    if (const auto* member = find_member(variant, name)) {
+      return member;
+    }
+  }
+  return nullptr;
+}
+
+bool is_leaf(const FieldSpec& spec) {
+  return spec.type != FieldType::object && spec.type != FieldType::array &&
+         spec.type != FieldType::map;
+}
 constexpr std::array<std::string_view, 13> k_filter_keys = {
     "created_at", "request_content_type", "response_content_type", "success", "cached",
     "provider", "model", "cost", "tokens", "tokens_in", "tokens_out", "duration", "feedback"};
@@ -181,8 +228,11 @@ std::string_view json_type_name(FieldType type) {
   case FieldType::number: return "number";
   case FieldType::string:
   case FieldType::enumeration: return "string";
-  case FieldType::object: return "object";
+  case FieldType::object:
+  case FieldType::map: return "object";
   case FieldType::array: return "array";
+  case FieldType::scalar: return "scalar";
+  case FieldType::any: return "value";
   }
   return "value";
 }
@@ -209,7 +259,40 @@ const FieldSpec* find_field(ResourceKind kind, std::string_view name) {
   return nullptr;
 }
 
+const FieldSpec* find_field_at(ResourceKind kind, std::string_view path) {
+  const FieldSpec* spec = find_field(kind, take_name(path));
+  while (spec != nullptr && !path.empty()) {
+    if (path.front() == '[') {
+      const auto close = path.find(']');
+      if (close == std::string_view::npos || spec->type != FieldType::array) {
+        return nullptr;
+      }
+      path.remove_prefix(close + 1);
+      spec = spec->element.get();
+    } else if (spec->type == FieldType::map && spec->element && is_leaf(*spec->element)) {
+      // A key may hold '.' or '[': the whole rest is the key, and a leaf ends the path.
+      return path.size() > 1 ? spec->element.get() : nullptr;
+    } else {
+      path.remove_prefix(1); // '.'
+      const auto name = take_name(path);
+      spec = spec->type == FieldType::map ? spec->element.get()
+             : spec->type == FieldType::object ? find_member(*spec, name)
+                                                : nullptr;
+    }
+  }
+  return spec;
+}
+
 std::span<const std::string_view> guardrail_categories() { return k_guardrail_categories; }
+
+std::string_view guardrail_category_description(std::string_view category) {
+  for (std::size_t i = 0; i < k_guardrail_categories.size(); ++i) {
+    if (k_guardrail_categories[i] == category) {
+      return k_guardrail_descriptions[i];
+    }
+  }
+  return {};
+}
 std::span<const std::string_view> dataset_filter_keys() { return k_filter_keys; }
 std::span<const std::string_view> dataset_filter_operators() { return k_filter_operators; }
 std::span<const std::string_view> route_element_types() { return k_element_types; }

@@ -122,7 +122,10 @@ private:
       return model::Value(std::string(length, pick(random, 2) == 0 ? 'a' : 'b'));
     }
     case FieldType::object:
-    case FieldType::array: break;
+    case FieldType::array:
+    case FieldType::map:
+    case FieldType::scalar:
+    case FieldType::any: break;
     }
     return spec.create_default;
   }
