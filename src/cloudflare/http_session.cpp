@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <optional>
+#include <utility>
 
 namespace aigw::cloudflare {
 
@@ -49,10 +50,15 @@ public:
   executor_type get_executor() { return m_socket->get_executor(); }
 
   template <class Buffers> std::size_t read_some(const Buffers& buffers, beast::error_code& ec) {
+    if (std::exchange(m_sent, false) && !wait(POLLIN, ec)) {
+      return 0; // just sent: the answer cannot be there yet, so wait before the first read
+    }
     return transfer(POLLIN, ec, [&] { return m_socket->read_some(buffers, ec); });
   }
   template <class Buffers> std::size_t write_some(const Buffers& buffers, beast::error_code& ec) {
-    return transfer(POLLOUT, ec, [&] { return m_socket->write_some(buffers, ec); });
+    const std::size_t n = transfer(POLLOUT, ec, [&] { return m_socket->write_some(buffers, ec); });
+    m_sent = !ec;
+    return n;
   }
   // The throwing forms the stream concepts also ask for (this file uses the ones above).
   template <class Buffers> std::size_t read_some(const Buffers& buffers) {
@@ -106,6 +112,7 @@ private:
 
   tcp::socket* m_socket;
   const Clock::time_point* m_deadline;
+  bool m_sent = false; ///< the last call wrote
 };
 
 /// One connection. Resolving and connecting run on its own io_context (so that the connect
@@ -125,6 +132,8 @@ struct HttpSession::Connection {
 namespace {
 
 using Connection = HttpSession::Connection;
+
+constexpr std::size_t k_initial_read_buffer = 16 * 1024;
 
 /// Starts an asynchronous operation and runs the context until it and its timer are done.
 template <class Initiate> beast::error_code run_op(asio::io_context& io, Initiate&& initiate) {
@@ -268,6 +277,9 @@ Result<Unit, TransportError> open_connection(Connection& c, const HttpSessionOpt
     return classify(ec, false, via_proxy ? "connect to " + what : std::string("connect"));
   }
   c.socket.emplace(connecting.release_socket());
+  // Room for a typical response from the start, so that one read takes it whole (a new
+  // buffer would read 512 bytes first).
+  c.buffer.reserve(k_initial_read_buffer);
   c.socket->non_blocking(true, ec);
   if (ec) {
     return classify(ec, false, "connect");
