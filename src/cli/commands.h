@@ -25,6 +25,7 @@ void add_graph_command(CLI::App& app, const GlobalOptions& global, int* exit_cod
 void add_export_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_reconcile_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_emulator_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void add_schema_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_completion_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void add_help_command(CLI::App& app, const GlobalOptions& global, int* exit_code);
 

@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
   aigw::cli::add_export_command(app, global, &exit_code);
   aigw::cli::add_reconcile_command(app, global, &exit_code);
   aigw::cli::add_emulator_command(app, global, &exit_code);
+  aigw::cli::add_schema_command(app, global, &exit_code);
   aigw::cli::add_completion_command(app, global, &exit_code);
   aigw::cli::add_help_command(app, global, &exit_code);
   // Last: every subcommand registered above gets the global flags and lists them in its help.
