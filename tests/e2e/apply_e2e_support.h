@@ -3,6 +3,8 @@
 // process, and read the emulator's state back through the real client.
 
 #include "cloudflare/client_factory.h"
+#include "engine/live_state.h"
+#include "model/resource_walk.h"
 #include "support/emulator_process.h"
 #include "support/process.h"
 
@@ -58,28 +60,19 @@ inline std::unique_ptr<engine::GatewayApi> emulator_client(const EmulatorProcess
   return std::move(api.value());
 }
 
-/// How many live objects have each identity ("dataset gw/name" -> 2 means a duplicate).
+/// How many live objects have each address ("dataset gw/name" -> 2 means a duplicate):
+/// every kind that has an identity (a singleton is one object by construction), children
+/// of every gateway but the default one.
 inline std::map<std::string, int> live_identities(engine::GatewayApi& api) {
+  engine::LiveQuery query;
+  query.children_in_scope = true;
+  query.custom_providers = true;
+  auto live = engine::read_live(api, query);
+  EXPECT_TRUE(live.ok()) << (live.ok() ? "" : live.error().to_string());
   std::map<std::string, int> seen;
-  auto gateways = api.list_gateways();
-  EXPECT_TRUE(gateways.ok());
-  if (!gateways) {
-    return seen;
-  }
-  for (const auto& g : *gateways) {
-    ++seen["gateway " + g.id];
-    auto datasets = api.list_datasets(g.id);
-    auto configs = api.list_provider_configs(g.id);
-    auto routes = api.list_routes(g.id);
-    EXPECT_TRUE(datasets.ok() && configs.ok() && routes.ok());
-    if (!datasets || !configs || !routes) {
-      continue;
-    }
-    for (const auto& d : *datasets) ++seen["dataset " + g.id + "/" + d.name];
-    for (const auto& c : *configs) {
-      ++seen["provider config " + g.id + "/" + c.provider_slug + "/" + c.alias];
-    }
-    for (const auto& r : *routes) ++seen["route " + g.id + "/" + r.name];
+  if (live) {
+    model::for_each_resource(live->resources,
+                             [&seen](const auto& x) { ++seen[model::key_of(x).address()]; });
   }
   return seen;
 }
