@@ -55,7 +55,9 @@ Field guardrails() {
   Field response = guardrail_side("response");
   prompt.required = false;
   response.required = false;
-  return with_members(nullable("guardrails", T::object), {prompt, response});
+  Field field = with_members(nullable("guardrails", T::object), {prompt, response});
+  field.min = 1;
+  return field;
 }
 
 Field dlp() {

@@ -33,7 +33,8 @@ struct Field {
   bool required = false; ///< 002 does not mark it `optional`
   bool nullable = false; ///< the SDK types it `| null`
   std::vector<std::string_view> enum_values;
-  std::optional<double> min; ///< a number's value, a string's length in characters
+  std::optional<double> min; ///< a number's value, a string's length in characters, an
+                             ///< object's member count
   std::optional<double> max;
   bool uri = false;            ///< a string with `format uri`
   std::vector<Field> members;  ///< object members

@@ -112,8 +112,12 @@ std::optional<ApiError> check_object(const Field& field, const json::value& valu
     return invalid_request(quoted(path) + " must be an object");
   }
   const auto& object = value.as_object();
-  if (field.name == "guardrails" && object.empty()) {
-    return invalid_request(quoted(path) + " must have 'prompt' or 'response'");
+  if (field.min && static_cast<double>(object.size()) < *field.min) {
+    std::string names;
+    for (const auto& member : field.members) {
+      names += (names.empty() ? "" : " or ") + quoted(member.name);
+    }
+    return invalid_request(quoted(path) + " must have " + names);
   }
   return check_members(field.members, object, path);
 }

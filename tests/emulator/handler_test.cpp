@@ -330,6 +330,9 @@ TEST_F(HandlerTest, PutChecksNestedGatewayObjects) {
   EXPECT_EQ(put(R"("otel":[{"authorization":"a","headers":{},"url":"not a url"}])"), 400);
   EXPECT_EQ(put(R"("stripe":{"authorization":"a","usage_events":{}})"), 400);
   EXPECT_EQ(put(R"("guardrails":{})"), 400);
+  EXPECT_NE(call("PUT", "/gateways/gw1", "{" + k_gateway_body + R"(,"guardrails":{}})")
+                .body.find("'guardrails' must have 'prompt' or 'response'"),
+            std::string::npos);
   EXPECT_EQ(put(R"("retry_max_attempts":2.5)"), 400);
   EXPECT_EQ(put(R"("dlp":{"action":"FLAG","enabled":true,"profiles":["p"]},)"
                 R"("otel":[{"authorization":"a","headers":{"h":"v"},"url":"https://o.example/v1"}],)"
