@@ -2,6 +2,7 @@
 
 #include "engine/diff.h"
 #include "engine/field_diff.h"
+#include "model/kind_spec.h"
 
 #include <optional>
 
@@ -60,12 +61,11 @@ BillingDiff compute_billing_diff(const model::Desired& desired, const LiveState&
     if (auto c = singleton_change(kind, declared, present, absent)) {
       out.changes.push_back(std::move(*c));
     } else if (!declared && !absent && present) {
-      const std::string name(model::resource_kind_name(kind));
+      const auto& spec = model::kind_spec(kind);
       out.not_managed.push_back(
-          {name, "not declared; billing settings are account-wide, so prune never deletes one "
-                 "(`" + std::string(kind == model::ResourceKind::spending_limit ? "spending_limit"
-                                                                                : "auto_topup") +
-                     ": null` removes it)"});
+          {std::string(spec.name),
+           "not declared; billing settings are account-wide, so prune never deletes one (`" +
+               std::string(spec.yaml_key) + ": null` removes it)"});
     }
   };
   one(model::ResourceKind::spending_limit, fields_of(want.spending_limit),

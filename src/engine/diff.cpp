@@ -5,7 +5,9 @@
 #include "engine/field_diff.h"
 #include "engine/normalize.h"
 #include "engine/secret_preview.h"
+#include "model/kind_spec.h"
 #include "model/resource_key.h"
+#include "model/resource_walk.h"
 
 #include <algorithm>
 #include <map>
@@ -67,6 +69,24 @@ std::map<std::string, LiveChildren> index_children(const model::Resources& live)
   return out;
 }
 
+/// Every live child of one gateway, of every kind the kind table puts under a gateway: its
+/// key and server id (the first object of each identity), for cascade deletes.
+using ChildKeys = std::map<model::ResourceKey, std::string>;
+
+std::map<std::string, ChildKeys> index_child_keys(const model::Resources& live) {
+  std::map<std::string, ChildKeys> out;
+  model::for_each_resource(live, [&out](const auto& resource) {
+    if constexpr (requires { resource.server_id; }) {
+      auto key = model::key_of(resource);
+      if (model::kind_spec(key.kind).parent == model::Parent::gateway) {
+        auto& keys = out[key.gateway_id];
+        keys.emplace(std::move(key), resource.server_id);
+      }
+    }
+  });
+  return out;
+}
+
 Change make_change(ChangeKind kind, ResourceKind resource, std::string gateway_id,
                    std::vector<std::string> key = {}) {
   Change change;
@@ -83,6 +103,7 @@ public:
   DiffBuilder(const model::Desired& desired, const LiveState& live, bool prune)
       : m_desired(desired), m_live(live), m_prune(prune),
         m_children(index_children(live.resources)),
+        m_child_keys(index_child_keys(live.resources)),
         m_declared(index_declared(desired.resources)) {}
 
   DiffResult run() {
@@ -141,27 +162,17 @@ private:
     Change change = make_change(ChangeKind::remove, ResourceKind::gateway, gateway.id);
     change.server_id = gateway.id;
     m_out.changes.push_back(std::move(change));
-    auto it = m_children.find(gateway.id);
-    if (it == m_children.end()) {
+    auto it = m_child_keys.find(gateway.id);
+    if (it == m_child_keys.end()) {
       return;
     }
     const std::string reason = "deleted with gateway " + gateway.id;
-    auto cascade = [&](ResourceKind kind, const std::vector<std::string>& key,
-                       const std::string& server_id) {
-      Change child = make_change(ChangeKind::remove, kind, gateway.id, key);
+    for (const auto& [key, server_id] : it->second) {
+      Change child = make_change(ChangeKind::remove, key.kind, gateway.id, key.parts);
       child.server_id = server_id;
       child.cascade = true;
       child.reason = reason;
       m_out.changes.push_back(std::move(child));
-    };
-    for (const auto& [key, d] : it->second.datasets) {
-      cascade(ResourceKind::dataset, {key}, d->server_id);
-    }
-    for (const auto& [key, c] : it->second.provider_configs) {
-      cascade(ResourceKind::provider_config, key, c->server_id);
-    }
-    for (const auto& [key, r] : it->second.routes) {
-      cascade(ResourceKind::route, {key}, r->server_id);
     }
   }
 
@@ -402,6 +413,7 @@ private:
   const LiveState& m_live;
   bool m_prune;
   std::map<std::string, LiveChildren> m_children;
+  std::map<std::string, ChildKeys> m_child_keys;
   std::map<std::string, DeclaredChildren> m_declared;
   DiffResult m_out;
 };
