@@ -397,6 +397,27 @@ const std::vector<Field>* element_properties(std::string_view type) {
   return nullptr;
 }
 
+// 002: start {next}, conditional {true, false}, rate and model {success, fallback};
+// percentage and end take any names. 002 types a rate or model element's `fallback` as
+// required too, but aigw's configuration (and its examples) treat it as optional, "a missing
+// fallback ends the route", and the API's behaviour without it is undocumented, so it is
+// accepted absent (see docs/emulator.md).
+std::span<const std::string_view> element_required_outputs(std::string_view type) {
+  static constexpr std::array<std::string_view, 1> k_start = {"next"};
+  static constexpr std::array<std::string_view, 2> k_conditional = {"true", "false"};
+  static constexpr std::array<std::string_view, 1> k_success = {"success"};
+  if (type == "start") {
+    return k_start;
+  }
+  if (type == "conditional") {
+    return k_conditional;
+  }
+  if (type == "rate" || type == "model") {
+    return k_success;
+  }
+  return {};
+}
+
 std::span<const std::string_view> element_types() { return k_element_types; }
 
 } // namespace aigw::emulator::reference

@@ -86,6 +86,9 @@ const std::vector<Field>& query_fields(Query query);
 
 /// The `properties` of a route element of `type`, or nullptr for types that have none.
 const std::vector<Field>* element_properties(std::string_view type);
+/// The outputs a route element of `type` must have (start: next; conditional: true and
+/// false; rate and model: success); empty for percentage and end, which take any names.
+std::span<const std::string_view> element_required_outputs(std::string_view type);
 /// Route element types ("start", "conditional", "percentage", "rate", "model", "end").
 std::span<const std::string_view> element_types();
 

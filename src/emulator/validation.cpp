@@ -349,24 +349,6 @@ ApiResult<std::size_t> parse_bounded(const Request& request, const std::string& 
   return number;
 }
 
-// The outputs each element type must have (002: start {next}, conditional {true, false},
-// rate and model {success, fallback}; percentage and end take any names). 002 types a rate
-// or model element's `fallback` as required too, but aigw's configuration (and its examples)
-// treat it as optional, "a missing fallback ends the route", and the API's behaviour without
-// it is undocumented, so it is accepted absent (see docs/emulator.md).
-std::vector<std::string_view> required_outputs(std::string_view type) {
-  if (type == "start") {
-    return {"next"};
-  }
-  if (type == "conditional") {
-    return {"true", "false"};
-  }
-  if (type == "rate" || type == "model") {
-    return {"success"};
-  }
-  return {};
-}
-
 std::optional<ApiError> check_element(const json::object& object, std::set<std::string>& ids) {
   const auto* id = object.if_contains("id");
   if (id == nullptr || !id->is_string() || id->as_string().empty()) {
@@ -394,7 +376,7 @@ std::optional<ApiError> check_element(const json::object& object, std::set<std::
       return invalid_request("output '" + std::string(name) + "' must be {elementId: string}");
     }
   }
-  for (const auto name : required_outputs(type_name)) {
+  for (const auto name : reference::element_required_outputs(type_name)) {
     if (!outputs->as_object().contains(name)) {
       return invalid_request("element '" + element_id + "' (" + std::string(type_name) +
                              ") needs output '" + std::string(name) + "'");

@@ -114,5 +114,18 @@ TEST(TableAgreement, RouteElementPropertiesMatchTheReference) {
   }
 }
 
+TEST(TableAgreement, RouteElementRequiredOutputsMatchTheReference) {
+  for (const auto& element : model::route_element_specs()) {
+    std::set<std::string> required;
+    for (const auto& output : element.outputs) {
+      if (output.required) {
+        required.insert(std::string(output.name));
+      }
+    }
+    const auto reference = emulator::reference::element_required_outputs(element.type);
+    EXPECT_EQ(required, std::set<std::string>(reference.begin(), reference.end())) << element.type;
+  }
+}
+
 } // namespace
 } // namespace aigw
