@@ -79,7 +79,8 @@ bool check_credential_references(NodeReader &reader, const std::vector<Entry> &g
           continue;
         }
         check.reference(exporter["authorization"], "authorization");
-        if (const auto headers = exporter["headers"]; headers.IsMap()) {
+        // A missing key reads as an invalid node, whose type yaml-cpp throws for asking.
+        if (const auto headers = exporter["headers"]; headers.IsDefined() && headers.IsMap()) {
           for (const auto &header : headers) {
             check.any_reference(header.second, "headers");
           }

@@ -49,6 +49,7 @@ Interpolated interpolate(const std::string &text, const EnvLookup &env) {
     } else {
       out.errors.push_back("environment variable '" + name + "' is not set");
       out.variables.push_back(name);
+      out.unset.push_back(name);
     }
     i = close + 1;
   }

@@ -16,6 +16,7 @@ struct Interpolated {
   std::string text;                   ///< the string with every ${NAME} replaced
   std::vector<std::string> variables; ///< names used, in order
   std::vector<std::string> errors;    ///< unset variables and malformed references
+  std::vector<std::string> unset;     ///< the unset variables (each also in errors)
 };
 
 /// Replaces ${NAME} (NAME: letters, digits, '_', not starting with a digit) from env;

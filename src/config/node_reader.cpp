@@ -1,10 +1,12 @@
 #include "config/node_reader.h"
 
 #include "config/suggest.h"
+#include "model/credentials.h"
 
 #include <cmath>
 #include <cstdlib>
 #include <regex>
+#include <utility>
 
 namespace aigw::config {
 namespace {
@@ -202,6 +204,11 @@ std::optional<model::Value> NodeReader::scalar(const YamlNode &node, std::string
     }
   }
   Interpolated result = interpolate(text, m_env);
+  if (!result.unset.empty() && result.unset.size() == result.errors.size() &&
+      model::is_credential_path(model::without_indices(std::string(what)))) {
+    m_unresolved.push_back({std::string(what), std::move(result.unset)});
+    return model::Value(std::string());
+  }
   if (!result.errors.empty()) {
     for (const auto &message : result.errors) {
       error(node, message + " (in '" + std::string(what) + "')");
@@ -209,6 +216,10 @@ std::optional<model::Value> NodeReader::scalar(const YamlNode &node, std::string
     return std::nullopt;
   }
   return model::Value(std::move(result.text));
+}
+
+std::vector<model::UnresolvedCredential> NodeReader::take_unresolved() {
+  return std::exchange(m_unresolved, {});
 }
 
 std::optional<model::Value> NodeReader::value(const YamlNode &node, std::string_view what) {

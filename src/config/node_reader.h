@@ -68,6 +68,12 @@ public:
   /// The environment lookup in use.
   [[nodiscard]] const EnvLookup &env() const { return m_env; }
 
+  /// The credentials read since the last call whose `${VAR}` was unset. A string at a
+  /// credential path (model::is_credential_path: otel and stripe `authorization`, otel
+  /// header values) that names only unset variables is not an error: it reads as "" and is
+  /// recorded here, so plans need no production keys (apply refuses to send it).
+  [[nodiscard]] std::vector<model::UnresolvedCredential> take_unresolved();
+
 private:
   std::optional<model::Value> value_at_depth(const YamlNode &node, std::string_view what,
                                              int depth);
@@ -78,6 +84,7 @@ private:
   std::vector<Diagnostic> *m_out;
   std::size_t m_budget; ///< nodes left to visit; bounds alias expansion ("billion laughs")
   bool m_budget_reported = false;
+  std::vector<model::UnresolvedCredential> m_unresolved;
 };
 
 /// Maximum nesting depth accepted inside a free-form value.

@@ -59,6 +59,10 @@ struct Change {
   /// store only the variable's name; apply of a saved plan reads the environment again).
   std::optional<Secret> secret;
   std::string secret_env;
+  /// Gateway create/update whose body carries a credential the plan could not know (its
+  /// `${VAR}` was unset, see unknown_credentials.h): the variables apply needs. Not in
+  /// plan files: apply of a saved plan reads the files' variables again.
+  std::vector<std::string> unset_env;
 
   std::vector<FieldChange> diff; ///< field-level differences, for display
   std::string reason;            ///< cannot_fix: why; otherwise optional context

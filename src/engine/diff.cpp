@@ -5,12 +5,16 @@
 #include "engine/field_diff.h"
 #include "engine/normalize.h"
 #include "engine/secret_preview.h"
+#include "engine/unknown_credentials.h"
+#include "model/credentials.h"
 #include "model/kind_spec.h"
 #include "model/resource_key.h"
 #include "model/resource_walk.h"
+#include "util/concat.h"
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -138,6 +142,9 @@ public:
     }
     std::sort(m_out.not_managed.begin(), m_out.not_managed.end(),
               [](const NotManaged& a, const NotManaged& b) { return a.address < b.address; });
+    for (auto& warning : not_compared_warnings(m_not_compared)) {
+      m_out.warnings.push_back(std::move(warning));
+    }
     return std::move(m_out);
   }
 
@@ -176,7 +183,22 @@ private:
     }
   }
 
-  void diff_gateway(const model::Gateway& want, const model::Gateway* have) {
+  void diff_gateway(const model::Gateway& declared, const model::Gateway* have) {
+    std::optional<model::Gateway> filled;
+    std::vector<std::string> unset_env;
+    if (!declared.unresolved.empty()) {
+      auto unknown = fill_unknown_credentials(declared, have);
+      filled.emplace(declared);
+      filled->fields = std::move(unknown.fields);
+      unset_env = std::move(unknown.variables);
+      for (const auto& credential : unknown.not_compared) {
+        for (const auto& variable : credential.variables) {
+          m_not_compared[variable].push_back(concat("gateway ", declared.id, " ", credential.path));
+        }
+      }
+    }
+    const model::Gateway& want = filled ? *filled : declared;
+    const std::size_t first = m_out.changes.size();
     if (have == nullptr) {
       create_gateway(want);
     } else if (auto diff = diff_declared(ResourceKind::gateway, want.fields, have->fields);
@@ -187,12 +209,26 @@ private:
       change.diff = std::move(diff);
       m_out.changes.push_back(std::move(change));
     }
+    for (std::size_t i = first; i < m_out.changes.size(); ++i) {
+      if (carries_any(m_out.changes[i].body, declared.unresolved)) {
+        m_out.changes[i].unset_env = unset_env;
+      }
+    }
     static const LiveChildren k_none;
     auto it = m_children.find(want.id);
     const LiveChildren& children = (have == nullptr || it == m_children.end()) ? k_none : it->second;
     diff_datasets(want.id, children);
     diff_provider_configs(want.id, children);
     diff_routes(want.id, children);
+  }
+
+  /// True when the body holds any of the credentials (a create body leaves otel and stripe
+  /// to the follow-up update).
+  static bool carries_any(const model::Object& body,
+                          const std::vector<model::UnresolvedCredential>& credentials) {
+    return std::any_of(credentials.begin(), credentials.end(), [&](const auto& credential) {
+      return model::value_at(body, credential.path) != nullptr;
+    });
   }
 
   /// POST with the fields create accepts, then (when the YAML declares fields create does
@@ -415,6 +451,8 @@ private:
   std::map<std::string, LiveChildren> m_children;
   std::map<std::string, ChildKeys> m_child_keys;
   std::map<std::string, DeclaredChildren> m_declared;
+  /// Unset variable -> the credentials not compared because of it ("gateway ID PATH").
+  std::map<std::string, std::vector<std::string>> m_not_compared;
   DiffResult m_out;
 };
 

@@ -14,19 +14,7 @@ namespace {
 
 using model::Value;
 
-/// The path with list indices dropped ("otel[0].authorization" -> "otel[].authorization").
-std::string without_indices(const std::string& path) {
-  std::string out;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    out += path[i];
-    if (path[i] == '[' && i + 1 < path.size() && std::isdigit(static_cast<unsigned char>(path[i + 1]))) {
-      while (i + 1 < path.size() && path[i + 1] != ']') {
-        ++i;
-      }
-    }
-  }
-  return out;
-}
+using model::without_indices;
 
 /// Nested credentials that are plain fields to the API but must never be shown (see
 /// model/credentials.h), wherever they are in a list.

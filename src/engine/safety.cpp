@@ -116,6 +116,9 @@ std::vector<RequiredVariable> required_variables(const Plan& plan) {
     if (creates_object(change) && !change.secret_env.empty()) {
       found[change.secret_env] = change.secret.has_value() && !change.secret->empty();
     }
+    for (const auto& name : change.unset_env) {
+      found[name] = false;
+    }
   }
   std::vector<RequiredVariable> out;
   for (const auto& [name, set] : found) {
@@ -131,11 +134,14 @@ std::optional<PlanError> check_secrets_available(const Plan& plan) {
     if (creates_object(change) && !change.secret_env.empty() && missing) {
       details.push_back(change.address() + " needs `" + change.secret_env + "`");
     }
+    for (const auto& name : change.unset_env) {
+      details.push_back(change.address() + " needs `" + name + "` (otel or stripe credentials)");
+    }
   }
   if (details.empty()) {
     return std::nullopt;
   }
-  return PlanError{"cannot apply: environment variables for new provider config secrets are "
+  return PlanError{"cannot apply: environment variables for the secrets this plan sends are "
                    "not set (or empty); nothing was changed",
                    std::move(details)};
 }

@@ -37,16 +37,18 @@ namespace aigw::engine {
 [[nodiscard]] std::optional<PlanError> check_protected(const std::vector<Change>& changes,
                                                        const model::Desired& desired);
 
-/// The environment variables apply needs: those of the provider config secrets the plan
-/// creates (sorted, unique), each with whether it is set here.
+/// The environment variables apply needs (sorted, unique), each with whether it is set
+/// here: those of the secrets the plan creates (provider configs, custom provider headers)
+/// and those of the gateway credentials its requests carry (otel, stripe).
 struct RequiredVariable {
   std::string name;
   bool set = false;
 };
 [[nodiscard]] std::vector<RequiredVariable> required_variables(const Plan& plan);
 
-/// Refuses to apply a plan that creates a provider config whose secret variable is unset
-/// (or empty) here: the only place an unset secret is an error.
+/// Refuses to apply a plan that creates a provider config or custom provider whose secret
+/// variable is unset (or empty) here, or that sends a gateway credential whose variable is
+/// unset: the only place an unset secret is an error.
 [[nodiscard]] std::optional<PlanError> check_secrets_available(const Plan& plan);
 
 } // namespace aigw::engine

@@ -3,6 +3,9 @@
 #include "model/kind_spec.h"
 #include "util/secret.h"
 
+#include <cctype>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace aigw::model {
@@ -43,7 +46,78 @@ std::vector<Found> collect_all(const Object& fields) {
   return out;
 }
 
+/// value_at for a const or a mutable Object.
+template <class ObjectT> auto* find_at(ObjectT& fields, std::string_view path) {
+  using ValueT = std::conditional_t<std::is_const_v<ObjectT>, const Value, Value>;
+  ObjectT* object = &fields;
+  std::string_view rest = path;
+  for (;;) {
+    // The longest key of this object that the rest starts with, followed by its end, a
+    // '.' or a '['.
+    ValueT* found = nullptr;
+    std::size_t used = 0;
+    for (auto& [key, member] : *object) {
+      const bool fits = rest.starts_with(key) &&
+                        (rest.size() == key.size() || rest[key.size()] == '.' || rest[key.size()] == '[');
+      if (fits && key.size() >= used) {
+        found = &member;
+        used = key.size();
+      }
+    }
+    if (found == nullptr) {
+      return static_cast<ValueT*>(nullptr);
+    }
+    rest.remove_prefix(used);
+    while (rest.starts_with('[')) {
+      const auto close = rest.find(']');
+      if (close == std::string_view::npos || close > 10 || !found->is_array()) {
+        return static_cast<ValueT*>(nullptr);
+      }
+      std::size_t index = 0;
+      for (const char c : rest.substr(1, close - 1)) {
+        if (std::isdigit(static_cast<unsigned char>(c)) == 0) {
+          return static_cast<ValueT*>(nullptr);
+        }
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+      }
+      auto& items = found->as_array();
+      if (close == 1 || index >= items.size()) {
+        return static_cast<ValueT*>(nullptr);
+      }
+      found = &items[index];
+      rest.remove_prefix(close + 1);
+    }
+    if (rest.empty()) {
+      return found;
+    }
+    if (!rest.starts_with('.') || !found->is_object()) {
+      return static_cast<ValueT*>(nullptr);
+    }
+    rest.remove_prefix(1);
+    object = &found->as_object();
+  }
+}
+
 } // namespace
+
+std::string without_indices(const std::string& path) {
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    out += path[i];
+    if (path[i] == '[' && i + 1 < path.size() && std::isdigit(static_cast<unsigned char>(path[i + 1]))) {
+      while (i + 1 < path.size() && path[i + 1] != ']') {
+        ++i;
+      }
+    }
+  }
+  return out;
+}
+
+Value* value_at(Object& fields, const std::string& path) { return find_at(fields, path); }
+
+const Value* value_at(const Object& fields, const std::string& path) {
+  return find_at(fields, path);
+}
 
 bool is_credential_path(const std::string& path) {
   // Only below a field: a sensitive field itself (a provider secret) is never diffed nor

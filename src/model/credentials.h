@@ -16,6 +16,15 @@ namespace aigw::model {
 /// "otel[].authorization", "stripe.authorization" and "otel[].headers.<name>".
 [[nodiscard]] bool is_credential_path(const std::string& path);
 
+/// The path with list indices dropped ("otel[0].authorization" -> "otel[].authorization").
+[[nodiscard]] std::string without_indices(const std::string& path);
+
+/// The value a gateway's fields hold at a path written as the files' messages write it
+/// ("otel[0].authorization", "otel[1].headers.x.api-key", "stripe.authorization"), or
+/// nullptr. A key may itself hold '.': at each object the longest matching key is taken.
+[[nodiscard]] const Value* value_at(const Object& fields, const std::string& path);
+[[nodiscard]] Value* value_at(Object& fields, const std::string& path);
+
 /// A copy of value, found at path ("otel", "otel[]", "stripe.authorization"), with every
 /// credential in it replaced by the mask "(sensitive)".
 [[nodiscard]] Value mask_credentials(const std::string& path, const Value& value);

@@ -25,12 +25,21 @@ struct Origin {
   [[nodiscard]] std::string to_string() const;
 };
 
+/// A credential in a gateway's fields (otel or stripe `authorization`, an otel header
+/// value) whose `${VAR}` was not set when the files were read: pull-request plans run
+/// without production keys. Its place in `fields` holds "" and the plan cannot know it.
+struct UnresolvedCredential {
+  std::string path;                   ///< "otel[0].authorization", "otel[1].headers.<name>", ...
+  std::vector<std::string> variables; ///< the unset variables it names
+};
+
 /// An AI Gateway gateway. Identity: id.
 struct Gateway {
   std::string id;
   Object fields; ///< every field but `id`
   Origin origin;
   bool protect = false; ///< desired only: no plan may delete or replace it
+  std::vector<UnresolvedCredential> unresolved{}; ///< desired only
 };
 
 /// A dataset of a gateway. Identity: (gateway_id, name); server_id is live-only.

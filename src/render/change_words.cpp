@@ -107,7 +107,7 @@ std::string required_env_line(const engine::Plan& plan) {
   if (variables.empty()) {
     return {};
   }
-  std::string out = "Apply needs these environment variables for new provider config secrets: ";
+  std::string out = "Apply needs these environment variables for the secrets it sends: ";
   for (std::size_t i = 0; i < variables.size(); ++i) {
     out += (i == 0 ? "" : ", ") + variables[i].name + (variables[i].set ? "" : " (not set here)");
   }

@@ -435,3 +435,48 @@ TEST(Loader, RenamedFromMayNotNameADeclaredObjectOrBeShared) {
                 file + ":7:9: error: dataset 'd' of gateway 'g': 'renamed_from: x' names a dataset "
                        "that is already the old name of another dataset"}));
 }
+
+TEST(Loader, UnsetCredentialVariableIsUnknownNotAnError) {
+  TempDir dir;
+  const auto file = dir.write(
+      "a.yaml", "gateways:\n  - id: g\n    otel:\n      - url: https://otel.example/v1\n"
+                "        authorization: Bearer ${OTEL_TOKEN}\n"
+                "        headers: { x.api-key: \"${OTEL_KEY}\", x-team: support }\n"
+                "    stripe:\n      authorization: ${STRIPE_KEY}\n"
+                "      usage_events: [{ payload: '{}' }]\n");
+  const auto result = load_desired({file}, env({{"STRIPE_KEY", "sk-stripe-known-1"}}));
+  ASSERT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics[0].to_string());
+  const auto &gateway = result.desired.resources.gateways.at(0);
+  ASSERT_EQ(gateway.unresolved.size(), 2u);
+  EXPECT_EQ(gateway.unresolved[0].path, "otel[0].authorization");
+  EXPECT_EQ(gateway.unresolved[0].variables, std::vector<std::string>{"OTEL_TOKEN"});
+  EXPECT_EQ(gateway.unresolved[1].path, "otel[0].headers.x.api-key");
+  const auto &exporter = gateway.fields.at("otel").as_array()[0].as_object();
+  EXPECT_EQ(exporter.at("authorization").as_string(), "");
+  EXPECT_EQ(exporter.at("headers").as_object().at("x-team").as_string(), "support");
+  EXPECT_EQ(gateway.fields.at("stripe").as_object().at("authorization").as_string(),
+            "sk-stripe-known-1");
+}
+
+TEST(Loader, UnsetVariableOutsideACredentialAndABadReferenceInOneAreStillErrors) {
+  TempDir dir;
+  const auto file = dir.write(
+      "a.yaml", "gateways:\n  - id: g\n    otel:\n      - url: ${OTEL_URL}\n"
+                "        headers: {}\n        authorization: Bearer ${1BAD} ${T}\n");
+  const auto result = load_desired({file}, env({}));
+  const auto found = messages(result);
+  ASSERT_EQ(found.size(), 3u) << testing::PrintToString(found);
+  EXPECT_NE(found[0].find("environment variable 'OTEL_URL' is not set"), std::string::npos);
+  EXPECT_NE(found[1].find("invalid variable name '1BAD'"), std::string::npos);
+  EXPECT_NE(found[2].find("environment variable 'T' is not set (in 'otel[0].authorization')"),
+            std::string::npos); // a credential with a bad reference is not merely unknown
+}
+
+TEST(Loader, AnExporterWithoutHeadersIsOneLocatedError) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    otel:\n"
+                                        "      - url: https://otel.example/v1\n"
+                                        "        authorization: Bearer ${T}\n");
+  EXPECT_EQ(messages(load_desired({file}, env({{"T", "token"}}))),
+            std::vector<std::string>{file + ":4:9: error: missing required key 'headers' in 'otel[0]'"});
+}

@@ -245,7 +245,7 @@ TEST_F(Safety, PlanNeedsNoSecretsAndApplyNeedsOnlyThoseItCreates) {
   const auto plan = run_keyed(emulator, k_keyed, {"plan"}, std::nullopt);
   ASSERT_EQ(plan.exit_code, 0) << describe(plan);
   EXPECT_THAT(plan.out, HasSubstr("+ provider config team-a/openai/main (create)"));
-  EXPECT_THAT(plan.out, HasSubstr("environment variables for new provider config secrets: "
+  EXPECT_THAT(plan.out, HasSubstr("environment variables for the secrets it sends: "
                                   "AIGW_E2E_TEAM_KEY (not set here)."));
 
   const auto refused = run_keyed(emulator, k_keyed, {"apply", "--auto-approve"}, std::nullopt);

@@ -46,5 +46,27 @@ TEST(MaskCredentials, EveryHeaderValueIsMaskedWhereItIsShownAsAField) {
   EXPECT_EQ(masked, Value(Array{Object{{"headers", Object{{"x-team", "(sensitive)"}}}}}));
 }
 
+TEST(ValueAt, FollowsIndicesAndTakesTheLongestKey) {
+  Object fields{{"otel", Array{Object{{"authorization", "a0"}},
+                              Object{{"headers", Object{{"x", "short"}, {"x.api-key", "long"}}}}}},
+                {"stripe", Object{{"authorization", "s"}}}};
+  ASSERT_NE(value_at(fields, "otel[0].authorization"), nullptr);
+  EXPECT_EQ(*value_at(fields, "otel[0].authorization"), Value("a0"));
+  EXPECT_EQ(*value_at(fields, "otel[1].headers.x.api-key"), Value("long"));
+  EXPECT_EQ(*value_at(fields, "otel[1].headers.x"), Value("short"));
+  EXPECT_EQ(*value_at(fields, "stripe.authorization"), Value("s"));
+  for (const char* missing : {"otel[2].authorization", "otel[].authorization", "otel[x]",
+                              "stripe[0]", "otel[0].url", "nothing", "otel[0].authorization.x",
+                              "otel[99999999999999999999].authorization"}) {
+    EXPECT_EQ(value_at(fields, missing), nullptr) << missing;
+  }
+  *value_at(fields, "stripe.authorization") = Value("changed");
+  EXPECT_EQ(fields.at("stripe").as_object().at("authorization"), Value("changed"));
+}
+
+TEST(WithoutIndices, DropsListIndicesOnly) {
+  EXPECT_EQ(without_indices("otel[12].headers.x[y]"), "otel[].headers.x[y]");
+}
+
 } // namespace
 } // namespace aigw::model
