@@ -1,5 +1,6 @@
 // aigw export: write the live account as the YAML that `aigw plan` reports clean. With
-// --out DIR, one file per gateway plus aigw.yaml (and billing.yaml); without, one YAML
+// --out DIR, one file per gateway plus aigw.yaml (and billing.yaml, custom_providers.yaml);
+// without, one YAML
 // document on stdout. The environment variables the files reference (credentials the API
 // never returns) are listed on stderr.
 
@@ -9,6 +10,8 @@
 #include "config/export_writer.h"
 #include "engine/export_state.h"
 #include "engine/workflow.h"
+#include "model/kind_spec.h"
+#include "model/resource_walk.h"
 #include "render/change_words.h"
 #include "util/secret.h"
 
@@ -74,25 +77,19 @@ bool is_non_empty_directory(const fs::path& dir) {
   return fs::is_directory(dir, ec) && !fs::is_empty(dir, ec);
 }
 
-/// The variables the export introduced, and when each kind must be set: a provider key
-/// only when `aigw apply` creates the config (the API never shows it, so plan has nothing
-/// to compare it with); a gateway's otel and stripe credentials are compared by plan.
+/// The variables the export introduced, and when each must be set: `aigw plan` needs none
+/// (an unset one is not compared), `aigw apply` each only to send it.
 void print_variables(const std::vector<engine::SecretVariable>& variables) {
   if (variables.empty()) {
     return;
   }
-  const bool compared = std::any_of(variables.begin(), variables.end(), [](const auto& v) {
-    return v.used_by.rfind("provider config ", 0) != 0; // a gateway's otel or stripe value
-  });
   const bool one = variables.size() == 1;
   std::cerr << "aigw: the export reads " << render::counted(variables.size(), "credential")
             << " the API never returns from "
             << (one ? "this environment variable" : "these environment variables")
-            << "; `aigw apply` needs a provider key only to create its config"
-            << (compared ? ", and `aigw plan` compares a gateway's otel and stripe credentials, so "
-                           "set those to the real value before planning"
-                         : "")
-            << ":\n";
+            << "; `aigw plan` needs none of them (set, a gateway's otel and stripe credentials "
+               "and custom provider headers are compared with live), and `aigw apply` needs "
+               "one only to send it:\n";
   std::size_t width = 0;
   for (const auto& v : variables) {
     width = std::max(width, v.name.size());
@@ -149,9 +146,10 @@ int run_export(const GlobalOptions& global, const ExportFlags& flags) {
       return 1;
     }
   }
-  const std::size_t count = resources.gateways.size() + resources.datasets.size() +
-                            resources.provider_configs.size() + resources.routes.size() +
-                            (resources.spending_limit ? 1 : 0) + (resources.auto_topup ? 1 : 0);
+  std::size_t count = 0;
+  for (const auto& kind : model::all_kinds()) {
+    count += model::count_of(resources, kind.kind);
+  }
   std::cout << "Exported " << render::counted(resources.gateways.size(), "gateway") << ", "
             << render::counted(count, "resource") << " in all, to " << flags.out
             << "; check it with `aigw plan -f "
@@ -167,7 +165,8 @@ void add_export_command(CLI::App& app, const GlobalOptions& global, int* exit_co
   auto* cmd = app.add_subcommand(
       "export", "Write the live account as YAML that `aigw plan` reports clean (adoption)");
   cmd->add_option("--out", flags->out,
-                  "Directory to write (aigw.yaml, gateways/ID.yaml, billing.yaml); default: one "
+                  "Directory to write (aigw.yaml, gateways/ID.yaml, billing.yaml, "
+                  "custom_providers.yaml); default: one "
                   "YAML document on stdout");
   cmd->add_option("--gateway", flags->gateways, "Export only this gateway id (repeatable)");
   cmd->add_option("--scope", flags->scope,

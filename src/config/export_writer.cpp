@@ -229,6 +229,22 @@ void emit_billing(YAML::Emitter& out, const model::Desired& desired) {
   out << YAML::EndMap;
 }
 
+/// `custom_providers:`, slug first, headers as the variable export named for them.
+void emit_custom_providers(YAML::Emitter& out, const model::Desired& desired) {
+  out << YAML::Key << "custom_providers" << YAML::Value << YAML::BeginSeq;
+  for (const auto& provider : desired.resources.custom_providers) {
+    out << YAML::BeginMap << YAML::Key << "slug" << YAML::Value;
+    emit_string(out, provider.slug);
+    emit_fields(out, provider.fields);
+    if (!provider.headers_env.empty()) {
+      out << YAML::Key << "headers" << YAML::Value;
+      emit_reference(out, provider.headers_env);
+    }
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
 bool has_billing(const model::Desired& desired) {
   return desired.resources.spending_limit.has_value() || desired.resources.auto_topup.has_value();
 }
@@ -262,6 +278,13 @@ std::vector<ExportedFile> write_export_files(const model::Desired& desired) {
     out << YAML::EndMap;
     files.push_back({"billing.yaml", finish(out)});
   }
+  if (desired.custom_providers_declared) {
+    YAML::Emitter out;
+    out << YAML::BeginMap;
+    emit_custom_providers(out, desired);
+    out << YAML::EndMap;
+    files.push_back({"custom_providers.yaml", finish(out)});
+  }
   return files;
 }
 
@@ -278,6 +301,9 @@ std::string write_export_document(const model::Desired& desired) {
   }
   if (has_billing(desired)) {
     emit_billing(out, desired);
+  }
+  if (desired.custom_providers_declared) {
+    emit_custom_providers(out, desired);
   }
   out << YAML::EndMap;
   return finish(out);

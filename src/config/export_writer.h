@@ -4,7 +4,8 @@
 //
 // Credentials are references, never values: a provider config's `secret` is written as
 // `${secret_env}`, and the strings at a gateway's `otel[].authorization` and
-// `stripe.authorization` are variable names, written as `${NAME}`. Any other string that
+// `stripe.authorization` are variable names, written as `${NAME}`, like a custom
+// provider's `headers` (`${headers_env}`). Any other string that
 // contains `${` is escaped (`$${`) so it reads back unchanged.
 
 #include "model/resources.h"
@@ -16,7 +17,7 @@ namespace aigw::config {
 
 /// One file of an export, its path relative to the export directory.
 struct ExportedFile {
-  std::string path; ///< "aigw.yaml", "gateways/ID.yaml", "billing.yaml"
+  std::string path; ///< "aigw.yaml", "gateways/ID.yaml", "billing.yaml", "custom_providers.yaml"
   std::string text;
 };
 
@@ -28,7 +29,8 @@ inline constexpr const char* k_schema_modeline =
     "$schema=https://raw.githubusercontent.com/aigw/aigw/main/schemas/aigw.schema.json";
 
 /// The export as files: aigw.yaml (account_id from ${CLOUDFLARE_ACCOUNT_ID}, scope), one
-/// gateways/ID.yaml per gateway with its children, and billing.yaml when billing is set.
+/// gateways/ID.yaml per gateway with its children, billing.yaml when billing is set, and
+/// custom_providers.yaml when custom providers are declared.
 [[nodiscard]] std::vector<ExportedFile> write_export_files(const model::Desired& desired);
 
 /// The whole export as one YAML document (what `aigw export` prints without --out).

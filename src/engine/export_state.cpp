@@ -293,6 +293,29 @@ ExportedState export_state(const LiveState& live, const ExportOptions& options) 
     desired.billing_declared =
         desired.resources.spending_limit.has_value() || desired.resources.auto_topup.has_value();
   }
+  // Custom providers are account-wide, like billing. An account without any is left
+  // undeclared: declaring none would have prune delete the first one someone adds.
+  if (live.custom_providers_read && options.gateways.empty() && options.scope.empty() &&
+      !resources.custom_providers.empty()) {
+    std::vector<const model::CustomProvider*> providers;
+    for (const auto& provider : resources.custom_providers) {
+      providers.push_back(&provider);
+    }
+    std::sort(providers.begin(), providers.end(),
+              [](const auto* a, const auto* b) { return a->slug < b->slug; });
+    for (const auto* provider : providers) {
+      model::CustomProvider out;
+      out.slug = provider->slug;
+      out.fields = writable_fields(model::ResourceKind::custom_provider, provider->fields);
+      // Headers may carry a key: the files name a variable, never the value.
+      if (has_text(provider->fields, "headers")) {
+        out.headers_env = names.take({"CUSTOM_PROVIDER", provider->slug, "HEADERS"},
+                                     "custom provider " + provider->slug + " headers");
+      }
+      desired.resources.custom_providers.push_back(std::move(out));
+    }
+    desired.custom_providers_declared = true;
+  }
   return exported;
 }
 

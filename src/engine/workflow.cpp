@@ -55,7 +55,9 @@ ApiResult<LiveState> read_for_export(GatewayApi& api, const ExportOptions& optio
                                      int concurrency) {
   LiveQuery query;
   query.concurrency = concurrency;
+  // Account-level kinds only when the export is not narrowed to some gateways.
   query.billing = options.gateways.empty() && options.scope.empty();
+  query.custom_providers = query.billing;
   if (!options.gateways.empty()) {
     for (const auto& id : options.gateways) {
       if (is_exported(options, id)) {

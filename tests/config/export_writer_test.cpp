@@ -62,6 +62,12 @@ model::Desired sample() {
        {}});
   d.resources.auto_topup = model::AutoTopup{Object{{"amount", 5000}, {"threshold", 500}}, {}};
   d.billing_declared = true;
+  model::CustomProvider provider;
+  provider.slug = "acme-ai";
+  provider.fields = Object{{"name", "Acme AI"}, {"base_url", "https://api.acme.example/v1"}};
+  provider.headers_env = "AIGW_SECRET_CUSTOM_PROVIDER_ACME_AI_HEADERS";
+  d.resources.custom_providers.push_back(provider);
+  d.custom_providers_declared = true;
   return d;
 }
 
@@ -69,7 +75,8 @@ const std::map<std::string, std::string> k_env = {
     {"CLOUDFLARE_ACCOUNT_ID", "acct"},
     {"AIGW_SECRET_TEAM_1_OTEL_1_AUTHORIZATION", "Bearer otel"},
     {"AIGW_SECRET_TEAM_1_OTEL_1_HEADER_X_ENV", "production"},
-    {"AIGW_SECRET_TEAM_1_OPENAI_MAIN", "sk-provider"}};
+    {"AIGW_SECRET_TEAM_1_OPENAI_MAIN", "sk-provider"},
+    {"AIGW_SECRET_CUSTOM_PROVIDER_ACME_AI_HEADERS", "{\"x-key\":\"cp-key\"}"}};
 
 void expect_round_trip(const model::Desired& loaded) {
   const auto expected = sample();
@@ -93,6 +100,12 @@ void expect_round_trip(const model::Desired& loaded) {
   EXPECT_EQ(loaded.resources.auto_topup->fields, expected.resources.auto_topup->fields);
   EXPECT_FALSE(loaded.resources.spending_limit.has_value());
   EXPECT_FALSE(loaded.spending_limit_absent);
+  EXPECT_TRUE(loaded.custom_providers_declared);
+  ASSERT_EQ(loaded.resources.custom_providers.size(), 1u);
+  const auto& provider = loaded.resources.custom_providers[0];
+  EXPECT_EQ(provider.slug, "acme-ai");
+  EXPECT_EQ(provider.fields, expected.resources.custom_providers[0].fields);
+  EXPECT_EQ(provider.headers_env, "AIGW_SECRET_CUSTOM_PROVIDER_ACME_AI_HEADERS");
 }
 
 TEST(ExportWriter, OneDocumentReadsBackTheSameDesiredState) {
@@ -112,7 +125,8 @@ TEST(ExportWriter, FilesReadBackTheSameDesiredState) {
     dir.write(file.path, file.text);
     EXPECT_EQ(file.text.rfind(std::string(k_schema_modeline) + "\n", 0), 0u) << file.path;
   }
-  EXPECT_EQ(paths, (std::vector<std::string>{"aigw.yaml", "gateways/team-1.yaml", "billing.yaml"}));
+  EXPECT_EQ(paths, (std::vector<std::string>{"aigw.yaml", "gateways/team-1.yaml", "billing.yaml",
+                                             "custom_providers.yaml"}));
   const auto loaded = load_desired({dir.path()}, env(k_env));
   ASSERT_TRUE(loaded.ok()) << (loaded.diagnostics.empty() ? "" : loaded.diagnostics[0].to_string());
   expect_round_trip(loaded.desired);

@@ -71,6 +71,24 @@ void make_live(engine::GatewayApi& api, const model::Desired& desired, RandomAcc
   }
 }
 
+/// Custom providers, account-wide: one plain, one whose headers hold a key. Returns the
+/// variable export names for each one's headers, with the headers' text.
+std::map<std::string, std::string> make_custom_providers(engine::GatewayApi& api, int seed) {
+  std::map<std::string, std::string> headers;
+  model::CustomProvider plain;
+  plain.slug = "plain-" + std::to_string(seed);
+  plain.fields = {{"name", "Plain"}, {"base_url", "https://plain.example/v1"}, {"beta", true}};
+  EXPECT_TRUE(api.create_custom_provider(plain).ok());
+  model::CustomProvider keyed;
+  keyed.slug = "keyed-" + std::to_string(seed);
+  keyed.fields = {{"name", "Keyed"}, {"base_url", "https://keyed.example/v1"}, {"position", 2}};
+  const std::string text = "{\"x-api-key\":\"cp-export-canary-" + std::to_string(seed) + "\"}";
+  keyed.headers = Secret(text);
+  EXPECT_TRUE(api.create_custom_provider(keyed).ok());
+  headers[engine::secret_variable_name({"CUSTOM_PROVIDER", keyed.slug, "HEADERS"})] = text;
+  return headers;
+}
+
 ProcessResult run(const EmulatorProcess& emulator, const std::string& account,
                   std::vector<std::string> args, std::map<std::string, std::string> extra = {}) {
   args.insert(args.begin(), {aigw_binary(), "--rate-limit", "1000000"});
@@ -149,6 +167,8 @@ TEST(ExportRoundTrip, RandomLiveStatesExportToYamlThatPlansClean) {
     if (HasFatalFailure()) {
       return;
     }
+    const auto provider_headers =
+        seed % 3 == 0 ? make_custom_providers(*api, seed) : std::map<std::string, std::string>{};
 
     TempDir dir;
     std::vector<std::string> args = {"export"};
@@ -171,6 +191,10 @@ TEST(ExportRoundTrip, RandomLiveStatesExportToYamlThatPlansClean) {
     EXPECT_EQ(exported.err.find(canary), std::string::npos);
     EXPECT_EQ(written.find(provider_secret), std::string::npos);
     EXPECT_EQ(exported.err.find(provider_secret), std::string::npos);
+    EXPECT_EQ(written.find("cp-export-canary"), std::string::npos);
+    EXPECT_EQ(exported.err.find("cp-export-canary"), std::string::npos);
+    const bool providers_exported = !provider_headers.empty() && seed % 10 != 5 && seed % 10 != 7;
+    EXPECT_EQ(written.find("custom_providers:") != std::string::npos, providers_exported);
 
     // Each listed variable gets the credential it stands for: plan compares otel/stripe
     // authorizations, and a provider secret with the preview the API keeps of it.
@@ -180,9 +204,11 @@ TEST(ExportRoundTrip, RandomLiveStatesExportToYamlThatPlansClean) {
     for (const auto& name : listed_variables(exported.err)) {
       const bool authorization = name.size() > 14 && name.ends_with("_AUTHORIZATION");
       const auto header = headers.find(name);
-      env[name] = header != headers.end() ? header->second
-                  : authorization         ? canary
-                                          : provider_secret;
+      const auto provider = provider_headers.find(name);
+      env[name] = header != headers.end()       ? header->second
+                  : provider != provider_headers.end() ? provider->second
+                  : authorization               ? canary
+                                                : provider_secret;
     }
     const std::vector<std::string> files = {"-f", config_path};
     std::vector<std::string> validate = {"validate"};
@@ -241,6 +267,7 @@ TEST(Export, WritesTheDocumentedLayoutAndListsVariables) {
   desired.resources.auto_topup = model::AutoTopup{{{"amount", 5000}, {"threshold", 500}}, {}};
   RandomAccount random(1, "unused", "unused");
   make_live(*api, desired, random);
+  make_custom_providers(*api, 1);
 
   TempDir dir;
   const std::string out = dir.path() + "/adopted";
@@ -249,14 +276,27 @@ TEST(Export, WritesTheDocumentedLayoutAndListsVariables) {
   EXPECT_TRUE(std::filesystem::is_regular_file(out + "/aigw.yaml"));
   EXPECT_TRUE(std::filesystem::is_regular_file(out + "/gateways/support-bot.yaml"));
   EXPECT_TRUE(std::filesystem::is_regular_file(out + "/billing.yaml"));
-  EXPECT_NE(exported.out.find("Exported 1 gateway, 3 resources in all"), std::string::npos)
+  EXPECT_TRUE(std::filesystem::is_regular_file(out + "/custom_providers.yaml"));
+  EXPECT_NE(exported.out.find("Exported 1 gateway, 5 resources in all"), std::string::npos)
       << exported.out;
-  EXPECT_NE(exported.err.find("aigw: the export reads 1 credential the API never returns from "
-                              "this environment variable; `aigw apply` needs a provider key only "
-                              "to create its config:\n"),
+  EXPECT_NE(exported.err.find("aigw: the export reads 2 credentials the API never returns from "
+                              "these environment variables; `aigw plan` needs none of them"),
             std::string::npos)
       << exported.err;
-  EXPECT_NE(exported.err.find("  AIGW_SECRET_SUPPORT_BOT_OPENAI_MAIN  provider config "
+  EXPECT_NE(exported.err.find("  AIGW_SECRET_CUSTOM_PROVIDER_KEYED_1_HEADERS  custom provider "
+                              "keyed-1 headers\n"),
+            std::string::npos)
+      << exported.err;
+  std::ifstream providers_file(out + "/custom_providers.yaml");
+  const std::string providers_text(std::istreambuf_iterator<char>(providers_file), {});
+  EXPECT_NE(providers_text.find("custom_providers:\n  - slug: keyed-1\n    base_url: https://keyed.example/v1\n"
+                                "    name: Keyed\n    position: 2\n"),
+            std::string::npos)
+      << providers_text;
+  EXPECT_NE(providers_text.find("    headers: ${AIGW_SECRET_CUSTOM_PROVIDER_KEYED_1_HEADERS}\n"),
+            std::string::npos)
+      << providers_text;
+  EXPECT_NE(exported.err.find("  AIGW_SECRET_SUPPORT_BOT_OPENAI_MAIN          provider config "
                               "support-bot/openai/main secret\n"),
             std::string::npos)
       << exported.err;

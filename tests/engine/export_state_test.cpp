@@ -130,6 +130,39 @@ TEST(ReadableElementOrder, StartFirstThenBreadthFirstFallbackLast) {
   EXPECT_EQ(ids, (std::vector<std::string>{"start", "a-model", "end", "b-model", "z-orphan"}));
 }
 
+TEST(ExportState, CustomProvidersAreAccountWideWithHeadersAsAVariable) {
+  model::Resources live;
+  live.gateways.push_back(test::live_gateway("team-a-1"));
+  model::CustomProvider plain{"zeta", "cp-2", {{"name", "Zeta"}, {"base_url", "https://z.example"},
+                                               {"created_at", "2026-01-01T00:00:00Z"}}};
+  model::CustomProvider keyed{"acme-ai", "cp-1", {{"name", "Acme"}, {"base_url", "https://a.example"},
+                                                  {"headers", "{\"x-key\":\"cp-canary-value\"}"},
+                                                  {"position", 3}}};
+  live.custom_providers = {plain, keyed};
+  auto state = test::read_everything(live);
+  state.custom_providers_read = true;
+
+  const auto all = export_state(state, {});
+  EXPECT_TRUE(all.desired.custom_providers_declared);
+  const auto& providers = all.desired.resources.custom_providers;
+  ASSERT_EQ(providers.size(), 2u);
+  EXPECT_EQ(providers[0].slug, "acme-ai"); // sorted by slug
+  EXPECT_EQ(providers[0].fields, (Object{{"name", "Acme"}, {"base_url", "https://a.example"},
+                                         {"position", 3}}));
+  EXPECT_EQ(providers[0].headers_env, "AIGW_SECRET_CUSTOM_PROVIDER_ACME_AI_HEADERS");
+  EXPECT_FALSE(providers[0].headers.has_value());
+  EXPECT_EQ(providers[1].slug, "zeta");
+  EXPECT_TRUE(providers[1].headers_env.empty());
+  EXPECT_FALSE(providers[1].fields.contains("created_at"));
+  ASSERT_EQ(all.variables.size(), 1u);
+  EXPECT_EQ(all.variables[0].used_by, "custom provider acme-ai headers");
+
+  EXPECT_FALSE(export_state(state, {{}, {"team-a-*"}}).desired.custom_providers_declared);
+  EXPECT_FALSE(export_state(state, {{"team-a-1"}, {}}).desired.custom_providers_declared);
+  state.resources.custom_providers.clear(); // none live: left undeclared, so unmanaged
+  EXPECT_FALSE(export_state(state, {}).desired.custom_providers_declared);
+}
+
 TEST(ExportState, GatewayAndScopeFiltersAndBillingOnlyWhenUnnarrowed) {
   model::Resources live;
   for (const auto* id : {"team-a-1", "team-a-2", "team-b-1"}) {
