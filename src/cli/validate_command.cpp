@@ -29,15 +29,17 @@ std::string files_read(const config::LoadResult &result) {
   return "read " + std::to_string(n) + (n == 1 ? " file" : " files");
 }
 
-/// The kinds the summary counts: gateways and the kinds they hold (kind table).
-bool is_counted(const model::KindSpec &spec) {
-  return spec.kind == model::ResourceKind::gateway || spec.parent == model::Parent::gateway;
+/// The kinds the summary counts: gateways and the kinds they hold, and account-level kinds
+/// with identities (custom providers) when the files declare them (kind table).
+bool is_counted(const model::Desired &desired, const model::KindSpec &spec) {
+  return spec.kind == model::ResourceKind::gateway || spec.parent == model::Parent::gateway ||
+         (!spec.singleton && model::is_declared(desired, spec));
 }
 
 std::string summary(const model::Desired &desired) {
   std::string out;
   for (const auto &spec : model::all_kinds()) {
-    if (is_counted(spec)) {
+    if (is_counted(desired, spec)) {
       out += (out.empty() ? "" : ", ") +
              render::counted(model::count_of(desired.resources, spec.kind), spec.name);
     }
@@ -64,7 +66,7 @@ void print_json(const config::LoadResult &result) {
   }
   model::Object counts;
   for (const auto &spec : model::all_kinds()) {
-    if (is_counted(spec)) {
+    if (is_counted(result.desired, spec)) {
       counts.emplace(std::string(spec.yaml_key),
                      static_cast<int>(model::count_of(result.desired.resources, spec.kind)));
     }

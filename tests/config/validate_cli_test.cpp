@@ -118,3 +118,17 @@ TEST(ValidateCli, UnknownOutputFormatIsAUsageError) {
   const auto r = validate({"--output", "xml"});
   EXPECT_EQ(r.exit_code, 1);
 }
+
+TEST(ValidateCli, DeclaredCustomProvidersAreCounted) {
+  aigw::test::ProcessOptions options;
+  options.env = {{"CLOUDFLARE_ACCOUNT_ID", "acc123"}};
+  const auto text =
+      validate({"-f", aigw::test::source_dir() + "/examples/custom-providers"}, options);
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find(", 1 custom provider; read "), std::string::npos) << text.out;
+  const auto json = validate(
+      {"-f", aigw::test::source_dir() + "/examples/custom-providers", "--output", "json"}, options);
+  EXPECT_NE(json.out.find("\"custom_providers\":1"), std::string::npos) << json.out;
+  const auto basic = validate({"-f", aigw::test::source_dir() + "/examples/basic"}, options);
+  EXPECT_EQ(basic.out.find("custom provider"), std::string::npos) << basic.out; // undeclared
+}
