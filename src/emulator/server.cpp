@@ -270,9 +270,12 @@ void serve_connection(tcp::socket socket, ServerState& state) {
       socket.shutdown(tcp::socket::shutdown_both, ec);
       return;
     }
+    // Logged before the answer is written: a client that has its answer finds the request in
+    // the log, and requests it sends after an answer are logged after it (the log is in the
+    // order requests were served, across connections).
+    log_request(*request, std::to_string(outcome.response.status), start);
     const bool keep_alive = message.keep_alive();
     write_response(socket, outcome.response, message.version(), keep_alive, ec);
-    log_request(*request, std::to_string(outcome.response.status), start);
     if (ec || !keep_alive) {
       socket.shutdown(tcp::socket::shutdown_send, ec);
       return;

@@ -59,7 +59,7 @@ TEST_F(ApplySavedPlan, AnUnreadablePlanFileSaysWhyAndMakesNoRequest) {
   const auto directory = run_aigw(emulator, {"apply", dir.path(), "--auto-approve"});
   EXPECT_EQ(directory.exit_code, 1);
   EXPECT_THAT(directory.err, HasSubstr("it is a directory (to apply a configuration, use -f"));
-  EXPECT_THAT(emulator.stderr_text(), testing::Not(HasSubstr("GET ")));
+  EXPECT_THAT(emulator.settled_stderr_text(), testing::Not(HasSubstr("GET ")));
 }
 
 TEST_F(ApplySavedPlan, APlanMadeStaleByALiveChangeIsRefusedAndNothingIsApplied) {

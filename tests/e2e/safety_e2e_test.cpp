@@ -91,7 +91,7 @@ TEST_F(Safety, DeletingAGatewayListsItsChildrenAndTheyCountForTheGuard) {
   EXPECT_TRUE(live.contains("gateway team-b"));
   // The gateway's DELETE took its children: no request was sent for them.
   EXPECT_THAT(
-      emulator.stderr_text(),
+      emulator.settled_stderr_text(),
       Not(HasSubstr("DELETE /client/v4/accounts/acct-e2e/ai-gateway/gateways/team-a/datasets")));
 }
 
@@ -226,7 +226,8 @@ TEST_F(Safety, ANewGatewayIsProtectedBeforeAnyChildIsCreated) {
   }
   const auto applied = run(emulator, yaml, {"apply", "--auto-approve"});
   ASSERT_EQ(applied.exit_code, 0) << describe(applied);
-  // The emulator logs one line per request, in the order it served them.
+  // The emulator logs each request before answering it: the log holds every request aigw
+  // made, and a child create sent after the gateway's update was answered comes after it.
   const std::string log = emulator.stderr_text();
   const std::string gateway = "/client/v4/accounts/acct-e2e/ai-gateway/gateways/team-a";
   const auto put = log.find("PUT " + gateway + " ");

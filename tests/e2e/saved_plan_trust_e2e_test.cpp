@@ -11,10 +11,8 @@
 #include <boost/json.hpp>
 #include <gmock/gmock.h>
 
-#include <chrono>
 #include <functional>
 #include <sys/stat.h>
-#include <thread>
 
 namespace aigw::test {
 namespace {
@@ -45,19 +43,9 @@ std::size_t writes(const std::string& log) {
   return n;
 }
 
-/// The writes in the emulator's log once it has settled: the emulator logs a request after
-/// answering it, so the line of a write just made may not be there yet.
+/// Writes in the request log once it has settled (a refused plan must have sent none).
 std::size_t settled_writes(const EmulatorProcess& emulator) {
-  std::size_t last = writes(emulator.stderr_text());
-  for (int i = 0; i < 40; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    const std::size_t now = writes(emulator.stderr_text());
-    if (now == last) {
-      return now;
-    }
-    last = now;
-  }
-  return last;
+  return writes(emulator.settled_stderr_text());
 }
 
 class SavedPlanTrust : public testing::Test {

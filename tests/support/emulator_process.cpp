@@ -12,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace aigw::test {
@@ -105,6 +106,19 @@ std::string EmulatorProcess::stderr_text() const {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+std::string EmulatorProcess::settled_stderr_text() const {
+  std::string last = stderr_text();
+  for (int i = 0; i < 40; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::string now = stderr_text();
+    if (now == last) {
+      break;
+    }
+    last = std::move(now);
+  }
+  return last;
 }
 
 EmulatorProcess::~EmulatorProcess() {

@@ -23,8 +23,14 @@ public:
   [[nodiscard]] unsigned short port() const { return m_port; }
   /// Sends SIGTERM and waits; returns the exit code (-1 if killed by a signal).
   int stop();
-  /// Everything the emulator wrote to stderr so far (its request log).
+  /// Everything the emulator wrote to stderr so far (its request log). The emulator logs a
+  /// request before answering it, so every request a client has its answer to is here, in
+  /// the order they were served.
   [[nodiscard]] std::string stderr_text() const;
+  /// stderr_text() once it has stopped growing (unchanged over 50 ms, polled at most 40
+  /// times): for checking that nothing was sent, where a request its client gave up on (a
+  /// timeout, a killed process) is logged only when the emulator finishes it.
+  [[nodiscard]] std::string settled_stderr_text() const;
   [[nodiscard]] pid_t pid() const { return m_pid; }
 
 private:
