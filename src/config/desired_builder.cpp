@@ -12,6 +12,8 @@
 #include <array>
 #include <cctype>
 #include <set>
+#include <span>
+#include <utility>
 
 namespace aigw::config {
 namespace {
@@ -135,9 +137,10 @@ std::string read_renamed_from(NodeReader &reader, const std::vector<Entry> &entr
 }
 
 /// Reports a `renamed_from` of gateway `gateway_id`'s items that names another declared
-/// item (both would claim the same live object) or that two items share.
+/// item (both would claim the same live object) or that two items share. `items` are those
+/// read with the gateway (not every gateway's: that made loading quadratic).
 template <class T>
-void check_renames(NodeReader &reader, const std::vector<T> &items, const std::string &gateway_id,
+void check_renames(NodeReader &reader, std::span<const T> items, const std::string &gateway_id,
                    std::string_view what) {
   std::set<std::string> names;
   for (const auto &item : items) {
@@ -389,6 +392,8 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YamlNode &node) {
   if (ok) {
     ok = claim(reader, node, model::key_of(gateway), label);
   }
+  const std::size_t first_dataset = m_desired.resources.datasets.size();
+  const std::size_t first_route = m_desired.resources.routes.size();
   for (const auto &e : *entries) {
     if (e.key == "datasets") {
       for_each_item(reader, e.value, "datasets",
@@ -402,8 +407,10 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YamlNode &node) {
                     [&](const YamlNode &item) { read_route(reader, item, gateway.id); });
     }
   }
-  check_renames(reader, m_desired.resources.datasets, gateway.id, "dataset");
-  check_renames(reader, m_desired.resources.routes, gateway.id, "route");
+  check_renames(reader, std::span(std::as_const(m_desired.resources.datasets)).subspan(first_dataset),
+                gateway.id, "dataset");
+  check_renames(reader, std::span(std::as_const(m_desired.resources.routes)).subspan(first_route),
+                gateway.id, "route");
   if (ok && fields.ok) {
     m_desired.resources.gateways.push_back(std::move(gateway));
   }
