@@ -2,6 +2,7 @@
 
 #include "model/kind_spec.h"
 #include "model/route_element_spec.h"
+#include "util/concat.h"
 #include "util/json_escape.h"
 
 #include <algorithm>
@@ -103,7 +104,7 @@ Array texts(std::span<const std::string_view> values) {
 Value nullable(std::string_view type) { return Array{text(type), text("null")}; }
 
 Object ref(std::string_view definition) {
-  return Object{{"$ref", "#/$defs/" + std::string(definition)}};
+  return Object{{"$ref", concat("#/$defs/", definition)}};
 }
 
 /// A field's description, with what the table says about create.
@@ -113,7 +114,7 @@ std::string described(const FieldSpec& spec, bool top) {
     out += " Set by an update after create.";
   }
   if (top && spec.create_default) {
-    out += " Default on create: " + spec.create_default->to_json() + ".";
+    out += concat(" Default on create: ", spec.create_default->to_json(), ".");
   }
   return out;
 }
@@ -274,7 +275,7 @@ Object element_definition() {
   }
   std::string types_description = "Element type:";
   for (const auto& spec : model::route_element_specs()) {
-    types_description += " " + std::string(spec.type) + " (" + std::string(spec.description) + ")";
+    types_description += concat(" ", spec.type, " (", spec.description, ")");
   }
   Object properties{
       {"id", Object{{"type", "string"},
