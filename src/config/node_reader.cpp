@@ -203,9 +203,15 @@ std::optional<model::Value> NodeReader::scalar(const YamlNode &node, std::string
     case PlainKind::string: as_string = true; break;
     }
   }
-  Interpolated result = interpolate(text, m_env);
-  if (!result.unset.empty() && result.unset.size() == result.errors.size() &&
-      model::is_credential_path(model::without_indices(std::string(what)))) {
+  // In a credential an empty variable counts as unset, as for a provider secret: sending
+  // "Bearer " would wipe the live token.
+  const bool credential = model::is_credential_path(model::without_indices(std::string(what)));
+  const EnvLookup non_empty = [this](const std::string &name) -> std::optional<std::string> {
+    auto value = m_env(name);
+    return value && !value->empty() ? value : std::nullopt;
+  };
+  Interpolated result = interpolate(text, credential ? non_empty : m_env);
+  if (credential && !result.unset.empty() && result.unset.size() == result.errors.size()) {
     m_unresolved.push_back({std::string(what), std::move(result.unset)});
     return model::Value(std::string());
   }

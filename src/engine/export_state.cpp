@@ -226,6 +226,14 @@ ExportedState export_state(const LiveState& live, const ExportOptions& options) 
   }
   std::sort(gateways.begin(), gateways.end(),
             [](const auto* a, const auto* b) { return a->id < b->id; });
+  if (!options.gateways.empty()) {
+    // The files claim only what was exported: without a scope they would claim the whole
+    // account, and `prune` would delete every other gateway.
+    desired.scope.clear();
+    for (const auto* gateway : gateways) {
+      desired.scope.push_back(gateway->id);
+    }
+  }
   for (const auto* gateway : gateways) {
     model::Gateway out{gateway->id, writable_fields(model::ResourceKind::gateway, gateway->fields),
                        {}};

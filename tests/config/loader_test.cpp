@@ -480,3 +480,17 @@ TEST(Loader, AnExporterWithoutHeadersIsOneLocatedError) {
   EXPECT_EQ(messages(load_desired({file}, env({{"T", "token"}}))),
             std::vector<std::string>{file + ":4:9: error: missing required key 'headers' in 'otel[0]'"});
 }
+
+TEST(Loader, AnEmptyCredentialVariableIsUnsetNotABlankCredential) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    stripe:\n"
+                                        "      authorization: Bearer ${STRIPE_KEY}\n"
+                                        "      usage_events: [{ payload: '{}' }]\n"
+                                        "    store_id: \"x${EMPTY}\"\n");
+  const auto result = load_desired({file}, env({{"STRIPE_KEY", ""}, {"EMPTY", ""}}));
+  ASSERT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics[0].to_string());
+  const auto &gateway = result.desired.resources.gateways.at(0);
+  ASSERT_EQ(gateway.unresolved.size(), 1u);
+  EXPECT_EQ(gateway.unresolved[0].path, "stripe.authorization");
+  EXPECT_EQ(gateway.fields.at("store_id").as_string(), "x"); // elsewhere empty is a value
+}

@@ -188,6 +188,7 @@ TEST(ExportState, GatewayAndScopeFiltersAndBillingOnlyWhenUnnarrowed) {
   const auto one = export_state(state, {{"team-b-1"}, {}});
   ASSERT_EQ(one.desired.resources.gateways.size(), 1u);
   EXPECT_EQ(one.desired.resources.gateways[0].id, "team-b-1");
+  EXPECT_EQ(one.desired.scope, std::vector<std::string>{"team-b-1"}); // prune stays in its lane
   EXPECT_FALSE(one.desired.resources.spending_limit.has_value());
 }
 

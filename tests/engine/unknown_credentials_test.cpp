@@ -96,6 +96,27 @@ TEST(UnknownCredentials, ANewExporterHasNothingLiveToTake) {
   EXPECT_EQ(plan.changes[0].diff[0].path, "otel");
 }
 
+TEST(UnknownCredentials, AReorderedExporterTakesItsOwnLiveValue) {
+  const auto exporter = [](const char* url, const char* token) {
+    return Object{{"authorization", token}, {"headers", Object{}}, {"url", url}};
+  };
+  model::Desired desired;
+  desired.account_id = "acct";
+  model::Gateway gw{"gw",
+                    {{"cache_ttl", 300},
+                     {"otel", Array{exporter("https://b.example", ""), exporter("https://a.example", "")}}},
+                    {}};
+  gw.unresolved = {{"otel[0].authorization", {"B"}}, {"otel[1].authorization", {"A"}}};
+  desired.resources.gateways.push_back(std::move(gw));
+  model::Resources live;
+  live.gateways.push_back(live_gateway(
+      "gw", {{"cache_ttl", 300},
+             {"otel", Array{exporter("https://a.example", "Bearer a"),
+                            exporter("https://b.example", "Bearer b")}}}));
+  const Plan plan = plan_ok(desired, read_everything(live));
+  EXPECT_TRUE(plan.changes.empty()) << plan.changes[0].address(); // otel is compared as a set
+}
+
 TEST(UnknownCredentials, FillTakesHeaderValuesWhoseNamesHoldDots) {
   model::Gateway want{"gw",
                       {{"otel", Array{Object{{"headers", Object{{"x.api-key", ""}}}}}}},
