@@ -386,6 +386,7 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YamlNode &node) {
       read_fields(reader, ResourceKind::gateway, node, *entries, gateway_structural(), label);
   gateway.fields = std::move(fields.values);
   gateway.unresolved = reader.take_unresolved();
+  gateway.credentials = reader.take_credentials();
   // OTel/Stripe credentials are plain strings to the API: never let an error echo them.
   model::register_gateway_credentials(gateway.fields);
   fields.ok = check_credential_references(reader, *entries) && fields.ok;

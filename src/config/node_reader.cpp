@@ -211,6 +211,9 @@ std::optional<model::Value> NodeReader::scalar(const YamlNode &node, std::string
     return value && !value->empty() ? value : std::nullopt;
   };
   Interpolated result = interpolate(text, credential ? non_empty : m_env);
+  if (credential && !result.variables.empty()) {
+    m_credentials.push_back({std::string(what), result.variables});
+  }
   if (credential && !result.unset.empty() && result.unset.size() == result.errors.size()) {
     m_unresolved.push_back({std::string(what), std::move(result.unset)});
     return model::Value(std::string());
@@ -224,8 +227,12 @@ std::optional<model::Value> NodeReader::scalar(const YamlNode &node, std::string
   return model::Value(std::move(result.text));
 }
 
-std::vector<model::UnresolvedCredential> NodeReader::take_unresolved() {
+std::vector<model::CredentialReference> NodeReader::take_unresolved() {
   return std::exchange(m_unresolved, {});
+}
+
+std::vector<model::CredentialReference> NodeReader::take_credentials() {
+  return std::exchange(m_credentials, {});
 }
 
 std::optional<model::Value> NodeReader::value(const YamlNode &node, std::string_view what) {

@@ -72,7 +72,9 @@ public:
   /// credential path (model::is_credential_path: otel and stripe `authorization`, otel
   /// header values) that names only unset variables is not an error: it reads as "" and is
   /// recorded here, so plans need no production keys (apply refuses to send it).
-  [[nodiscard]] std::vector<model::UnresolvedCredential> take_unresolved();
+  [[nodiscard]] std::vector<model::CredentialReference> take_unresolved();
+  /// Every credential read since the last call that names a variable, set or not.
+  [[nodiscard]] std::vector<model::CredentialReference> take_credentials();
 
 private:
   std::optional<model::Value> value_at_depth(const YamlNode &node, std::string_view what,
@@ -84,7 +86,8 @@ private:
   std::vector<Diagnostic> *m_out;
   std::size_t m_budget; ///< nodes left to visit; bounds alias expansion ("billion laughs")
   bool m_budget_reported = false;
-  std::vector<model::UnresolvedCredential> m_unresolved;
+  std::vector<model::CredentialReference> m_unresolved;
+  std::vector<model::CredentialReference> m_credentials;
 };
 
 /// Maximum nesting depth accepted inside a free-form value.

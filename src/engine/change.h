@@ -63,6 +63,9 @@ struct Change {
   /// `${VAR}` was unset, see unknown_credentials.h): the variables apply needs. Not in
   /// plan files: apply of a saved plan reads the files' variables again.
   std::vector<std::string> unset_env;
+  /// Gateway create/update: every variable of the credentials its body carries, set or not
+  /// (apply needs them all; unset_env is the unset part). Not in plan files either.
+  std::vector<std::string> credential_env;
 
   std::vector<FieldChange> diff; ///< field-level differences, for display
   std::string reason;            ///< cannot_fix: why; otherwise optional context

@@ -210,9 +210,11 @@ private:
       m_out.changes.push_back(std::move(change));
     }
     for (std::size_t i = first; i < m_out.changes.size(); ++i) {
-      if (carries_any(m_out.changes[i].body, declared.unresolved)) {
-        m_out.changes[i].unset_env = unset_env;
+      Change& change = m_out.changes[i];
+      if (carries_any(change.body, declared.unresolved)) {
+        change.unset_env = unset_env;
       }
+      change.credential_env = carried_variables(change.body, declared.credentials);
     }
     static const LiveChildren k_none;
     auto it = m_children.find(want.id);
@@ -222,10 +224,23 @@ private:
     diff_routes(want.id, children);
   }
 
+  /// The variables of the credentials the body holds, sorted and unique.
+  static std::vector<std::string>
+  carried_variables(const model::Object& body,
+                    const std::vector<model::CredentialReference>& credentials) {
+    std::set<std::string> out;
+    for (const auto& credential : credentials) {
+      if (model::value_at(body, credential.path) != nullptr) {
+        out.insert(credential.variables.begin(), credential.variables.end());
+      }
+    }
+    return {out.begin(), out.end()};
+  }
+
   /// True when the body holds any of the credentials (a create body leaves otel and stripe
   /// to the follow-up update).
   static bool carries_any(const model::Object& body,
-                          const std::vector<model::UnresolvedCredential>& credentials) {
+                          const std::vector<model::CredentialReference>& credentials) {
     return std::any_of(credentials.begin(), credentials.end(), [&](const auto& credential) {
       return model::value_at(body, credential.path) != nullptr;
     });

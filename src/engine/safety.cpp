@@ -116,6 +116,9 @@ std::vector<RequiredVariable> required_variables(const Plan& plan) {
     if (creates_object(change) && !change.secret_env.empty()) {
       found[change.secret_env] = change.secret.has_value() && !change.secret->empty();
     }
+    for (const auto& name : change.credential_env) {
+      found.emplace(name, true);
+    }
     for (const auto& name : change.unset_env) {
       found[name] = false;
     }

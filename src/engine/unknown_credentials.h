@@ -20,7 +20,7 @@ struct UnknownCredentials {
   /// The variables a request carrying these fields needs, sorted and unique.
   std::vector<std::string> variables;
   /// Those taken from live (not compared), e.g. "otel[0].authorization".
-  std::vector<model::UnresolvedCredential> not_compared;
+  std::vector<model::CredentialReference> not_compared;
 };
 
 /// Fills the gateway's unknown credentials from live (nullptr: not live yet).

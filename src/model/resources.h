@@ -26,11 +26,12 @@ struct Origin {
 };
 
 /// A credential in a gateway's fields (otel or stripe `authorization`, an otel header
-/// value) whose `${VAR}` was not set when the files were read: pull-request plans run
-/// without production keys. Its place in `fields` holds "" and the plan cannot know it.
-struct UnresolvedCredential {
+/// value) and the `${VAR}`s it is read from. When one was not set as the files were read
+/// (pull-request plans run without production keys), its place in `fields` holds "" and
+/// the plan cannot know it.
+struct CredentialReference {
   std::string path;                   ///< "otel[0].authorization", "otel[1].headers.<name>", ...
-  std::vector<std::string> variables; ///< the unset variables it names
+  std::vector<std::string> variables; ///< the variables it names (unresolved: the unset ones)
 };
 
 /// An AI Gateway gateway. Identity: id.
@@ -39,7 +40,8 @@ struct Gateway {
   Object fields; ///< every field but `id`
   Origin origin;
   bool protect = false; ///< desired only: no plan may delete or replace it
-  std::vector<UnresolvedCredential> unresolved{}; ///< desired only
+  std::vector<CredentialReference> unresolved{}; ///< desired only: those not set
+  std::vector<CredentialReference> credentials{}; ///< desired only: every credential's variables
 };
 
 /// A dataset of a gateway. Identity: (gateway_id, name); server_id is live-only.

@@ -456,6 +456,9 @@ TEST(Loader, UnsetCredentialVariableIsUnknownNotAnError) {
   EXPECT_EQ(exporter.at("headers").as_object().at("x-team").as_string(), "support");
   EXPECT_EQ(gateway.fields.at("stripe").as_object().at("authorization").as_string(),
             "sk-stripe-known-1");
+  ASSERT_EQ(gateway.credentials.size(), 3u); // every credential's variables, set or not
+  EXPECT_EQ(gateway.credentials[2].path, "stripe.authorization");
+  EXPECT_EQ(gateway.credentials[2].variables, std::vector<std::string>{"STRIPE_KEY"});
 }
 
 TEST(Loader, UnsetVariableOutsideACredentialAndABadReferenceInOneAreStillErrors) {

@@ -76,6 +76,9 @@ TEST_F(UnknownCredentialsE2e, PlanWithoutTheTokenApplyNeedsItOnlyToSendIt) {
   EXPECT_THAT(refused.err, HasSubstr("gateway team-a needs `AIGW_E2E_OTEL_TOKEN`"));
   EXPECT_EQ(live(), std::make_pair(60.0, "Bearer " + k_token)) << "a refused apply sent something";
 
+  const auto keyed_plan = run(180, {"plan"}, k_token);
+  EXPECT_THAT(keyed_plan.out, HasSubstr("environment variables for the secrets it sends: "
+                                        "AIGW_E2E_OTEL_TOKEN.")); // the apply job needs it too
   const auto applied = run(120, {"apply", "--auto-approve"}, k_token);
   EXPECT_EQ(applied.exit_code, 0) << describe(applied);
   EXPECT_EQ(live(), std::make_pair(120.0, "Bearer " + k_token));

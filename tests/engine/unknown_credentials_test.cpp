@@ -117,6 +117,26 @@ TEST(UnknownCredentials, AReorderedExporterTakesItsOwnLiveValue) {
   EXPECT_TRUE(plan.changes.empty()) << plan.changes[0].address(); // otel is compared as a set
 }
 
+TEST(UnknownCredentials, AKnownCredentialSentIsListedAsNeededAndSet) {
+  model::Desired desired;
+  desired.account_id = "acct";
+  model::Gateway gw{"gw",
+                    {{"cache_ttl", 600},
+                     {"otel", Array{Object{{"authorization", "Bearer live-1"},
+                                           {"url", "https://otel.example/v1"}}}}},
+                    {}};
+  gw.credentials.push_back({"otel[0].authorization", {"OTEL_TOKEN"}});
+  desired.resources.gateways.push_back(std::move(gw));
+  const Plan plan = plan_ok(desired, read_everything(live_with_token("Bearer live-1")));
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_EQ(plan.changes[0].credential_env, std::vector<std::string>{"OTEL_TOKEN"});
+  const auto variables = required_variables(plan);
+  ASSERT_EQ(variables.size(), 1u); // the apply job must have it too, though it is set here
+  EXPECT_EQ(variables[0].name, "OTEL_TOKEN");
+  EXPECT_TRUE(variables[0].set);
+  EXPECT_FALSE(check_secrets_available(plan).has_value());
+}
+
 TEST(UnknownCredentials, FillTakesHeaderValuesWhoseNamesHoldDots) {
   model::Gateway want{"gw",
                       {{"otel", Array{Object{{"headers", Object{{"x.api-key", ""}}}}}}},
