@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace aigw::engine {
@@ -96,20 +97,48 @@ std::vector<std::string> change_differences(const std::vector<Change>& saved,
       out.push_back(what);
     }
   };
-  for (std::size_t i = 0; i < std::max(saved.size(), recomputed.size()); ++i) {
-    if (i >= recomputed.size()) {
-      add(std::string(change_kind_name(saved[i].kind)) + " " + saved[i].address() +
-          ": only in the saved plan");
-    } else if (i >= saved.size()) {
-      add(std::string(change_kind_name(recomputed[i].kind)) + " " + recomputed[i].address() +
-          ": not in the saved plan");
-    } else if (record(saved[i]) != record(recomputed[i])) {
-      add(std::string(change_kind_name(saved[i].kind)) + " " + saved[i].address() +
-          (saved[i].address() == recomputed[i].address() && saved[i].kind == recomputed[i].kind
-               ? ": differs"
-               : ": recomputed as " + std::string(change_kind_name(recomputed[i].kind)) + " " +
-                     recomputed[i].address()));
+  const auto named = [](const Change& c) {
+    return std::string(change_kind_name(c.kind)) + " " + c.address();
+  };
+  // Pair each saved change with a recomputed one: the same kind and address first, then the
+  // same address (a kind that changed), so one extra change is named as itself rather than
+  // shifting every pair after it.
+  std::vector<std::optional<std::size_t>> pair(saved.size());
+  std::vector<bool> taken(recomputed.size(), false);
+  for (const bool same_kind : {true, false}) {
+    for (std::size_t i = 0; i < saved.size(); ++i) {
+      for (std::size_t j = 0; j < recomputed.size() && !pair[i]; ++j) {
+        if (!taken[j] && saved[i].address() == recomputed[j].address() &&
+            (!same_kind || saved[i].kind == recomputed[j].kind)) {
+          pair[i] = j;
+          taken[j] = true;
+        }
+      }
     }
+  }
+  bool in_order = true;
+  for (std::size_t i = 0; i < saved.size(); ++i) {
+    if (!pair[i]) {
+      add(named(saved[i]) + ": only in the saved plan");
+      in_order = false;
+      continue;
+    }
+    const Change& now = recomputed[*pair[i]];
+    in_order = in_order && *pair[i] == i;
+    if (saved[i].kind != now.kind) {
+      add(named(saved[i]) + ": recomputed as " + named(now));
+    } else if (record(saved[i]) != record(now)) {
+      add(named(saved[i]) + ": differs");
+    }
+  }
+  for (std::size_t j = 0; j < recomputed.size(); ++j) {
+    if (!taken[j]) {
+      add(named(recomputed[j]) + ": not in the saved plan");
+      in_order = false;
+    }
+  }
+  if (out.empty() && !in_order) {
+    add("the order of the changes differs"); // order and dependencies are part of a plan
   }
   return out;
 }

@@ -61,8 +61,9 @@ Result<SavedPlanCheck, WorkflowError> recompute_saved_plan(GatewayApi& api, cons
 fingerprint_differences(const std::vector<Fingerprint>& saved,
                         const std::vector<Fingerprint>& recomputed);
 
-/// The addresses of the changes that differ between two plans, position by position
-/// (order and dependencies are part of a plan), with those only one of them has.
+/// The changes that differ between two plans, paired by kind and address (then by address:
+/// a kind that changed), with those only one of them has; when they pair exactly but in
+/// another order, that (order and dependencies are part of a plan).
 [[nodiscard]] std::vector<std::string> change_differences(const std::vector<Change>& saved,
                                                           const std::vector<Change>& recomputed,
                                                           const ChangeRecord& record);

@@ -92,6 +92,17 @@ TEST(RecomputeSavedPlan, EditedChangesAreRefusedAndNamed) {
   EXPECT_EQ(check->modified,
             std::vector<std::string>{"delete gateway gw: recomputed as update gateway gw"});
 
+  // One extra change is named as itself, not as a shift of every pair after it.
+  Change other = saved.plan.changes[0];
+  other.gateway_id = "aaa-first";
+  other.key.clear();
+  std::vector<Change> longer = {other, saved.plan.changes[0]};
+  EXPECT_EQ(change_differences(saved.plan.changes, longer, record),
+            std::vector<std::string>{"update gateway aaa-first: not in the saved plan"});
+  std::vector<Change> swapped = {saved.plan.changes[0], other};
+  EXPECT_EQ(change_differences({other, saved.plan.changes[0]}, swapped, record),
+            std::vector<std::string>{"the order of the changes differs"});
+
   auto account = saved;
   account.plan.account_id = "other";
   check = recompute_saved_plan(api, account, desired, 8, record);
