@@ -3,6 +3,7 @@
 #include "engine/diff.h"
 #include "engine/field_diff.h"
 #include "model/resource_key.h"
+#include "util/concat.h"
 
 #include <map>
 #include <set>
@@ -71,6 +72,12 @@ CustomProviderDiff compute_custom_provider_diff(const model::Desired& desired,
       }
       out.changes.push_back(std::move(change));
       continue;
+    }
+    if (!want.headers && !want.headers_env.empty()) {
+      out.warnings.push_back(concat("`", want.headers_env,
+                                    "` is not set, so the headers of custom provider ", want.slug,
+                                    " were not compared with live (a changed value shows only in "
+                                    "a plan made with it set)"));
     }
     auto diff = diff_declared(ResourceKind::custom_provider, want.fields, it->second->fields);
     if (headers_changed(want, *it->second)) {

@@ -7,6 +7,7 @@
 #include "engine/plan.h"
 #include "model/resources.h"
 
+#include <string>
 #include <vector>
 
 namespace aigw::engine {
@@ -15,6 +16,7 @@ namespace aigw::engine {
 struct CustomProviderDiff {
   std::vector<Change> changes;
   std::vector<NotManaged> not_managed;
+  std::vector<std::string> warnings; ///< headers not compared: their variable is unset
 };
 
 /// Only when the files declare `custom_providers:` (that key is their scope): a declared

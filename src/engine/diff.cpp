@@ -140,6 +140,9 @@ public:
     for (auto& item : providers.not_managed) {
       m_out.not_managed.push_back(std::move(item));
     }
+    for (auto& warning : providers.warnings) {
+      m_out.warnings.push_back(std::move(warning));
+    }
     std::sort(m_out.not_managed.begin(), m_out.not_managed.end(),
               [](const NotManaged& a, const NotManaged& b) { return a.address < b.address; });
     for (auto& warning : not_compared_warnings(m_not_compared)) {

@@ -64,6 +64,21 @@ TEST(CustomProviders, CreatedThenReplacedWhenAFieldDiffersThenPlanClean) {
   EXPECT_FALSE(plan_for(api, desired).has_changes());
 }
 
+TEST(CustomProviders, HeadersOfAnUnsetVariableAreNotComparedAndThePlanSaysSo) {
+  test::FakeGatewayApi api;
+  auto keyed = provider("acme", "https://a.example");
+  keyed.headers = Secret("{\"x-key\":\"k-1\"}");
+  keyed.headers_env = "ACME_HEADERS";
+  ASSERT_TRUE(apply_plan(api, plan_for(api, declaring({keyed})), {}).ok());
+  keyed.headers.reset(); // a pull-request plan without the key
+  const auto plan = plan_for(api, declaring({keyed}));
+  EXPECT_FALSE(plan.has_changes());
+  ASSERT_EQ(plan.warnings.size(), 1u);
+  EXPECT_EQ(plan.warnings[0], "`ACME_HEADERS` is not set, so the headers of custom provider acme "
+                              "were not compared with live (a changed value shows only in a plan "
+                              "made with it set)");
+}
+
 TEST(CustomProviders, UndeclaredOnesAreListedAndDeletedOnlyWithPrune) {
   test::FakeGatewayApi api;
   auto live = provider("old", "https://old.example");
