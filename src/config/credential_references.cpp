@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
 #include <string_view>
 
 namespace aigw::config {
@@ -40,8 +39,10 @@ public:
         m_ok = false;
         return;
       }
-      if (const char *value = std::getenv(name.c_str()); value != nullptr) {
-        Redactor::global().add(value);
+      // The loader's own lookup, not the process environment: a saved plan's apply and
+      // the tests resolve variables through it.
+      if (const auto value = m_reader.env()(name); value && !value->empty()) {
+        Redactor::global().add(*value);
       }
     }
   }

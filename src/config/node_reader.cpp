@@ -205,7 +205,10 @@ std::optional<model::Value> NodeReader::scalar(const YamlNode &node, std::string
   }
   // In a credential an empty variable counts as unset, as for a provider secret: sending
   // "Bearer " would wipe the live token.
-  const bool credential = model::is_credential_path(model::without_indices(std::string(what)));
+  // Only text that names a variable can be unknown; the path check (a table walk and two
+  // strings) is skipped for every other scalar, so loading stays as cheap as before.
+  const bool credential = text.find("${") != std::string::npos &&
+                          model::is_credential_path(model::without_indices(std::string(what)));
   const EnvLookup non_empty = [this](const std::string &name) -> std::optional<std::string> {
     auto value = m_env(name);
     return value && !value->empty() ? value : std::nullopt;

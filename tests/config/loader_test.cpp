@@ -497,3 +497,15 @@ TEST(Loader, AnEmptyCredentialVariableIsUnsetNotABlankCredential) {
   EXPECT_EQ(gateway.unresolved[0].path, "stripe.authorization");
   EXPECT_EQ(gateway.fields.at("store_id").as_string(), "x"); // elsewhere empty is a value
 }
+
+TEST(Loader, AHeaderValueFromTheLoadersEnvironmentIsRegisteredWithTheRedactor) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    otel:\n"
+                                        "      - url: https://otel.example/v1\n"
+                                        "        authorization: Bearer ${T}\n"
+                                        "        headers: { x-key: \"${HDR_FROM_LOADER_ENV}\" }\n");
+  const auto result = load_desired(
+      {file}, env({{"T", "token-value-0123456789"}, {"HDR_FROM_LOADER_ENV", "hdrsec99"}}));
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(aigw::Redactor::global().redact("x hdrsec99 y"), "x (sensitive) y");
+}
