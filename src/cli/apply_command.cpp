@@ -63,7 +63,9 @@ std::optional<Prepared> prepare_from_config(const GlobalOptions& global, const A
   if (!run) {
     return std::nullopt;
   }
-  return Prepared{std::move(run->plan), std::move(run->api)};
+  Prepared prepared{std::move(run->plan), std::move(run->api)};
+  release_at_exit(std::move(*run)); // its desired and live state: not needed any more
+  return prepared;
 }
 
 /// Largest plan file read: it carries its sources (each at most

@@ -113,21 +113,10 @@ void append_step_summary(const engine::Plan& plan) {
   }
 }
 
-int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
-  set_error_result_json(flags.output == "json");
-  if (flags.out == "-") {
-    report_error("--out -: a saved plan is written to a file (the plan itself goes to stdout); "
-                 "give a file name, e.g. --out plan.json");
-    return 1;
-  }
-  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.concurrency, flags.targets,
-                    !flags.out.empty(), flags.impact};
-  auto run = run_plan_pipeline(global, inputs);
-  if (!run) {
-    return 1;
-  }
-  const engine::Plan& plan = run->plan;
-  if (!flags.out.empty() && !save_plan(flags.out, {plan, run->sources, run->options})) {
+/// Saves (with --out) and prints the plan of a finished run; the exit code.
+int report_plan(const GlobalOptions& global, const PlanFlags& flags, const PlanRun& run) {
+  const engine::Plan& plan = run.plan;
+  if (!flags.out.empty() && !save_plan(flags.out, {plan, run.sources, run.options})) {
     return 1;
   }
   append_step_summary(plan);
@@ -147,6 +136,24 @@ int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
     return 2;
   }
   return 0;
+}
+
+int run_plan(const GlobalOptions& global, const PlanFlags& flags) {
+  set_error_result_json(flags.output == "json");
+  if (flags.out == "-") {
+    report_error("--out -: a saved plan is written to a file (the plan itself goes to stdout); "
+                 "give a file name, e.g. --out plan.json");
+    return 1;
+  }
+  PlanInputs inputs{flags.paths, flags.prune, flags.force, flags.concurrency, flags.targets,
+                    !flags.out.empty(), flags.impact};
+  auto run = run_plan_pipeline(global, inputs);
+  if (!run) {
+    return 1;
+  }
+  const int code = report_plan(global, flags, *run);
+  release_at_exit(std::move(*run));
+  return code;
 }
 
 } // namespace

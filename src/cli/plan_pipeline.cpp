@@ -2,10 +2,13 @@
 
 #include "cli/diagnostic_output.h"
 #include "cli/error_output.h"
+#include "cli/keep_until_exit.h"
 #include "cli/rate_limit_progress.h"
 #include "cloudflare/client_factory.h"
 #include "config/loader.h"
 #include "engine/targeting.h"
+#include "engine/gateway_list_prefetch.h"
+#include "util/result.h"
 #include "util/secret.h"
 
 #include <spdlog/spdlog.h>
@@ -19,24 +22,30 @@ namespace {
 
 void print_error(const std::string& message) { report_error(message); }
 
-} // namespace
+void log_loaded(const config::LoadResult& loaded) {
+  spdlog::info("read {} configuration file{}", loaded.files.size(),
+               loaded.files.size() == 1 ? "" : "s");
+}
 
-std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
-                                                const std::string& account_id, int concurrency) {
-  std::string account = account_id;
-  if (account.empty()) {
-    if (const char* env = std::getenv("CLOUDFLARE_ACCOUNT_ID"); env != nullptr) {
-      account = env;
-    }
+/// The account a client is for: the configuration's, else CLOUDFLARE_ACCOUNT_ID's.
+std::string account_or_environment(const std::string& account_id) {
+  if (!account_id.empty()) {
+    return account_id;
   }
+  const char* env = std::getenv("CLOUDFLARE_ACCOUNT_ID");
+  return env != nullptr ? env : "";
+}
+
+/// Builds the client for account, or says why it cannot.
+Result<std::unique_ptr<engine::GatewayApi>> make_client(const GlobalOptions& global,
+                                                        const std::string& account,
+                                                        int concurrency) {
   if (account.empty()) {
-    print_error("no account id: set `account_id` in the configuration or CLOUDFLARE_ACCOUNT_ID");
-    return nullptr;
+    return Error{"no account id: set `account_id` in the configuration or CLOUDFLARE_ACCOUNT_ID"};
   }
   auto options = cloudflare::options_from_environment(global.api_url, account);
   if (!options) {
-    print_error(options.error().to_string());
-    return nullptr;
+    return Error{options.error().to_string()};
   }
   options->concurrency = concurrency;
   options->rate_limit_requests = global.rate_limit;
@@ -49,7 +58,56 @@ std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
   };
   auto api = cloudflare::make_gateway_api(*options);
   if (!api) {
-    print_error(api.error().to_string());
+    return Error{api.error().to_string()};
+  }
+  return std::move(api.value());
+}
+
+/// The gateway list read while the configuration loads (it does not depend on it), on the
+/// client the plan will use if the configuration names CLOUDFLARE_ACCOUNT_ID's account.
+struct EarlyGatewayList {
+  std::string account;
+  std::unique_ptr<engine::GatewayApi> api;
+  std::shared_ptr<engine::GatewayListPrefetch> read; ///< destroyed before api (declared after)
+
+  /// Drops the read (no page after its first is requested) and the client.
+  void drop() {
+    if (read) {
+      read->drop();
+    }
+    read.reset();
+    api.reset();
+  }
+};
+
+/// Starts the gateway list when the account id is known before loading
+/// (CLOUDFLARE_ACCOUNT_ID) and a client can be built; nothing otherwise (the pipeline then
+/// connects and reports as it always did).
+EarlyGatewayList start_gateway_list(const GlobalOptions& global, int concurrency) {
+  EarlyGatewayList early;
+  early.account = account_or_environment("");
+  if (early.account.empty()) {
+    return early;
+  }
+  auto api = make_client(global, early.account, concurrency);
+  if (!api) {
+    return early;
+  }
+  early.api = std::move(api.value());
+  early.read = std::make_shared<engine::GatewayListPrefetch>(*early.api);
+  spdlog::debug("listing gateways of account {} (CLOUDFLARE_ACCOUNT_ID) while the configuration "
+                "loads",
+                early.account);
+  return early;
+}
+
+} // namespace
+
+std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
+                                                const std::string& account_id, int concurrency) {
+  auto api = make_client(global, account_or_environment(account_id), concurrency);
+  if (!api) {
+    print_error(api.error().message);
     return nullptr;
   }
   return std::move(api.value());
@@ -66,8 +124,7 @@ std::optional<config::LoadResult> load_or_report(const std::vector<std::string>&
     report_diagnostics(loaded, "the configuration is invalid; no API call was made");
     return std::nullopt;
   }
-  spdlog::info("read {} configuration file{}", loaded.files.size(),
-               loaded.files.size() == 1 ? "" : "s");
+  log_loaded(loaded);
   return loaded;
 }
 
@@ -92,14 +149,30 @@ engine::MakePlanOptions make_plan_options(const PlanInputs& inputs) {
 }
 
 std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs) {
-  auto loaded = load_or_report(inputs.paths);
-  if (!loaded) {
+  auto early = start_gateway_list(global, inputs.concurrency);
+  auto loaded = config::load_desired(inputs.paths.empty() ? config::default_paths() : inputs.paths);
+  if (!loaded.ok()) {
+    // Said before the early read is dropped: dropping waits for its first page.
+    report_diagnostics(loaded, early.read ? "the configuration is invalid; nothing was changed "
+                                            "(only the gateway list was read while it loaded)"
+                                          : "the configuration is invalid; no API call was made");
     return std::nullopt;
   }
+  log_loaded(loaded);
   PlanRun run;
-  run.desired = engine::restrict_to_targets(std::move(loaded->desired), inputs.targets);
-  run.sources = std::move(loaded->sources);
-  run.api = connect_api(global, run.desired.account_id, inputs.concurrency);
+  run.desired = engine::restrict_to_targets(std::move(loaded.desired), inputs.targets);
+  run.sources = std::move(loaded.sources);
+  if (early.read && account_or_environment(run.desired.account_id) == early.account) {
+    run.api = std::move(early.api); // the same client the read runs on: it stays alive
+  } else {
+    if (early.read) {
+      spdlog::debug("the configuration names account {}: the gateway list read for {} while "
+                    "it loaded is not used",
+                    run.desired.account_id, early.account);
+    }
+    early.drop();
+    run.api = connect_api(global, run.desired.account_id, inputs.concurrency);
+  }
   if (!run.api) {
     return std::nullopt;
   }
@@ -107,7 +180,7 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   spdlog::info("reading live state: {} declared gateways{}", query.gateway_ids.size(),
                query.billing ? ", billing" : "");
   run.options = make_plan_options(inputs);
-  auto made = engine::make_plan(*run.api, run.desired, run.options);
+  auto made = engine::make_plan(*run.api, run.desired, run.options, std::move(early.read));
   if (!made) {
     print_error(made.error().to_string());
     return std::nullopt;
@@ -115,6 +188,11 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   run.live = std::move(made->live);
   run.plan = std::move(made->plan);
   return run;
+}
+
+void release_at_exit(PlanRun&& run) {
+  run.api.reset(); // its connections closed (and anything it runs stopped) before exit
+  keep_until_exit(std::move(run));
 }
 
 } // namespace aigw::cli

@@ -59,4 +59,9 @@ void report_diagnostics(const config::LoadResult& loaded, const std::string& wha
 /// Loads, validates, connects, reads live and plans. nullopt after printing why.
 std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const PlanInputs& inputs);
 
+/// The end of a command's use of a run: its client is closed now, and its desired state,
+/// live state and plan are left to the end of the process instead of being freed
+/// (cli/keep_until_exit.h).
+void release_at_exit(PlanRun&& run);
+
 } // namespace aigw::cli

@@ -107,7 +107,6 @@ public:
   DiffBuilder(const model::Desired& desired, const LiveState& live, bool prune)
       : m_desired(desired), m_live(live), m_prune(prune),
         m_children(index_children(live.resources)),
-        m_child_keys(index_child_keys(live.resources)),
         m_declared(index_declared(desired.resources)) {}
 
   DiffResult run() {
@@ -172,8 +171,13 @@ private:
     Change change = make_change(ChangeKind::remove, ResourceKind::gateway, gateway.id);
     change.server_id = gateway.id;
     m_out.changes.push_back(std::move(change));
-    auto it = m_child_keys.find(gateway.id);
-    if (it == m_child_keys.end()) {
+    // Indexed on the first cascade only: a plan without one (the usual case) skips a map
+    // of every live child.
+    if (!m_child_keys) {
+      m_child_keys = index_child_keys(m_live.resources);
+    }
+    auto it = m_child_keys->find(gateway.id);
+    if (it == m_child_keys->end()) {
       return;
     }
     const std::string reason = "deleted with gateway " + gateway.id;
@@ -467,7 +471,7 @@ private:
   const LiveState& m_live;
   bool m_prune;
   std::map<std::string, LiveChildren> m_children;
-  std::map<std::string, ChildKeys> m_child_keys;
+  std::optional<std::map<std::string, ChildKeys>> m_child_keys; ///< on first use
   std::map<std::string, DeclaredChildren> m_declared;
   /// Unset variable -> the credentials not compared because of it ("gateway ID PATH").
   std::map<std::string, std::vector<std::string>> m_not_compared;

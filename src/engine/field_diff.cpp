@@ -152,8 +152,11 @@ std::vector<FieldChange> diff_declared(model::ResourceKind kind, const model::Ob
     if (!is_diffable(kind, name)) {
       continue;
     }
-    const Value new_value = normalize_field(kind, name, wanted);
     auto it = live.find(name);
+    if (it != live.end() && it->second == wanted) {
+      continue; // equal values normalise alike: nothing to copy or compare
+    }
+    const Value new_value = normalize_field(kind, name, wanted);
     if (it == live.end()) {
       append_differences(name, nullptr, &new_value, out);
       continue;

@@ -32,6 +32,12 @@ void take(std::optional<ApiResult<model::Resources>>& read, model::Resources& ou
   model::append_resources(out, std::move(read->value()));
 }
 
+/// The gateway list, page by page: from the read already started for it, if any.
+ApiResult<std::vector<model::Gateway>> list_gateway_pages(GatewayApi& api, const LiveQuery& query,
+                                                          const GatewayApi::GatewayPageSink& on_page) {
+  return query.gateway_list ? query.gateway_list->claim(on_page) : api.list_gateways_by_page(on_page);
+}
+
 } // namespace
 
 bool is_default_gateway(const model::Gateway& gateway) {
@@ -93,7 +99,7 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
     }
   };
   pool.add([&] {
-    gateways.emplace(api.list_gateways_by_page([&](const std::vector<model::Gateway>& page) {
+    gateways.emplace(list_gateway_pages(api, query, [&](const std::vector<model::Gateway>& page) {
       for (const auto& g : page) {
         if (wants_children(g)) {
           read_children(g.id);

@@ -2,8 +2,10 @@
 // Reading live state through the GatewayApi with the minimum of requests.
 
 #include "engine/gateway_api.h"
+#include "engine/gateway_list_prefetch.h"
 #include "model/resources.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,9 @@ struct LiveQuery {
   std::vector<std::string> targets{};
   /// The account's custom providers (Desired::custom_providers_declared).
   bool custom_providers = false;
+  /// The gateway list, already started on the same client (while the configuration
+  /// loaded): claimed instead of listing again. Null: read_live lists the gateways.
+  std::shared_ptr<GatewayListPrefetch> gateway_list{};
 };
 
 /// The live state that was read, and what was read (for fingerprints and pruning).

@@ -87,7 +87,12 @@ Value normalize_elements(const std::vector<model::RouteElement>& elements) {
 
 bool elements_equal(const std::vector<model::RouteElement>& a,
                     const std::vector<model::RouteElement>& b) {
-  return a.size() == b.size() && normalize_elements(a) == normalize_elements(b);
+  if (a.size() != b.size()) {
+    return false;
+  }
+  // The same elements in the same order normalise alike: only lists that differ somewhere
+  // (another order, properties `{}` against none) pay for the normalised copies.
+  return a == b || normalize_elements(a) == normalize_elements(b);
 }
 
 } // namespace aigw::engine

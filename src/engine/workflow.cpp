@@ -16,10 +16,12 @@ std::string WorkflowError::to_string() const {
 }
 
 Result<PlanRun, WorkflowError> make_plan(GatewayApi& api, const model::Desired& desired,
-                                         const MakePlanOptions& options) {
+                                         const MakePlanOptions& options,
+                                         std::shared_ptr<GatewayListPrefetch> gateway_list) {
   auto query = query_for(desired, options.plan.prune);
   query.concurrency = options.concurrency;
   query.targets = options.targets;
+  query.gateway_list = std::move(gateway_list);
   auto live = read_live(api, query);
   if (!live) {
     return WorkflowError{WorkflowError::Step::read_live, std::move(live.error()), std::nullopt};

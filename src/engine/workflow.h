@@ -13,6 +13,7 @@
 #include "util/result.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,9 +54,12 @@ struct PlanRun {
 
 /// Reads live state (what desired needs), builds the plan, resolves route versions
 /// (redeploy an existing version rather than add one), reads the traffic the changes would
-/// hit, applies --max-impact and records the requests it took.
-Result<PlanRun, WorkflowError> make_plan(GatewayApi& api, const model::Desired& desired,
-                                         const MakePlanOptions& options);
+/// hit, applies --max-impact and records the requests it took. gateway_list: the gateway
+/// list already started on api (while the configuration loaded), claimed instead of
+/// listing again.
+Result<PlanRun, WorkflowError>
+make_plan(GatewayApi& api, const model::Desired& desired, const MakePlanOptions& options,
+          std::shared_ptr<GatewayListPrefetch> gateway_list = nullptr);
 
 /// Reads what an export needs: the gateway list, the children of every exported gateway,
 /// and billing unless the export is narrowed to some gateways.

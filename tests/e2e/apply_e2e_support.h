@@ -60,6 +60,34 @@ inline std::unique_ptr<engine::GatewayApi> emulator_client(const EmulatorProcess
   return std::move(api.value());
 }
 
+/// A client straight to the emulator for `account` without a rate limit, for seeding.
+inline std::unique_ptr<engine::GatewayApi> seeding_client(const EmulatorProcess& emulator,
+                                                          const std::string& account = k_account) {
+  cloudflare::ClientOptions options;
+  options.api_url = emulator.api_url();
+  options.account_id = account;
+  options.api_token = Secret("e2e-token-value");
+  options.rate_limit_requests = 1e9;
+  options.rate_limit_burst = 1000000;
+  auto api = cloudflare::make_gateway_api(options);
+  if (!api) {
+    ADD_FAILURE() << api.error().to_string();
+    return nullptr;
+  }
+  return std::move(api.value());
+}
+
+/// A gateway body with every field the create call requires, for seeding.
+inline model::Gateway seed_gateway(const std::string& id) {
+  return {id,
+          {{"cache_invalidate_on_update", false},
+           {"cache_ttl", 0},
+           {"collect_logs", true},
+           {"rate_limiting_interval", 0},
+           {"rate_limiting_limit", 0}},
+          {}};
+}
+
 /// How many live objects have each address ("dataset gw/name" -> 2 means a duplicate):
 /// every kind that has an identity (a singleton is one object by construction), children
 /// of every gateway but the default one.

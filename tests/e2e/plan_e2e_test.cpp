@@ -15,17 +15,6 @@
 namespace aigw::test {
 namespace {
 
-/// A gateway body with every field the create call requires.
-model::Gateway seed_gateway(const std::string& id) {
-  return {id,
-          {{"cache_invalidate_on_update", false},
-           {"cache_ttl", 0},
-           {"collect_logs", true},
-           {"rate_limiting_interval", 0},
-           {"rate_limiting_limit", 0}},
-          {}};
-}
-
 class PlanE2e : public ::testing::Test {
 protected:
   EmulatorProcess emulator;

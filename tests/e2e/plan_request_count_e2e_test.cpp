@@ -12,24 +12,11 @@ namespace {
 
 /// Seeds n gateways (and two undeclared extras) through a client without a rate limit.
 void seed(const EmulatorProcess& emulator, int n) {
-  cloudflare::ClientOptions options;
-  options.api_url = emulator.api_url();
-  options.account_id = k_account;
-  options.api_token = Secret("e2e-token-value");
-  options.rate_limit_requests = 1e9;
-  options.rate_limit_burst = 1000000;
-  auto api = cloudflare::make_gateway_api(options);
-  ASSERT_TRUE(api.ok()) << api.error().to_string();
+  auto api = seeding_client(emulator);
+  ASSERT_NE(api, nullptr);
   for (int i = 0; i < n + 2; ++i) {
     const std::string id = (i < n ? "gw-" : "extra-") + std::to_string(i);
-    model::Gateway g{id,
-                     {{"cache_invalidate_on_update", false},
-                      {"cache_ttl", 0},
-                      {"collect_logs", true},
-                      {"rate_limiting_interval", 0},
-                      {"rate_limiting_limit", 0}},
-                     {}};
-    ASSERT_TRUE((*api)->create_gateway(g).ok()) << id;
+    ASSERT_TRUE(api->create_gateway(seed_gateway(id)).ok()) << id;
   }
 }
 
