@@ -2,6 +2,7 @@
 
 #include "config/suggest.h"
 #include "model/credentials.h"
+#include "util/concat.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -232,7 +233,7 @@ std::optional<model::Value> NodeReader::scalar(const YamlNode &node, std::string
     case PlainKind::number: {
       const double number = std::strtod(text.c_str(), nullptr);
       if (!std::isfinite(number)) {
-        error(node, "'" + std::string(what) + "' is out of range: " + text);
+        error(node, concat("'", what, "' is out of range: ", text));
         return std::nullopt;
       }
       return model::Value(number);
@@ -295,8 +296,8 @@ std::optional<model::Value> NodeReader::value_at_depth(const YamlNode &node,
   }
   --m_budget;
   if (depth > k_max_value_depth) {
-    error(node, "'" + std::string(what) + "' is nested deeper than " +
-                    std::to_string(k_max_value_depth) + " levels");
+    error(node, concat("'", what, "' is nested deeper than ", std::to_string(k_max_value_depth),
+                       " levels"));
     return std::nullopt;
   }
   if (node.IsSequence()) {

@@ -27,13 +27,27 @@ public:
 } // namespace
 
 struct YamlDocuments::Storage {
-  std::deque<YamlNodeData> nodes; // a deque: nodes never move once made
+  /// Nodes, in blocks that never move once made; a block is 64 nodes, then twice the
+  /// previous one up to 4096 (std::deque's blocks hold 7: one allocation per 7 nodes).
+  std::vector<std::unique_ptr<YamlNodeData[]>> node_blocks;
+  std::size_t node_used = 0;
+  std::size_t node_block_size = 0;
   std::vector<std::unique_ptr<const YamlNodeData *[]>> blocks;
   std::size_t block_used = 0;
   std::size_t block_size = 0;
   std::set<std::string, std::less<>> tags;
 
   static constexpr std::size_t k_block = 4096;
+
+  /// A new default node.
+  YamlNodeData &new_node() {
+    if (node_used == node_block_size) {
+      node_block_size = node_blocks.empty() ? 64 : std::min<std::size_t>(node_block_size * 2, 4096);
+      node_blocks.push_back(std::make_unique<YamlNodeData[]>(node_block_size));
+      node_used = 0;
+    }
+    return node_blocks.back()[node_used++];
+  }
 
   /// Room for n child pointers, carved from the current block (or a block of its own).
   const YamlNodeData **children(std::size_t n) {
@@ -113,7 +127,7 @@ private:
 
   YamlNodeData *make(YamlNodeData::Type type, const YAML::Mark &mark, const std::string &tag,
                      YAML::anchor_t anchor) {
-    YamlNodeData &node = m_storage.nodes.emplace_back();
+    YamlNodeData &node = m_storage.new_node();
     node.type = type;
     node.mark = mark;
     node.tag = m_storage.intern(tag);
