@@ -21,6 +21,11 @@ using model::Value;
 
 /// A credential field is exactly one ${NAME} reference (the loader refuses anything else).
 constexpr std::string_view k_env_reference = R"(^\$\{[A-Za-z_][A-Za-z0-9_]*\}$)";
+/// An absolute http(s) URL with a host and an optional numeric port (model/web_url.h, which
+/// also checks each character), or text with a ${NAME}, checked once the loader fills it in.
+constexpr std::string_view k_web_url_pattern =
+    R"(^([Hh][Tt][Tt][Pp][Ss]?://([^\s/?#@\[\]]*@)?(\[[0-9A-Fa-f:.]+\]|[^\s/?#@:\[\]]+))"
+    R"((:[0-9]*)?([/?#]\S*)?|.*\$\{.*)$)";
 /// The gateway id is a URL path segment: unreserved characters, or ${NAME} references.
 constexpr std::string_view k_gateway_id_pattern =
     R"(^([A-Za-z0-9._~-]|\$\{[A-Za-z_][A-Za-z0-9_]*\})+$)";
@@ -162,6 +167,9 @@ Object field_schema(const FieldSpec& spec, bool top) {
     bound(out, spec, "minLength", "maxLength");
     if (top && spec.sensitive) {
       out.emplace("pattern", text(k_env_reference));
+    }
+    if (spec.web_url) {
+      out.emplace("pattern", text(k_web_url_pattern));
     }
     break;
   case FieldType::enumeration:

@@ -1,6 +1,7 @@
 #include "config/shape.h"
 
 #include "config/suggest.h"
+#include "model/web_url.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,6 +28,19 @@ std::string bounds_text(const model::FieldSpec &shape) {
     return "at least " + format_number(*shape.min);
   }
   return "at most " + format_number(*shape.max);
+}
+
+// "'base_url' must be an absolute http(s) URL (https://HOST/PATH); 'notaurl' has no scheme
+// (http:// or https://)". A value read from `${VAR}` is named by its reference, not echoed.
+std::string web_url_message(const std::string &path, const std::string &raw,
+                            const std::string &problem) {
+  constexpr std::size_t k_shown = 60;
+  const std::string subject =
+      raw.find("${") != std::string::npos
+          ? "the value of '" + raw.substr(0, k_shown) + (raw.size() > k_shown ? "...'" : "'")
+          : "'" + raw.substr(0, k_shown) + (raw.size() > k_shown ? "...'" : "'");
+  return "'" + path + "' must be an absolute http(s) URL (https://HOST/PATH); " + subject + " " +
+         problem;
 }
 
 bool outside(const model::FieldSpec &shape, double x) {
@@ -210,6 +224,12 @@ std::optional<model::Value> check_shape(NodeReader &reader, const YamlNode &node
       reader.error(node, "'" + path + "' must be " + bounds_text(shape) + " characters long, got " +
                              std::to_string(length));
       return std::nullopt;
+    }
+    if (shape.web_url) {
+      if (auto problem = model::web_url_problem(*s); !problem.empty()) {
+        reader.error(node, web_url_message(path, NodeReader::raw(node), problem));
+        return std::nullopt;
+      }
     }
     return model::Value(*s);
   }

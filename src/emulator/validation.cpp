@@ -51,10 +51,22 @@ std::string range_text(const Field& field) {
   return out;
 }
 
+// Schemes compare without case (RFC 3986 3.1): "HTTPS://host" is a URL as good as any. A
+// port is digits (RFC 3986 3.2.3); Boost.URL 1.81 reads "https://host:abc/" as the
+// authority "host:" and the path "abc/", so the authority must be all of what "//" starts.
 bool is_web_url(std::string_view text) {
   auto url = boost::urls::parse_absolute_uri(text);
-  return url && (url->scheme() == "https" || url->scheme() == "http") && url->has_authority() &&
-         !url->host().empty();
+  if (!url) {
+    return false;
+  }
+  const auto slashes = text.find("//");
+  const auto after = slashes == std::string_view::npos ? std::string_view() : text.substr(slashes + 2);
+  if (url->encoded_authority() != after.substr(0, after.find_first_of("/?#"))) {
+    return false;
+  }
+  return (url->scheme_id() == boost::urls::scheme::https ||
+          url->scheme_id() == boost::urls::scheme::http) &&
+         url->has_authority() && !url->host().empty();
 }
 
 std::optional<ApiError> check_number(const Field& field, const json::value& value,

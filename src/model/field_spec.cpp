@@ -142,7 +142,8 @@ const std::vector<FieldSpec>& custom_provider_table() {
     t.push_back({.name = "name", .type = FT::string, .min = 1, .required_on_create = true,
                  .description = "Display name of the provider."});
     t.push_back({.name = "base_url", .type = FT::string, .min = 1, .required_on_create = true,
-                 .description = "HTTPS base URL requests are forwarded to."});
+                 .description = "Absolute http(s) URL requests are forwarded to.",
+                 .web_url = true});
     t.push_back({.name = "beta", .type = FT::boolean, .description = "Mark the provider as beta."});
     t.push_back({.name = "enable", .type = FT::boolean,
                  .description = "Whether the provider can be used."});

@@ -43,6 +43,7 @@ struct FieldSpec {
   std::vector<FieldSpec> variants;
   /// array: every item; map: every value.
   std::shared_ptr<const FieldSpec> element;
+  bool web_url = false; ///< string: an absolute http(s) URL with a host (model/web_url.h)
 };
 
 /// The JSON type a field of this type takes: "boolean", "number", "string" (also for an

@@ -106,6 +106,7 @@ FieldSpec otel_field() {
   FieldSpec url = leaf("url", FT::string, "Collector URL (at most 2048 characters).");
   url.min = 1;
   url.max = 2048;
+  url.web_url = true;
   FieldSpec exporter = object_of(
       "", "One OpenTelemetry exporter.",
       {required(sensitive(std::move(authorization))),

@@ -115,6 +115,32 @@ TEST(Loader, EveryUnsetVariableIsNamedWithItsPlace) {
                 file + ":3:15: error: environment variable 'STORE' is not set (in 'store_id')"}));
 }
 
+TEST(Loader, AUrlFromAVariableIsCheckedOnceFilledInAndNamedByItsReference) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    otel:\n"
+                                        "      - { authorization: \"${TOKEN}\", headers: {}, "
+                                        "url: \"${OTEL_URL}/v1/traces\" }\n"
+                                        "custom_providers:\n"
+                                        "  - { slug: acme, name: Acme, base_url: \"${BASE}\" }\n");
+  const auto good = load_desired(
+      {file}, env({{"TOKEN", "t"}, {"OTEL_URL", "https://otel.example"}, {"BASE", "http://[::1]:9/x"}}));
+  EXPECT_TRUE(good.ok()) << (good.diagnostics.empty() ? "" : good.diagnostics[0].to_string());
+  const auto bad = load_desired(
+      {file}, env({{"TOKEN", "t"}, {"OTEL_URL", "otel.internal:4318"}, {"BASE", "ftp://x.example"}}));
+  EXPECT_EQ(messages(bad),
+            (std::vector<std::string>{
+                file + ":4:56: error: 'otel[0].url' must be an absolute http(s) URL "
+                       "(https://HOST/PATH); the value of '${OTEL_URL}/v1/traces' has no scheme "
+                       "(http:// or https://)",
+                file + ":6:41: error: 'base_url' must be an absolute http(s) URL (https://HOST/PATH); "
+                       "the value of '${BASE}' has the scheme 'ftp', not http or https"}));
+  // A URL is not a credential: an unset variable is an error, not an unknown to fill later.
+  const auto unset = load_desired({file}, env({{"TOKEN", "t"}, {"OTEL_URL", "https://o.example"}}));
+  EXPECT_EQ(messages(unset),
+            (std::vector<std::string>{file + ":6:41: error: environment variable 'BASE' is not set "
+                                             "(in 'base_url')"}));
+}
+
 TEST(Loader, LiteralSecretIsRefusedAndNeverEchoed) {
   TempDir dir;
   const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    provider_configs:\n"

@@ -5,8 +5,12 @@
 // enums, ranges) and names every difference, so the two cannot drift apart silently.
 
 #include "emulator/reference_fields.h"
+#include "emulator/validation.h"
 #include "model/field_spec.h"
 #include "model/route_element_spec.h"
+#include "model/web_url.h"
+
+#include <boost/json/value.hpp>
 
 #include <gtest/gtest.h>
 
@@ -68,6 +72,7 @@ void compare(const FieldSpec& spec, const Field& field, const std::string& path)
   ASSERT_TRUE(same_type(spec, field)) << path << ": types differ";
   EXPECT_EQ(as_set(spec.enum_values), as_set(field.enum_values)) << path << ": enum values";
   EXPECT_EQ(spec.max, field.max) << path << ": max";
+  EXPECT_EQ(spec.web_url, field.uri) << path << ": an http(s) URL in one table only";
   // A URL (`format uri`) is never empty; aigw's table says so with a minimum length of 1.
   // The reference's minimum member count of an object (`guardrails: {}` is refused) is not
   // aigw's: it reads an empty object as none.
@@ -124,6 +129,21 @@ TEST(TableAgreement, RouteElementRequiredOutputsMatchTheReference) {
     }
     const auto reference = emulator::reference::element_required_outputs(element.type);
     EXPECT_EQ(required, std::set<std::string>(reference.begin(), reference.end())) << element.type;
+  }
+}
+
+TEST(TableAgreement, AigwAndTheEmulatorAgreeOnWhatIsAnHttpUrl) {
+  const Field url{.name = "url", .type = Type::string, .uri = true};
+  for (const char* text :
+       {"https://api.example.com", "http://127.0.0.1:8080/v1", "https://[::1]:8443/x",
+        "https://user:pass@host.example/p", "HTTPS://HOST.EXAMPLE/V1", "https://h.example/a%20b",
+        "https://h:/x", "notaurl", "", "ftp://files.example/x", "https://", "https:///path",
+        "https://:443", "https://user@:443/x", "https://host:abc/", "https://[::1/x",
+        "https://api.example .com", "https://api.example/a b", "https://api.example/<x>",
+        "https://api.example/x#a#b", "https://api.example/%zz", "mailto:a@b.example",
+        "https:/one-slash.example", "https://h\xc3\xa9.example/"}) {
+    const bool emulator_accepts = !emulator::check_value(url, boost::json::value(text), "url");
+    EXPECT_EQ(model::is_web_url(text), emulator_accepts) << text;
   }
 }
 
