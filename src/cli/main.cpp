@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/error_output.h"
+#include "cli/usage_error.h"
 #include "cli/version_text.h"
 #include "util/log.h"
 
@@ -51,7 +52,8 @@ std::string failure_message(const CLI::App* app, const CLI::Error& e) {
   if (!parsed.empty()) {
     help += " " + parsed.front()->get_name();
   }
-  return "aigw: error: " + std::string(e.what()) + "\nRun '" + help + "' for usage.\n";
+  return "aigw: error: " + aigw::cli::usage_error_message(*app, e) + "\nRun '" + help +
+         "' for usage.\n";
 }
 
 } // namespace
@@ -106,7 +108,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     if (code != 0) {
-      aigw::cli::report_usage_error_result(e.what());
+      aigw::cli::report_usage_error_result(aigw::cli::usage_error_message(app, e));
     }
     // CLI11 returns 0 for --help/--version; every usage error is exit 1 (never 2, which
     // means "changes pending").

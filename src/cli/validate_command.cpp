@@ -77,6 +77,7 @@ void print_json(const config::LoadResult &result) {
                     {"files_read", static_cast<int>(result.files.size())}};
   if (result.ok()) {
     out.emplace("resources", std::move(counts));
+    out.emplace("billing_managed", result.desired.billing_declared);
   }
   std::cout << Redactor::global().redact(model::Value(std::move(out)).to_json()) << "\n";
 }

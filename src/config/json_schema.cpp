@@ -21,6 +21,9 @@ using model::Value;
 
 /// A credential field is exactly one ${NAME} reference (the loader refuses anything else).
 constexpr std::string_view k_env_reference = R"(^\$\{[A-Za-z_][A-Za-z0-9_]*\}$)";
+/// A credential member (otel and stripe `authorization`) names at least one ${NAME} that
+/// the loader fills in ("Bearer ${TOKEN}"); `$${` is a literal, never a reference.
+constexpr std::string_view k_env_mention = R"((^|[^$])\$\{[A-Za-z_][A-Za-z0-9_]*\})";
 /// An absolute http(s) URL with a host and an optional numeric port (model/web_url.h, which
 /// also checks each character), or text with a ${NAME}, checked once the loader fills it in.
 constexpr std::string_view k_web_url_pattern =
@@ -130,7 +133,13 @@ Object object_schema(const std::vector<FieldSpec>& members) {
   Object properties;
   Array required;
   for (const auto& member : members) {
-    properties.emplace(std::string(member.name), field_schema(member, false));
+    Object schema = field_schema(member, false);
+    // Unlike a header value (a map's element), a sensitive member must come from the
+    // environment, as the loader says (config/credential_references).
+    if (member.sensitive && member.type == FieldType::string) {
+      schema.emplace("pattern", text(k_env_mention));
+    }
+    properties.emplace(std::string(member.name), std::move(schema));
     if (member.required) {
       required.push_back(text(member.name));
     }

@@ -50,6 +50,35 @@ TEST(CliConventions, GlobalFlagsAfterPlanReachTheClient) {
   EXPECT_THAT(r.err, Not(HasSubstr("not expected"))) << r.err;
 }
 
+TEST(CliConventions, ArgumentsACommandDoesNotTakeAreNamedWithTheCommand) {
+  const std::pair<std::vector<std::string>, std::string> cases[] = {
+      {{"schema", "--output", "json"},
+       "aigw: error: unknown flag '--output': 'aigw schema' takes only the global options\n"
+       "Run 'aigw help schema' for usage.\n"},
+      {{"plan", "--outptu", "json"},
+       "aigw: error: unknown flag '--outptu' for 'aigw plan' (did you mean '--output'?)\n"
+       "Run 'aigw help plan' for usage.\n"},
+      {{"validate", "--bogus=1"},
+       "aigw: error: unknown flag '--bogus' for 'aigw validate'\n"
+       "Run 'aigw help validate' for usage.\n"},
+      {{"validate", "extra"},
+       "aigw: error: unexpected argument 'extra' for 'aigw validate'\n"
+       "Run 'aigw help validate' for usage.\n"},
+      {{"validate", "---"},
+       "aigw: error: unknown flag '---' for 'aigw validate'\n"
+       "Run 'aigw help validate' for usage.\n"},
+  };
+  for (const auto& [args, err] : cases) {
+    const auto r = aigw(args);
+    EXPECT_EQ(r.exit_code, 1) << args[0]; // a usage error, as every other (docs/cli.md)
+    EXPECT_EQ(r.err, err);
+  }
+  // The JSON error object on stdout carries the same message.
+  const auto json = aigw({"schema", "--output", "json"});
+  EXPECT_EQ(json.out, "{\"error\":{\"message\":\"unknown flag '--output': 'aigw schema' takes "
+                      "only the global options\"}}\n");
+}
+
 TEST(CliConventions, EverySubcommandHelpListsTheGlobalFlags) {
   for (const char* command : {"validate", "plan", "apply", "emulator", "completion"}) {
     const auto r = aigw({command, "--help"});

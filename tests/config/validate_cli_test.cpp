@@ -50,6 +50,23 @@ TEST(ValidateCli, JsonOutputCarriesTheSameDiagnostics) {
           "\n");
 }
 
+TEST(ValidateCli, JsonOutputSaysWhetherBillingIsManagedAsTheTextDoes) {
+  TempDir dir;
+  const auto billed = dir.write("b.yaml", "gateways:\n  - id: a\nbilling:\n  auto_topup: null\n");
+  const auto text = validate({"-f", billed});
+  EXPECT_EQ(text.out, "OK: 1 gateway, 0 datasets, 0 provider configs, 0 routes, billing managed; "
+                      "read 1 file\n");
+  const auto json = validate({"-f", billed, "--output", "json"});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(json.out, R"({"billing_managed":true,"diagnostics":[],"error_count":0,"files_read":1,)"
+                      R"("resources":{"datasets":0,"gateways":1,"provider_configs":0,"routes":0},)"
+                      R"("valid":true})"
+                      "\n");
+  const auto unbilled = dir.write("u.yaml", "gateways:\n  - id: a\n");
+  EXPECT_NE(validate({"-f", unbilled, "--output", "json"}).out.find(R"("billing_managed":false)"),
+            std::string::npos);
+}
+
 TEST(ValidateCli, LiteralSecretLineIsNeverEchoed) {
   TempDir dir;
   const auto file = dir.write("s.yaml", "gateways:\n  - id: a\n    provider_configs:\n"
