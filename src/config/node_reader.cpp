@@ -322,7 +322,7 @@ std::optional<model::Value> NodeReader::value_at_depth(const YamlNode &node,
     model::Object object;
     bool ok = true;
     for (const auto &e : *entries) {
-      auto v = value_at_depth(e.value, std::string(what) + "." + e.key, depth + 1);
+      auto v = value_at_depth(e.value, model::member_path(std::string(what), e.key), depth + 1);
       ok = ok && v.has_value();
       if (v) {
         object.emplace(e.key, std::move(*v));

@@ -1,6 +1,7 @@
 #include "config/shape.h"
 
 #include "config/suggest.h"
+#include "model/credentials.h"
 #include "model/web_url.h"
 
 #include <algorithm>
@@ -174,7 +175,7 @@ std::optional<model::Value> check_map(NodeReader &reader, const YamlNode &node,
   model::Object object;
   bool ok = true;
   for (const auto &e : *entries) {
-    const std::string value_path = path + "." + e.key;
+    const std::string value_path = model::member_path(path, e.key);
     auto v = shape.element ? check_shape(reader, e.value, *shape.element, value_path)
                            : reader.value(e.value, value_path);
     ok = ok && v.has_value();

@@ -1,6 +1,7 @@
 #include "engine/export_state.h"
 
 #include "engine/normalize.h"
+#include "model/credentials.h"
 #include "model/field_spec.h"
 #include "model/resource_key.h"
 
@@ -108,7 +109,7 @@ void reference_gateway_credentials(const std::string& gateway_id, model::Object&
         for (auto& [name, value] : headers->second.as_object()) {
           if (value.is_string()) {
             value = names.take({gateway_id, "OTEL", number, "HEADER", name},
-                               at + ".headers." + name);
+                               model::member_path(at + ".headers", name));
           }
         }
       }

@@ -22,18 +22,7 @@ bool is_sensitive_path(const std::string& path) {
   return model::is_credential_path(without_indices(path));
 }
 
-/// path.key, with the key quoted when it would read as more than one step ("a.b", "x[0]").
-std::string member_path(const std::string& path, const std::string& key) {
-  const bool plain = !key.empty() && key.find_first_of(".[]\" \t") == std::string::npos;
-  if (plain) {
-    return path + "." + key;
-  }
-  std::string quoted = "\"";
-  for (char c : key) {
-    quoted += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
-  }
-  return path + "." + quoted + "\"";
-}
+using model::member_path;
 
 std::string index_path(const std::string& path, std::size_t index) {
   return path + "[" + std::to_string(index) + "]";

@@ -4,6 +4,7 @@
 #include "util/secret.h"
 
 #include <cctype>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -46,22 +47,50 @@ std::vector<Found> collect_all(const Object& fields) {
   return out;
 }
 
+/// A key member_path quoted, at the start of text: the key and how many characters it
+/// used, or nullopt when text does not start with a whole quoted key.
+std::optional<std::pair<std::string, std::size_t>> quoted_key(std::string_view text) {
+  std::string key;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (text[i] == '"') {
+      return std::pair{std::move(key), i + 1};
+    }
+    if (text[i] == '\\' && i + 1 < text.size()) {
+      ++i;
+    }
+    key += text[i];
+  }
+  return std::nullopt;
+}
+
+bool ends_step(std::string_view rest, std::size_t at) {
+  return rest.size() == at || rest[at] == '.' || rest[at] == '[';
+}
+
 /// value_at for a const or a mutable Object.
 template <class ObjectT> auto* find_at(ObjectT& fields, std::string_view path) {
   using ValueT = std::conditional_t<std::is_const_v<ObjectT>, const Value, Value>;
   ObjectT* object = &fields;
   std::string_view rest = path;
   for (;;) {
-    // The longest key of this object that the rest starts with, followed by its end, a
-    // '.' or a '['.
+    // A quoted key exactly; else the longest key of this object that the rest starts with,
+    // followed by its end, a '.' or a '['.
     ValueT* found = nullptr;
     std::size_t used = 0;
-    for (auto& [key, member] : *object) {
-      const bool fits = rest.starts_with(key) &&
-                        (rest.size() == key.size() || rest[key.size()] == '.' || rest[key.size()] == '[');
-      if (fits && key.size() >= used) {
-        found = &member;
-        used = key.size();
+    if (rest.starts_with('"')) {
+      const auto quoted = quoted_key(rest);
+      if (!quoted || !ends_step(rest, quoted->second)) {
+        return static_cast<ValueT*>(nullptr);
+      }
+      const auto it = object->find(quoted->first);
+      found = it == object->end() ? nullptr : &it->second;
+      used = quoted->second;
+    } else {
+      for (auto& [key, member] : *object) {
+        if (rest.starts_with(key) && ends_step(rest, key.size()) && key.size() >= used) {
+          found = &member;
+          used = key.size();
+        }
       }
     }
     if (found == nullptr) {
@@ -99,6 +128,21 @@ template <class ObjectT> auto* find_at(ObjectT& fields, std::string_view path) {
 }
 
 } // namespace
+
+std::string member_path(const std::string& path, const std::string& key) {
+  const std::string prefix = path.empty() ? "" : path + ".";
+  if (!key.empty() && key.find_first_of(".[]\" \t\\") == std::string::npos) {
+    return prefix + key;
+  }
+  std::string quoted = prefix + "\"";
+  for (const char c : key) {
+    if (c == '"' || c == '\\') {
+      quoted += '\\';
+    }
+    quoted += c;
+  }
+  return quoted + "\"";
+}
 
 std::string without_indices(const std::string& path) {
   std::string out;

@@ -19,9 +19,15 @@ namespace aigw::model {
 /// The path with list indices dropped ("otel[0].authorization" -> "otel[].authorization").
 [[nodiscard]] std::string without_indices(const std::string& path);
 
+/// `path.key`, with the key double-quoted (`"` and `\` escaped) when it would read as more
+/// than one step or none: `otel[0].headers."x-team.name"`, as plans, warnings and messages
+/// show such a key. An empty path gives the key alone.
+[[nodiscard]] std::string member_path(const std::string& path, const std::string& key);
+
 /// The value a gateway's fields hold at a path written as the files' messages write it
-/// ("otel[0].authorization", "otel[1].headers.x.api-key", "stripe.authorization"), or
-/// nullptr. A key may itself hold '.': at each object the longest matching key is taken.
+/// ("otel[0].authorization", `otel[1].headers."x.api-key"`, "stripe.authorization"), or
+/// nullptr. A quoted key (member_path) is found exactly; an unquoted one may itself hold
+/// '.': at each object the longest matching key is taken.
 [[nodiscard]] const Value* value_at(const Object& fields, const std::string& path);
 [[nodiscard]] Value* value_at(Object& fields, const std::string& path);
 

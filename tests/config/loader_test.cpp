@@ -141,6 +141,20 @@ TEST(Loader, AUrlFromAVariableIsCheckedOnceFilledInAndNamedByItsReference) {
                                              "(in 'base_url')"}));
 }
 
+TEST(Loader, AnUnsetHeaderVariableIsRecordedAtAPathThatQuotesADottedHeaderName) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    otel:\n"
+                                        "      - authorization: \"${TOKEN}\"\n"
+                                        "        headers: { x-team.name: \"${TEAM}\" }\n"
+                                        "        url: https://otel.example\n");
+  const auto result = load_desired({file}, env({{"TOKEN", "t"}}));
+  ASSERT_TRUE(result.ok()) << messages(result)[0];
+  const auto &unresolved = result.desired.resources.gateways.at(0).unresolved;
+  ASSERT_EQ(unresolved.size(), 1U);
+  EXPECT_EQ(unresolved[0].path, R"(otel[0].headers."x-team.name")");
+  EXPECT_EQ(unresolved[0].variables, std::vector<std::string>{"TEAM"});
+}
+
 TEST(Loader, LiteralSecretIsRefusedAndNeverEchoed) {
   TempDir dir;
   const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    provider_configs:\n"
@@ -476,7 +490,7 @@ TEST(Loader, UnsetCredentialVariableIsUnknownNotAnError) {
   ASSERT_EQ(gateway.unresolved.size(), 2u);
   EXPECT_EQ(gateway.unresolved[0].path, "otel[0].authorization");
   EXPECT_EQ(gateway.unresolved[0].variables, std::vector<std::string>{"OTEL_TOKEN"});
-  EXPECT_EQ(gateway.unresolved[1].path, "otel[0].headers.x.api-key");
+  EXPECT_EQ(gateway.unresolved[1].path, R"(otel[0].headers."x.api-key")");
   const auto &exporter = gateway.fields.at("otel").as_array()[0].as_object();
   EXPECT_EQ(exporter.at("authorization").as_string(), "");
   EXPECT_EQ(exporter.at("headers").as_object().at("x-team").as_string(), "support");

@@ -99,6 +99,21 @@ TEST(ExportState, OtelHeaderValuesBecomeVariableNamesToo) {
   EXPECT_EQ(exported.variables[1].used_by, "gateway gw otel[0].headers.x-api-key");
 }
 
+TEST(ExportState, AHeaderNameWithADotIsQuotedInItsPathAndItsVariableNameStaysValidAndUnique) {
+  model::Resources live;
+  live.gateways.push_back(test::live_gateway(
+      "gw", {{"otel", Array{Object{{"authorization", "Bearer t"},
+                                   {"headers", Object{{"x-team.name", "blue"}, {"x-team-name", "red"}}},
+                                   {"url", "https://otel.example"}}}}}));
+  const auto exported = export_state(test::read_everything(live), {});
+  ASSERT_EQ(exported.variables.size(), 3u);
+  // Object keys in order: "x-team-name" < "x-team.name".
+  EXPECT_EQ(exported.variables[1].name, "AIGW_SECRET_GW_OTEL_1_HEADER_X_TEAM_NAME");
+  EXPECT_EQ(exported.variables[1].used_by, "gateway gw otel[0].headers.x-team-name");
+  EXPECT_EQ(exported.variables[2].name, "AIGW_SECRET_GW_OTEL_1_HEADER_X_TEAM_NAME_2");
+  EXPECT_EQ(exported.variables[2].used_by, "gateway gw otel[0].headers.\"x-team.name\"");
+}
+
 TEST(ExportState, CollidingVariableNamesGetASuffix) {
   model::Resources live;
   live.gateways.push_back(test::live_gateway("gw"));

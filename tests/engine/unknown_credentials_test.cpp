@@ -57,6 +57,29 @@ TEST(UnknownCredentials, LiveValueIsTakenAsUnchangedAndTheWarningNamesTheVariabl
   EXPECT_TRUE(required_variables(plan).empty()); // nothing is sent
 }
 
+TEST(UnknownCredentials, AHeaderNameWithADotIsQuotedInTheWarningAndStillFound) {
+  model::Desired d;
+  d.account_id = "acct";
+  model::Gateway gw{"gw",
+                    {{"otel", Array{Object{{"authorization", "Bearer t"},
+                                           {"headers", Object{{"x-team.name", ""}}},
+                                           {"url", "https://otel.example/v1"}}}}},
+                    {}};
+  // The path as the loader names it (model::member_path).
+  gw.unresolved.push_back({R"(otel[0].headers."x-team.name")", {"TEAM"}});
+  d.resources.gateways.push_back(std::move(gw));
+  model::Resources live;
+  live.gateways.push_back(live_gateway(
+      "gw", {{"otel", Array{Object{{"authorization", "Bearer t"},
+                                   {"headers", Object{{"x-team.name", "blue"}}},
+                                   {"url", "https://otel.example/v1"}}}}}));
+  const Plan plan = plan_ok(d, read_everything(live));
+  EXPECT_TRUE(plan.changes.empty()); // live's value was taken: the path was found
+  ASSERT_EQ(plan.warnings.size(), 1u);
+  EXPECT_NE(plan.warnings[0].find(R"(: gateway gw otel[0].headers."x-team.name")"), std::string::npos)
+      << plan.warnings[0];
+}
+
 TEST(UnknownCredentials, AnUpdateCarriesLiveValueAndNeedsTheVariable) {
   const Plan plan =
       plan_ok(gateway_with_unknown_token(600), read_everything(live_with_token("Bearer live-1")));

@@ -64,6 +64,29 @@ TEST(ValueAt, FollowsIndicesAndTakesTheLongestKey) {
   EXPECT_EQ(fields.at("stripe").as_object().at("authorization"), Value("changed"));
 }
 
+TEST(MemberPath, QuotesAKeyThatWouldReadAsMoreThanOneStep) {
+  EXPECT_EQ(member_path("otel[0].headers", "x-team"), "otel[0].headers.x-team");
+  EXPECT_EQ(member_path("otel[0].headers", "x-team.name"), R"(otel[0].headers."x-team.name")");
+  EXPECT_EQ(member_path("h", "a[0]"), R"(h."a[0]")");
+  EXPECT_EQ(member_path("h", R"(say "hi")"), R"(h."say \"hi\"")");
+  EXPECT_EQ(member_path("h", ""), R"(h."")");
+  EXPECT_EQ(member_path("", "top"), "top");
+}
+
+TEST(ValueAt, FindsAQuotedKeyExactly) {
+  Object fields{{"otel", Array{Object{{"headers", Object{{"x", "short"}, {"x.y", "dotted"},
+                                                         {"q\"k", "quote"}}}}}}};
+  for (const auto& [key, value] : {std::pair{"x.y", "dotted"}, {"x", "short"}, {"q\"k", "quote"}}) {
+    const auto path = member_path("otel[0].headers", key);
+    ASSERT_NE(value_at(fields, path), nullptr) << path;
+    EXPECT_EQ(*value_at(fields, path), Value(value)) << path;
+  }
+  for (const char* missing : {R"(otel[0].headers."x.z")", R"(otel[0].headers."x.y)",
+                              R"(otel[0].headers."x.y".more)", R"(otel[0]."headers)"}) {
+    EXPECT_EQ(value_at(fields, missing), nullptr) << missing;
+  }
+}
+
 TEST(WithoutIndices, DropsListIndicesOnly) {
   EXPECT_EQ(without_indices("otel[12].headers.x[y]"), "otel[].headers.x[y]");
 }
