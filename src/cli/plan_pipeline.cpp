@@ -2,6 +2,7 @@
 
 #include "cli/diagnostic_output.h"
 #include "cli/error_output.h"
+#include "cli/end_process.h"
 #include "cli/keep_until_exit.h"
 #include "cli/rate_limit_progress.h"
 #include "cloudflare/client_factory.h"
@@ -156,6 +157,11 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
     report_diagnostics(loaded, early.read ? "the configuration is invalid; nothing was changed "
                                             "(only the gateway list was read while it loaded)"
                                           : "the configuration is invalid; no API call was made");
+    if (early.read && !early.read->finished()) {
+      // Its first page is still on its way (a slow or unreachable API): waiting for it, with
+      // the client's retries, would hold the exit of a run that has nothing left to do.
+      end_process_now(1);
+    }
     return std::nullopt;
   }
   log_loaded(loaded);

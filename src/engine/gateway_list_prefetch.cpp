@@ -59,4 +59,9 @@ void GatewayListPrefetch::drop() {
   }
 }
 
+bool GatewayListPrefetch::finished() {
+  const std::lock_guard lock(m_mutex);
+  return m_done;
+}
+
 } // namespace aigw::engine

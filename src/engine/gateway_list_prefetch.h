@@ -29,6 +29,8 @@ public:
   ApiResult<std::vector<model::Gateway>> claim(const GatewayApi::GatewayPageSink& on_page);
   /// Gives the read up: no page after the first is requested and nothing of it is used.
   void drop();
+  /// True once the read has returned (or, dropped, stopped at its first page).
+  [[nodiscard]] bool finished();
 
 private:
   enum class Verdict { pending, claimed, dropped };

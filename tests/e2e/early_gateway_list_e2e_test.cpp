@@ -1,13 +1,15 @@
 // The gateway list read while the configuration loads (CLOUDFLARE_ACCOUNT_ID known before
 // the files are read): when the files name another account, nothing of the read reaches the
 // plan and no page after its first is requested; when they are invalid, the error says that
-// only the gateway list was read.
+// only the gateway list was read, and does not wait for that read to end.
 
 #include "e2e/apply_e2e_support.h"
 
 #include <boost/json/parse.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <chrono>
 
 namespace aigw::test {
 namespace {
@@ -99,6 +101,21 @@ TEST(EarlyGatewayList, AnInvalidConfigurationSaysOnlyTheListWasRead) {
   EXPECT_THAT(result.out, HasSubstr("the configuration is invalid; nothing was changed (only the "
                                     "gateway list was read while it loaded)"));
   EXPECT_EQ(count(result.err, "ai-gateway/gateways/"), 0U) << result.err;
+}
+
+TEST(EarlyGatewayList, AnInvalidConfigurationIsReportedWithoutWaitingForTheRead) {
+  // Every response comes 20 s late: the early read's first page is still on its way when
+  // the file turns out invalid, and the process must not wait for it.
+  EmulatorProcess emulator({"--latency", "20000"});
+  TempDir dir;
+  const auto config = dir.write("aigw.yaml", "gateways:\n  - id: gw-1\n    cache_tll: 5\n");
+  const auto started = std::chrono::steady_clock::now();
+  const auto result = plan(emulator, config);
+  const auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(result.exit_code, 1) << describe(result);
+  EXPECT_THAT(result.out, HasSubstr("the configuration is invalid; nothing was changed"));
+  EXPECT_THAT(result.err, HasSubstr("aigw.yaml:3:5: error: unknown key 'cache_tll'"));
+  EXPECT_LT(took, std::chrono::seconds(10)) << "waited for the early read's response";
 }
 
 } // namespace
