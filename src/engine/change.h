@@ -66,6 +66,11 @@ struct Change {
   /// Gateway create/update: every variable of the credentials its body carries, set or not
   /// (apply needs them all; unset_env is the unset part). Not in plan files either.
   std::vector<std::string> credential_env;
+  /// Gateway create/update: the credentials its body carries that the plan could not know,
+  /// by path and `${VAR}` names (never a value). Plan files record them for the reader;
+  /// change_record leaves them out, so a plan made without the keys still matches the one
+  /// apply recomputes with them set.
+  std::vector<model::CredentialReference> unknown_credentials;
 
   std::vector<FieldChange> diff; ///< field-level differences, for display
   std::string reason;            ///< cannot_fix: why; otherwise optional context

@@ -221,6 +221,11 @@ private:
       if (carries_any(change.body, declared.unresolved)) {
         change.unset_env = unset_env;
       }
+      for (const auto& unknown : declared.unresolved) {
+        if (model::value_at(change.body, unknown.path) != nullptr) {
+          change.unknown_credentials.push_back(unknown);
+        }
+      }
       change.credential_env = carried_variables(change.body, declared.credentials);
     }
     static const LiveChildren k_none;

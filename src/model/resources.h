@@ -30,8 +30,9 @@ struct Origin {
 /// (pull-request plans run without production keys), its place in `fields` holds "" and
 /// the plan cannot know it.
 struct CredentialReference {
-  std::string path;                   ///< "otel[0].authorization", "otel[1].headers.<name>", ...
+  std::string path; ///< "otel[0].authorization", `otel[1].headers."x.name"` (model::member_path)
   std::vector<std::string> variables; ///< the variables it names (unresolved: the unset ones)
+  bool operator==(const CredentialReference&) const = default;
 };
 
 /// An AI Gateway gateway. Identity: id.

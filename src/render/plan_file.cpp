@@ -169,6 +169,8 @@ ResourceKind parse_resource(Reader& r, const std::string& text) {
   return ResourceKind::gateway;
 }
 
+std::vector<std::string> read_strings(Reader& r, const json::object& o, std::string_view key);
+
 Change read_change(Reader& r, const json::object& o, std::size_t total) {
   Change c;
   c.kind = parse_name(r, k_kinds, engine::change_kind_name, r.str(o, "kind"));
@@ -207,6 +209,13 @@ Change read_change(Reader& r, const json::object& o, std::size_t total) {
       f.new_value = from_json(*v);
     }
     c.diff.push_back(std::move(f));
+  }
+  // Optional: plans written before it was recorded read as having none.
+  if (o.contains("unknown_credentials")) {
+    for (const auto& item : r.array(o, "unknown_credentials")) {
+      const auto& u = r.object(item, "an unknown credential");
+      c.unknown_credentials.push_back({r.str(u, "path"), read_strings(r, u, "variables")});
+    }
   }
   c.reason = r.str(o, "reason");
   c.billing = r.boolean(o, "billing");
@@ -326,7 +335,15 @@ std::string write_plan_file(const engine::SavedPlan& saved) {
   root["fingerprints"] = std::move(fingerprints);
   json::array changes;
   for (const auto& c : plan.changes) {
-    changes.push_back(change_json(c));
+    // Not part of change_record: see engine::Change::unknown_credentials.
+    json::object change = change_json(c);
+    json::array unknown;
+    for (const auto& credential : c.unknown_credentials) {
+      unknown.push_back(json::object{{"path", credential.path},
+                                     {"variables", strings_json(credential.variables)}});
+    }
+    change["unknown_credentials"] = std::move(unknown);
+    changes.push_back(std::move(change));
   }
   root["changes"] = std::move(changes);
   return pretty_json(root);

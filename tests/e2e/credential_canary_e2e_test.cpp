@@ -7,6 +7,9 @@
 
 #include <gmock/gmock.h>
 
+#include <fstream>
+#include <sstream>
+
 
 namespace aigw::test {
 namespace {
@@ -103,6 +106,27 @@ TEST(CredentialCanaries, ApiUrlUserInfoIsNeverEchoed) {
   EXPECT_THAT(result.err, HasSubstr("https://***@api.example.com/v4"));
   EXPECT_THAT(result.out + result.err, Not(HasSubstr("hunter2-canary")));
   EXPECT_EQ(server.requests(), 0);
+}
+
+TEST(CredentialCanaries, APlanFileNamesTheUnknownCredentialsButHoldsNoValue) {
+  TestHttpServer server(echo_writes);
+  TempDir dir;
+  // One more header whose variable is unset: the plan cannot know it, and says so.
+  std::string yaml = k_yaml;
+  const std::string header = R"(x-api-key: "${OTEL_HEADER}")";
+  yaml.replace(yaml.find(header), header.size(),
+               header + R"(, x-team.name: "${AIGW_CANARY_UNSET_TEAM}")");
+  const auto file = dir.write("aigw.yaml", yaml);
+  const std::string out = dir.path() + "/plan.json";
+  const auto plan = run(server, {"plan", "-f", file, "--out", out});
+  EXPECT_EQ(plan.exit_code, 0) << plan.err;
+  std::ifstream in(out);
+  std::stringstream text;
+  text << in.rdbuf();
+  expect_no_canary(text.str(), "plan file");
+  EXPECT_THAT(text.str(), HasSubstr(R"("unknown_credentials": [)"));
+  EXPECT_THAT(text.str(), HasSubstr(R"("path": "otel[0].headers.\"x-team.name\"")"));
+  EXPECT_THAT(text.str(), HasSubstr(R"("AIGW_CANARY_UNSET_TEAM")"));
 }
 
 } // namespace

@@ -97,6 +97,20 @@ TEST(PlanFile, GatewayCredentialsAreMaskedInBodiesAndDiffs) {
   EXPECT_THAT(text, HasSubstr("(sensitive)"));
 }
 
+TEST(PlanFile, UnknownCredentialsAreRecordedByPathAndVariableButNotCompared) {
+  auto saved = sample_saved_plan();
+  auto& change = saved.plan.changes[0];
+  const std::string before = change_record(change);
+  change.unknown_credentials = {{R"(otel[0].headers."x-team.name")", {"TEAM"}},
+                                {"stripe.authorization", {"STRIPE_A", "STRIPE_B"}}};
+  // A plan made without the keys matches the one apply recomputes with them set.
+  EXPECT_EQ(change_record(change), before);
+  const auto back = read_plan_file(write_plan_file(saved));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->plan.changes[0].unknown_credentials, change.unknown_credentials);
+  EXPECT_TRUE(back->plan.changes[1].unknown_credentials.empty());
+}
+
 TEST(PlanFile, ARecordTellsChangesApartAndNumbersItCannotHoldCompareEqual) {
   const auto plan = test::sample_plan();
   auto edited = plan.changes[0];
