@@ -1,8 +1,8 @@
 #include "cloudflare/api_transport.h"
 
+#include "cloudflare/api_batch.h"
 #include "cloudflare/envelope.h"
 #include "cloudflare/paging.h"
-#include "engine/run_parallel.h"
 #include "util/printable.h"
 
 #include <spdlog/spdlog.h>
@@ -139,17 +139,21 @@ bool ApiTransport::wait_for_token() {
   }
   // A long wait: sleep in steps of at most a second and say where the queue stands.
   const auto due = Clock::now() + wait;
-  auto report = [this] {
-    const auto backlog = m_bucket.backlog();
-    m_on_wait({m_stats.snapshot().requests, backlog.waiting,
-               std::chrono::ceil<std::chrono::seconds>(backlog.until_clear)});
-  };
   for (auto now = Clock::now(); now < due; now = Clock::now()) {
-    report();
+    report_backlog();
     std::this_thread::sleep_for(std::min<Clock::duration>(due - now, std::chrono::seconds(1)));
   }
-  report();
+  report_backlog();
   return true;
+}
+
+void ApiTransport::report_backlog() {
+  if (!m_on_wait) {
+    return;
+  }
+  const auto backlog = m_bucket.backlog();
+  m_on_wait({m_stats.snapshot().requests, backlog.waiting,
+             std::chrono::ceil<std::chrono::seconds>(backlog.until_clear)});
 }
 
 HttpRequest ApiTransport::build_request(const ApiCall& call) const {
@@ -174,18 +178,85 @@ Result<model::Value, engine::ApiError> ApiTransport::call(const ApiCall& call) {
   return call_sized(call, ignored);
 }
 
-Result<model::Value, engine::ApiError> ApiTransport::call_sized(const ApiCall& call,
-                                                                std::size_t& body_bytes) {
-  const RequestInfo info{call.method, call.path};
+Result<HttpRequest, engine::ApiError> ApiTransport::prepare(const ApiCall& call) const {
   if (!has_usable_segments(call.path)) {
-    return make_api_error(Kind::config, info,
+    return make_api_error(Kind::config, {call.method, call.path},
                           "refusing to send: the path has an empty, '.' or '..' segment (an id "
                           "is empty or not a usable id)");
   }
-  const HttpRequest request = build_request(call);
+  return build_request(call);
+}
+
+ApiTransport::Verdict ApiTransport::judge(const ApiCall& call, int attempt,
+                                          Clock::time_point deadline, Clock::time_point sent_at,
+                                          Result<HttpResponse, TransportError> response) {
+  const RequestInfo info{call.method, call.path};
   const bool is_post = call.method == "POST";
-  const auto started = Clock::now();
-  const auto deadline = started + m_retry.max_total;
+  const int status = response ? response->status : 0;
+  m_stats.record(call.method, call.endpoint, status);
+  if (spdlog::should_log(spdlog::level::debug)) {
+    spdlog::debug("{} {} -> {} ({} ms, attempt {})", call.method, call.path,
+                  response ? std::to_string(status) : response.error().message,
+                  elapsed_ms(sent_at), attempt);
+  }
+
+  std::optional<std::chrono::milliseconds> wait;
+  engine::ApiError error;
+  if (!response) {
+    const auto& failure = response.error();
+    if (is_post && failure.request_sent) {
+      // Repeating a POST that may have been applied could create a duplicate.
+      return Verdict::done(make_api_error(Kind::outcome_unknown, info, failure.message));
+    }
+    error = transport_error(info, failure);
+    if (failure.kind == TransportError::Kind::tls ||
+        failure.kind == TransportError::Kind::too_large) {
+      return Verdict::done(std::move(error));
+    }
+  } else if (is_retryable_status(status)) {
+    auto decoded = decode_envelope(info, status, response->body);
+    error = decoded ? make_api_error(Kind::http, info, "", status) : std::move(decoded).error();
+    if (is_post && !is_post_retryable_status(status)) {
+      error.kind = Kind::outcome_unknown;
+      error.message =
+          "HTTP " + std::to_string(status) + " from a proxy: the request may have been applied";
+      return Verdict::done(std::move(error));
+    }
+    wait = parse_retry_after(response->retry_after);
+    if (status == 429) {
+      m_stats.record_rate_limit_wait();
+    }
+  } else {
+    auto verdict = Verdict::done(decode_envelope(info, status, response->body));
+    verdict.body_bytes = response->body.size();
+    return verdict;
+  }
+
+  if (attempt >= m_retry.max_attempts) {
+    error.message += (error.message.empty() ? "" : "; ") + std::string("gave up after ") +
+                     std::to_string(attempt) + " attempts";
+    return Verdict::done(std::move(error));
+  }
+  const auto delay = wait ? *wait : m_retry.backoff(attempt, jitter_rng());
+  if (Clock::now() + delay > deadline) {
+    error.message += (error.message.empty() ? "" : "; ") +
+                     std::string("retry time budget exhausted after ") + std::to_string(attempt) +
+                     " attempts";
+    return Verdict::done(std::move(error));
+  }
+  spdlog::debug("{} {}: retrying in {} ms", call.method, call.path, delay.count());
+  Verdict verdict;
+  verdict.retry_after = delay;
+  return verdict;
+}
+
+Result<model::Value, engine::ApiError> ApiTransport::call_sized(const ApiCall& call,
+                                                                std::size_t& body_bytes) {
+  auto request = prepare(call);
+  if (!request) {
+    return std::move(request).error();
+  }
+  const auto deadline = Clock::now() + m_retry.max_total;
   for (int attempt = 1;; ++attempt) {
     if (attempt > 1) {
       m_stats.record_retry();
@@ -194,77 +265,13 @@ Result<model::Value, engine::ApiError> ApiTransport::call_sized(const ApiCall& c
       m_stats.record_rate_limit_wait();
     }
     const auto sent_at = Clock::now();
-    auto response = m_session->send(request);
-    const int status = response ? response->status : 0;
-    m_stats.record(call.method, call.endpoint, status);
-    spdlog::debug("{} {} -> {} ({} ms, attempt {})", call.method, call.path,
-                  response ? std::to_string(status) : response.error().message,
-                  elapsed_ms(sent_at), attempt);
-
-    std::optional<std::chrono::milliseconds> wait;
-    engine::ApiError error;
-    if (!response) {
-      const auto& failure = response.error();
-      if (is_post && failure.request_sent) {
-        // Repeating a POST that may have been applied could create a duplicate.
-        return make_api_error(Kind::outcome_unknown, info, failure.message);
-      }
-      error = transport_error(info, failure);
-      if (failure.kind == TransportError::Kind::tls ||
-          failure.kind == TransportError::Kind::too_large) {
-        return error;
-      }
-    } else if (is_retryable_status(status)) {
-      auto decoded = decode_envelope(info, status, response->body);
-      error = decoded ? make_api_error(Kind::http, info, "", status) : std::move(decoded).error();
-      if (is_post && !is_post_retryable_status(status)) {
-        error.kind = Kind::outcome_unknown;
-        error.message = "HTTP " + std::to_string(status) +
-                        " from a proxy: the request may have been applied";
-        return error;
-      }
-      wait = parse_retry_after(response->retry_after);
-      if (status == 429) {
-        m_stats.record_rate_limit_wait();
-      }
-    } else {
-      body_bytes = response->body.size();
-      return decode_envelope(info, status, response->body);
+    auto verdict = judge(call, attempt, deadline, sent_at, m_session->send(*request));
+    if (verdict.result) {
+      body_bytes = verdict.body_bytes;
+      return std::move(*verdict.result);
     }
-
-    if (attempt >= m_retry.max_attempts) {
-      error.message += (error.message.empty() ? "" : "; ") + std::string("gave up after ") +
-                       std::to_string(attempt) + " attempts";
-      return error;
-    }
-    const auto delay = wait ? *wait : m_retry.backoff(attempt, jitter_rng());
-    if (Clock::now() + delay > deadline) {
-      error.message += (error.message.empty() ? "" : "; ") +
-                       std::string("retry time budget exhausted after ") +
-                       std::to_string(attempt) + " attempts";
-      return error;
-    }
-    spdlog::debug("{} {}: retrying in {} ms", call.method, call.path, delay.count());
-    std::this_thread::sleep_for(delay);
+    std::this_thread::sleep_for(verdict.retry_after);
   }
-}
-
-Result<Page, engine::ApiError> ApiTransport::fetch_page(const ApiCall& call,
-                                                       const std::string& data_key, int page) {
-  ApiCall paged = call;
-  paged.query = (call.query.empty() ? "" : call.query + "&") + "page=" + std::to_string(page) +
-                "&per_page=" + std::to_string(k_per_page);
-  std::size_t bytes = 0;
-  auto body = call_sized(paged, bytes);
-  if (!body) {
-    return std::move(body).error();
-  }
-  auto parsed = read_page(std::move(body).value(), data_key, page, k_per_page);
-  if (!parsed) {
-    return make_api_error(Kind::decode, {call.method, call.path}, parsed.error().message);
-  }
-  parsed->bytes = bytes;
-  return std::move(parsed).value();
 }
 
 Result<model::Array, engine::ApiError> ApiTransport::list_all(const ApiCall& call,
@@ -294,74 +301,13 @@ Result<model::Array, engine::ApiError> ApiTransport::list_all(const ApiCall& cal
 Result<Unit, engine::ApiError> ApiTransport::for_each_page(const ApiCall& call,
                                                            const std::string& data_key,
                                                            const PageVisitor& visit) {
-  std::mutex mutex; // one page at a time: the bounds below and the visitor
-  std::size_t items = 0;
-  std::size_t bytes = 0;
-  // Bounds on the whole list, not only its pages: a server that never ends its pages (or
-  // sends huge ones) cannot exhaust memory.
-  const auto deliver = [&](Page& page, int number) -> std::optional<engine::ApiError> {
-    const std::lock_guard lock(mutex);
-    bytes += page.bytes;
-    if (bytes > m_max_list_bytes) {
-      return make_api_error(Kind::decode, {call.method, call.path},
-                            "the list exceeds " + std::to_string(m_max_list_bytes) +
-                                " response bytes (after " + std::to_string(number) + " pages)");
-    }
-    if (page.items.size() > m_max_list_items - items) {
-      return make_api_error(Kind::decode, {call.method, call.path},
-                            "the list exceeds " + std::to_string(m_max_list_items) +
-                                " items (after " + std::to_string(number) + " pages)");
-    }
-    items += page.items.size();
-    return visit(number, page.items);
-  };
-  int page = 1;
-  while (page <= k_max_pages) {
-    auto first = fetch_page(call, data_key, page);
-    if (!first) {
-      return std::move(first).error();
-    }
-    if (auto stopped = deliver(*first, page)) {
-      return std::move(*stopped);
-    }
-    if (!first->more) {
-      return Unit{};
-    }
-    // Once the server has given the total, the remaining pages are independent: fetch
-    // them together (the same requests as one at a time, without the serial round trips),
-    // each handed over as it arrives.
-    const int last = std::min(first->total_pages, k_max_pages);
-    if (last <= page + 1) {
-      ++page;
-      continue;
-    }
-    struct Outcome {
-      std::optional<engine::ApiError> error;
-      bool more = false;
-    };
-    std::vector<Outcome> rest(static_cast<std::size_t>(last - page));
-    engine::run_parallel(rest.size(), m_concurrency, [&](std::size_t i) {
-      const int number = page + 1 + static_cast<int>(i);
-      auto fetched = fetch_page(call, data_key, number);
-      if (!fetched) {
-        rest[i].error = std::move(fetched).error();
-        return;
-      }
-      rest[i].more = fetched->more;
-      rest[i].error = deliver(*fetched, number);
-    });
-    for (auto& outcome : rest) {
-      if (outcome.error) {
-        return std::move(*outcome.error);
-      }
-    }
-    if (!rest.back().more) {
-      return Unit{};
-    }
-    page = last + 1; // the list grew while it was read: go on from the reported end
-  }
-  return make_api_error(Kind::decode, {call.method, call.path},
-                        "paging did not end after " + std::to_string(k_max_pages) + " pages");
+  std::optional<Result<Unit, engine::ApiError>> outcome;
+  ApiBatch batch(*this);
+  batch.add_list(call, data_key, visit, [&](Result<Unit, engine::ApiError> result) {
+    outcome.emplace(std::move(result));
+  });
+  batch.run();
+  return std::move(*outcome);
 }
 
 } // namespace aigw::cloudflare

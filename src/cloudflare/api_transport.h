@@ -10,6 +10,7 @@
 #include "cloudflare/retry_policy.h"
 #include "cloudflare/token_bucket.h"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -51,16 +52,36 @@ public:
   [[nodiscard]] std::uint64_t connections_opened() const { return m_session->connections_opened(); }
 
 private:
+  friend class ApiBatch;
+  using Clock = std::chrono::steady_clock;
+
+  /// What one attempt's answer means: the call's result, or another attempt after a delay.
+  struct Verdict {
+    std::optional<Result<model::Value, engine::ApiError>> result;
+    std::size_t body_bytes = 0;              ///< with a result: the decoded body's size
+    std::chrono::milliseconds retry_after{}; ///< without one
+    static Verdict done(Result<model::Value, engine::ApiError> result) {
+      Verdict verdict;
+      verdict.result.emplace(std::move(result));
+      return verdict;
+    }
+  };
+
   ApiTransport(const ClientOptions& options, ApiBaseUrl base, std::unique_ptr<HttpSession> session);
   HttpRequest build_request(const ApiCall& call) const;
-  /// One page of a list (page numbers from 1).
-  Result<Page, engine::ApiError> fetch_page(const ApiCall& call, const std::string& data_key,
-                                            int page);
+  /// The request of a call, or why it must not be sent.
+  Result<HttpRequest, engine::ApiError> prepare(const ApiCall& call) const;
+  /// Counts and logs one attempt's answer and decides: done (decoded body or error), or
+  /// retry after a delay (retryable, attempts and the time budget left).
+  Verdict judge(const ApiCall& call, int attempt, Clock::time_point deadline,
+                Clock::time_point sent_at, Result<HttpResponse, TransportError> response);
   /// call(), also reporting the size of the response body that was decoded.
   Result<model::Value, engine::ApiError> call_sized(const ApiCall& call, std::size_t& body_bytes);
   /// Waits for a rate-limiter token, reporting a long wait through m_on_wait; true when it
   /// had to wait.
   bool wait_for_token();
+  /// Reports where the rate limiter's queue stands through m_on_wait (when set).
+  void report_backlog();
 
   ApiBaseUrl m_base;
   std::optional<Secret> m_api_token;

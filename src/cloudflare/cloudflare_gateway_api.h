@@ -19,6 +19,10 @@ public:
   engine::ApiResult<std::vector<model::Gateway>> list_gateways() override;
   engine::ApiResult<std::vector<model::Gateway>>
   list_gateways_by_page(const GatewayPageSink& on_page) override;
+  /// Sends the whole read from the calling thread (ApiBatch): one poll() waits for every
+  /// answer in flight; the session's connection limit bounds it (concurrency is ignored).
+  engine::GatewayTree read_gateway_tree(const WantsChildren& wants_children, int concurrency,
+                                        const GatewayListSource& list = {}) override;
   engine::ApiResult<model::Gateway> create_gateway(const model::Gateway& gateway) override;
   engine::ApiResult<model::Gateway> update_gateway(const model::Gateway& gateway) override;
   engine::ApiStatus delete_gateway(const std::string& gateway_id) override;
@@ -71,6 +75,15 @@ public:
   [[nodiscard]] std::uint64_t connections_opened() const { return m_transport->connections_opened(); }
 
 private:
+  /// The list call of one kind of gateway child and where its items are (read_page's
+  /// data_key).
+  struct ChildListCall {
+    ApiCall call;
+    std::string data_key;
+  };
+  /// nullopt for a kind not listed per gateway.
+  [[nodiscard]] std::optional<ChildListCall> child_list_call(model::ResourceKind kind,
+                                              const std::string& gateway_id) const;
   /// "/accounts/{account_id}/ai-gateway" + suffix.
   [[nodiscard]] std::string path(const std::string& suffix) const;
   /// "/accounts/{account_id}/ai-gateway/gateways/{gateway_id}" + suffix.

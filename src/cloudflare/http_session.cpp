@@ -12,10 +12,14 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <poll.h>
+#include <sys/epoll.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <optional>
+#include <thread>
 #include <utility>
 
 namespace aigw::cloudflare {
@@ -55,6 +59,8 @@ public:
     }
     return transfer(POLLIN, ec, [&] { return m_socket->read_some(buffers, ec); });
   }
+  /// The caller saw the socket readable: the next read need not wait first.
+  void readable() { m_sent = false; }
   template <class Buffers> std::size_t write_some(const Buffers& buffers, beast::error_code& ec) {
     const std::size_t n = transfer(POLLOUT, ec, [&] { return m_socket->write_some(buffers, ec); });
     m_sent = !ec;
@@ -311,37 +317,53 @@ Result<Unit, TransportError> open_connection(Connection& c, const HttpSessionOpt
   return Unit{};
 }
 
-template <class Stream>
-Result<HttpResponse, TransportError> exchange(Connection& c, Stream& stream,
-                                              const HttpSessionOptions& o,
-                                              const HttpRequest& request) {
-  http::request<http::string_body> req;
-  req.version(11);
-  req.method_string(request.method);
-  req.target(request.target);
-  req.set(http::field::host, host_header(o));
-  req.set(http::field::user_agent, o.user_agent);
-  req.set(http::field::accept, "application/json");
+/// The request's bytes: request line, headers and body (HTTP/1.1, keep-alive by default).
+std::string request_text(const HttpSessionOptions& o, const HttpRequest& request) {
+  std::string text;
+  text.reserve(192 + request.target.size() + request.body.size());
+  text.append(request.method).append(" ").append(request.target).append(" HTTP/1.1\r\n");
+  text.append("Host: ").append(host_header(o)).append("\r\n");
+  text.append("User-Agent: ").append(o.user_agent).append("\r\n");
+  text.append("Accept: application/json\r\n");
   for (const auto& [name, value] : request.headers) {
-    req.set(name, value);
+    text.append(name).append(": ").append(value).append("\r\n");
   }
+  const bool may_have_body = request.method != "GET" && request.method != "HEAD" &&
+                             request.method != "DELETE" && request.method != "OPTIONS";
   if (!request.body.empty()) {
-    req.set(http::field::content_type, "application/json");
-    req.body() = request.body;
+    text.append("Content-Type: application/json\r\n");
   }
-  req.keep_alive(true);
-  req.prepare_payload();
+  if (!request.body.empty() || may_have_body) {
+    text.append("Content-Length: ").append(std::to_string(request.body.size())).append("\r\n");
+  }
+  text.append("\r\n").append(request.body);
+  return text;
+}
 
+/// Writes the request and starts its read deadline; on failure the connection is closed.
+template <class Stream>
+Result<Unit, TransportError> write_request(Connection& c, Stream& stream,
+                                           const HttpSessionOptions& o, const HttpRequest& request) {
+  const std::string text = request_text(o, request);
   c.expires_after(o.read_timeout);
   beast::error_code ec;
-  http::write(stream, req, ec);
+  asio::write(stream, asio::buffer(text), ec);
   if (ec) {
     close_connection(c, false);
     return classify(ec, true, "send request");
   }
+  return Unit{};
+}
+
+/// Reads the whole response (waiting for what has not arrived yet, up to the deadline);
+/// closes the connection on failure or when it cannot be reused.
+template <class Stream>
+Result<HttpResponse, TransportError> read_response(Connection& c, Stream& stream,
+                                                   const HttpSessionOptions& o) {
   http::response_parser<http::string_body> parser;
   parser.body_limit(static_cast<std::uint64_t>(o.max_response_bytes));
   parser.header_limit(64 * 1024);
+  beast::error_code ec;
   http::read(stream, c.buffer, parser, ec);
   if (ec) {
     close_connection(c, false);
@@ -358,6 +380,25 @@ Result<HttpResponse, TransportError> exchange(Connection& c, Stream& stream,
     close_connection(c, true);
   }
   return out;
+}
+
+template <class Stream>
+Result<HttpResponse, TransportError> exchange(Connection& c, Stream& stream,
+                                              const HttpSessionOptions& o,
+                                              const HttpRequest& request) {
+  if (auto written = write_request(c, stream, o, request); !written) {
+    return std::move(written).error();
+  }
+  return read_response(c, stream, o);
+}
+
+/// Runs f on the connection's stream: TLS, or the plain socket.
+template <class F> auto with_stream(Connection& c, F&& f) {
+  if (c.secure) {
+    return f(*c.secure);
+  }
+  auto plain = c.plain();
+  return f(plain);
 }
 
 } // namespace
@@ -417,26 +458,234 @@ void HttpSession::release(std::unique_ptr<Connection> connection) {
   m_available.notify_one();
 }
 
-Result<HttpResponse, TransportError> HttpSession::send(const HttpRequest& request) {
-  auto connection = acquire();
+std::unique_ptr<HttpSession::Connection> HttpSession::try_acquire() {
+  std::lock_guard lock(m_mutex);
+  if (!m_idle.empty()) {
+    auto connection = std::move(m_idle.back());
+    m_idle.pop_back();
+    return connection;
+  }
+  if (m_live < m_options.max_connections) {
+    ++m_live;
+    return std::make_unique<Connection>();
+  }
+  return nullptr;
+}
+
+Result<Unit, TransportError> HttpSession::ready(std::unique_ptr<Connection>& connection) {
   if (connection->connected && is_stale(*connection)) {
     close_connection(*connection, false);
   }
-  if (!connection->connected) {
-    connection = std::make_unique<Connection>();
-    ++m_opened;
-    auto opened = open_connection(*connection, m_options, m_tls ? &m_tls->context : nullptr);
-    if (!opened) {
-      release(std::move(connection));
-      return std::move(opened).error();
-    }
+  if (connection->connected) {
+    return Unit{};
   }
-  auto plain = connection->plain();
-  auto result = connection->secure
-                    ? exchange(*connection, *connection->secure, m_options, request)
-                    : exchange(*connection, plain, m_options, request);
+  connection = std::make_unique<Connection>();
+  ++m_opened;
+  return open_connection(*connection, m_options, m_tls ? &m_tls->context : nullptr);
+}
+
+Result<HttpResponse, TransportError> HttpSession::send(const HttpRequest& request) {
+  auto connection = acquire();
+  if (auto opened = ready(connection); !opened) {
+    release(std::move(connection));
+    return std::move(opened).error();
+  }
+  auto result = with_stream(*connection, [&](auto& stream) {
+    return exchange(*connection, stream, m_options, request);
+  });
   release(std::move(connection));
   return result;
+}
+
+namespace {
+
+/// An epoll instance, closed when it goes out of scope.
+struct EpollSet {
+  int fd = ::epoll_create1(EPOLL_CLOEXEC);
+  EpollSet() = default;
+  EpollSet(const EpollSet&) = delete;
+  EpollSet& operator=(const EpollSet&) = delete;
+  ~EpollSet() {
+    if (fd >= 0) {
+      ::close(fd);
+    }
+  }
+  bool add(int socket, std::uint64_t tag) const {
+    epoll_event event{};
+    event.events = EPOLLIN;
+    event.data.u64 = tag;
+    return ::epoll_ctl(fd, EPOLL_CTL_ADD, socket, &event) == 0;
+  }
+  void remove(int socket) const { ::epoll_ctl(fd, EPOLL_CTL_DEL, socket, nullptr); }
+};
+
+} // namespace
+
+namespace {
+
+/// Runs a function when the scope ends, however it ends.
+template <class F> struct ScopeExit {
+  F f;
+  explicit ScopeExit(F fn) : f(std::move(fn)) {}
+  ScopeExit(const ScopeExit&) = delete;
+  ScopeExit& operator=(const ScopeExit&) = delete;
+  ~ScopeExit() { f(); }
+};
+
+} // namespace
+
+void HttpSession::exchange_many(ExchangeSource& source) {
+  struct Flight {
+    std::unique_ptr<Connection> connection;
+    std::uint64_t tag = 0;
+    const HttpRequest* request = nullptr;
+  };
+  const EpollSet epoll;
+  if (epoll.fd < 0) {
+    // No epoll (file descriptors exhausted): one request at a time on this thread.
+    for (auto wake_at = Clock::time_point::max(); !source.drained();
+         wake_at = Clock::time_point::max()) {
+      if (!source.has_ready(wake_at)) {
+        std::this_thread::sleep_until(std::min(wake_at, Clock::now() + std::chrono::milliseconds(10)));
+        continue;
+      }
+      std::uint64_t tag = 0;
+      const HttpRequest& request = source.next(tag);
+      source.answered(tag, send(request));
+    }
+    return;
+  }
+  const auto limit = static_cast<std::size_t>(m_options.max_connections);
+  std::vector<Flight> flights;  // sent, waiting for the answer (registered in epoll)
+  std::vector<Flight> starting; // taken from the source, not sent yet
+  std::vector<epoll_event> events(limit + 1);
+  // Should a completion throw, the connections still held go back to the pool, closed.
+  const ScopeExit give_back([&] {
+    for (auto* held : {&flights, &starting}) {
+      for (auto& flight : *held) {
+        if (flight.connection) {
+          close_connection(*flight.connection, false);
+          release(std::move(flight.connection));
+        }
+      }
+    }
+  });
+  constexpr std::uint64_t k_wake_tag = ~std::uint64_t{0};
+  if (source.wake_fd() >= 0) {
+    epoll.add(source.wake_fd(), k_wake_tag);
+  }
+  const auto fail = [&](Flight& flight, TransportError error) {
+    release(std::move(flight.connection));
+    source.answered(flight.tag, std::move(error));
+  };
+  for (;;) {
+    auto wake_at = Clock::time_point::max();
+    // Take every ready request a connection is free for. The first waits for a connection
+    // (other threads may hold them all); the rest take only what is free now.
+    while (flights.size() + starting.size() < limit && source.has_ready(wake_at)) {
+      auto connection = flights.empty() && starting.empty() ? acquire() : try_acquire();
+      if (!connection) {
+        break;
+      }
+      Flight flight{std::move(connection)};
+      flight.request = &source.next(flight.tag);
+      starting.push_back(std::move(flight));
+    }
+    // Opening a connection takes round trips (TCP, proxy, TLS): open the new ones together.
+    std::vector<std::optional<Result<Unit, TransportError>>> opened(starting.size());
+    {
+      std::vector<std::jthread> openers;
+      for (std::size_t i = 0; i < starting.size(); ++i) {
+        if (starting[i].connection->connected && !is_stale(*starting[i].connection)) {
+          opened[i] = Unit{};
+        } else {
+          openers.emplace_back([&, i] { opened[i] = ready(starting[i].connection); });
+        }
+      }
+    }
+    for (std::size_t i = 0; i < starting.size(); ++i) {
+      auto& flight = starting[i];
+      if (!opened[i]->ok()) {
+        fail(flight, std::move(*opened[i]).error());
+        continue;
+      }
+      Connection& c = *flight.connection;
+      auto written = with_stream(c, [&](auto& stream) {
+        return write_request(c, stream, m_options, *flight.request);
+      });
+      if (!written) {
+        fail(flight, std::move(written).error());
+        continue;
+      }
+      if (!epoll.add(c.socket->native_handle(), flight.tag)) {
+        const std::string message = std::string("epoll: ") + std::strerror(errno);
+        close_connection(c, false);
+        fail(flight, failure(TransportError::Kind::io, true, message));
+        continue;
+      }
+      flights.push_back(std::move(flight));
+    }
+    starting.clear();
+    if (flights.empty() && source.drained()) {
+      return;
+    }
+    // Wait for the first answers, a deadline, a waiting request to become ready or another
+    // thread's wake-up (the source is asked again at least every second).
+    auto until = wake_at;
+    for (const auto& flight : flights) {
+      until = std::min(until, flight.connection->deadline);
+    }
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(until - Clock::now()).count();
+    const int timeout = static_cast<int>(std::clamp<long long>(left, 0, 1000));
+    const int ready_count = ::epoll_wait(epoll.fd, events.data(), static_cast<int>(events.size()), timeout);
+    for (int e = 0; e < ready_count; ++e) {
+      if (events[static_cast<std::size_t>(e)].data.u64 == k_wake_tag) {
+        std::uint64_t count = 0;
+        (void)!::read(source.wake_fd(), &count, sizeof count);
+        continue;
+      }
+      const auto found = std::find_if(flights.begin(), flights.end(), [&](const Flight& f) {
+        return f.tag == events[static_cast<std::size_t>(e)].data.u64;
+      });
+      if (found == flights.end()) {
+        continue;
+      }
+      Flight flight = std::move(*found);
+      *found = std::move(flights.back());
+      flights.pop_back();
+      Connection& c = *flight.connection;
+      epoll.remove(c.socket->native_handle());
+      if (c.secure) {
+        c.secure->next_layer().readable();
+      }
+      auto response = with_stream(c, [&](auto& stream) { return read_response(c, stream, m_options); });
+      release(std::move(flight.connection));
+      source.answered(flight.tag, std::move(response));
+    }
+    if (ready_count < 0 && errno != EINTR) {
+      const std::string message = std::string("epoll_wait: ") + std::strerror(errno);
+      for (auto& flight : flights) {
+        close_connection(*flight.connection, false);
+        fail(flight, failure(TransportError::Kind::io, true, message));
+      }
+      flights.clear();
+      continue;
+    }
+    const auto now = Clock::now();
+    for (std::size_t i = 0; i < flights.size();) {
+      Connection& c = *flights[i].connection;
+      if (now < c.deadline) {
+        ++i;
+        continue;
+      }
+      epoll.remove(c.socket->native_handle());
+      close_connection(c, false);
+      Flight flight = std::move(flights[i]);
+      flights[i] = std::move(flights.back());
+      flights.pop_back();
+      fail(flight, failure(TransportError::Kind::timeout, true, "read response timed out"));
+    }
+  }
 }
 
 } // namespace aigw::cloudflare

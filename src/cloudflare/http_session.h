@@ -34,6 +34,27 @@ struct HttpSessionOptions {
   std::string user_agent;
 };
 
+/// The requests HttpSession::exchange_many sends, and where their answers go. Called only
+/// from the thread running exchange_many.
+class ExchangeSource {
+public:
+  using Clock = std::chrono::steady_clock;
+  virtual ~ExchangeSource() = default;
+  /// True when a request can be sent now; otherwise lowers `wake_at` to when a waiting one
+  /// (rate limiter, retry backoff) will be.
+  virtual bool has_ready(Clock::time_point& wake_at) = 0;
+  /// Takes the next ready request (only after has_ready() said there is one). The request
+  /// must stay valid until it is answered.
+  virtual const HttpRequest& next(std::uint64_t& tag) = 0;
+  /// The outcome of request `tag`; may make more requests ready.
+  virtual void answered(std::uint64_t tag, Result<HttpResponse, TransportError> outcome) = 0;
+  /// True when no request is ready or waiting, and none can come from another thread.
+  [[nodiscard]] virtual bool drained() const = 0;
+  /// A descriptor that becomes readable when another thread may have made requests ready
+  /// (the loop then reads it and asks has_ready again); -1: none.
+  [[nodiscard]] virtual int wake_fd() const { return -1; }
+};
+
 /// The pool itself; thread-safe.
 class HttpSession {
 public:
@@ -45,6 +66,10 @@ public:
 
   /// Sends one request on an idle connection (or a new one) and reads the response.
   Result<HttpResponse, TransportError> send(const HttpRequest& request);
+  /// Sends every request of the source from the calling thread alone, up to max_connections
+  /// at once over connections taken from the pool, and hands each answer over as it
+  /// arrives (one poll() waits for all of them). Returns when the source is drained.
+  void exchange_many(ExchangeSource& source);
   /// How many connections were opened so far (keep-alive reuse keeps this low).
   [[nodiscard]] std::uint64_t connections_opened() const { return m_opened.load(); }
 
@@ -56,7 +81,11 @@ public:
 private:
   explicit HttpSession(HttpSessionOptions options);
   std::unique_ptr<Connection> acquire();
+  /// An idle or new connection if one is free now, else nullptr.
+  std::unique_ptr<Connection> try_acquire();
   void release(std::unique_ptr<Connection> connection);
+  /// Replaces a stale connection and opens a new one.
+  Result<Unit, TransportError> ready(std::unique_ptr<Connection>& connection);
 
   HttpSessionOptions m_options;
   std::unique_ptr<TlsContext> m_tls;

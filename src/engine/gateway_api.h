@@ -38,6 +38,16 @@ struct LogCountQuery {
   std::string model;                           ///< `model`; "" : any model
 };
 
+/// One gateway's child lists: one slot per kind of gateway_child_kinds() (engine/child_lists.h),
+/// in that order; each holds only its kind, stamped with the gateway id. Empty: not read.
+using ChildReads = std::vector<std::optional<ApiResult<model::Resources>>>;
+
+/// The gateway list and the child lists read with it (GatewayApi::read_gateway_tree).
+struct GatewayTree {
+  ApiResult<std::vector<model::Gateway>> gateways{std::vector<model::Gateway>{}};
+  std::map<std::string, ChildReads> children; ///< gateway id -> its lists
+};
+
 class GatewayApi {
 public:
   virtual ~GatewayApi() = default;
@@ -51,6 +61,19 @@ public:
   /// reads depending on a gateway start before the last page is in. The default hands
   /// the whole list over as one page.
   virtual ApiResult<std::vector<model::Gateway>> list_gateways_by_page(const GatewayPageSink& on_page);
+  /// Which gateways read_gateway_tree lists the children of (called one page at a time).
+  using WantsChildren = std::function<bool(const model::Gateway&)>;
+  /// A gateway list already under way (engine/gateway_list_prefetch.h): hands each page to
+  /// the sink, from its own thread, and returns the whole list.
+  using GatewayListSource =
+      std::function<ApiResult<std::vector<model::Gateway>>(const GatewayPageSink&)>;
+  /// The gateway list (from `list` when given, else list_gateways_by_page), and the child
+  /// lists of every listed gateway wants_children accepts, each gateway's started as soon
+  /// as the page naming it arrives; at most `concurrency` requests at once. The default
+  /// runs the per-kind lists on a pool of threads; the HTTP client sends everything from
+  /// one thread.
+  virtual GatewayTree read_gateway_tree(const WantsChildren& wants_children, int concurrency,
+                                        const GatewayListSource& list = {});
   /// POST with only the fields the create call accepts; returns the created gateway.
   virtual ApiResult<model::Gateway> create_gateway(const model::Gateway& gateway) = 0;
   /// PUT with a full body: `gateway.fields` must already hold every field to keep.

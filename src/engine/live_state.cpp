@@ -14,11 +14,6 @@
 namespace aigw::engine {
 namespace {
 
-/// The reads of one gateway's children: one slot per kind of gateway_child_kinds().
-struct ChildReads {
-  std::vector<std::optional<ApiResult<model::Resources>>> lists;
-};
-
 /// Moves a successful read's items into out, or records the first error.
 void take(std::optional<ApiResult<model::Resources>>& read, model::Resources& out,
           std::optional<ApiError>& error) {
@@ -30,12 +25,6 @@ void take(std::optional<ApiResult<model::Resources>>& read, model::Resources& ou
     return;
   }
   model::append_resources(out, std::move(read->value()));
-}
-
-/// The gateway list, page by page: from the read already started for it, if any.
-ApiResult<std::vector<model::Gateway>> list_gateway_pages(GatewayApi& api, const LiveQuery& query,
-                                                          const GatewayApi::GatewayPageSink& on_page) {
-  return query.gateway_list ? query.gateway_list->claim(on_page) : api.list_gateways_by_page(on_page);
 }
 
 } // namespace
@@ -71,41 +60,21 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
                                         !is_default_gateway(g)));
   };
 
-  // Every read is a task of one pool: the gateway list and the billing singletons from the
-  // start, and each gateway's child lists (one per kind) as soon as the page naming it arrives (not
-  // after the last page: at 1,000 gateways that saves the serial wait for the list).
-  std::optional<ApiResult<std::vector<model::Gateway>>> gateways;
+  // The gateway list with the child lists it leads to (each gateway's started as soon as
+  // the page naming it arrives), beside the account-level reads.
+  std::optional<GatewayTree> tree;
   std::optional<ApiResult<std::optional<model::SpendingLimit>>> spending_limit;
   std::optional<ApiResult<std::optional<model::AutoTopup>>> auto_topup;
   std::optional<ApiResult<std::vector<model::CustomProvider>>> custom_providers;
-  std::mutex mutex;
-  std::map<std::string, ChildReads> reads; // node-based: a slot stays put while others are added
-  TaskPool pool(query.concurrency);
-  const auto read_children = [&](const std::string& id) {
-    ChildReads* slot = nullptr;
-    {
-      const std::lock_guard lock(mutex);
-      auto [it, added] = reads.try_emplace(id);
-      if (!added) {
-        return;
-      }
-      slot = &it->second;
-      slot->lists.resize(gateway_child_kinds().size());
-    }
-    for (std::size_t k = 0; k < slot->lists.size(); ++k) {
-      pool.add([&api, slot, id, k] {
-        slot->lists[k].emplace(list_children(api, gateway_child_kinds()[k], id));
-      });
-    }
-  };
+  TaskPool pool(1 + (query.custom_providers ? 1 : 0) + (query.billing ? 2 : 0));
   pool.add([&] {
-    gateways.emplace(list_gateway_pages(api, query, [&](const std::vector<model::Gateway>& page) {
-      for (const auto& g : page) {
-        if (wants_children(g)) {
-          read_children(g.id);
-        }
-      }
-    }));
+    GatewayApi::GatewayListSource list;
+    if (query.gateway_list) {
+      list = [&](const GatewayApi::GatewayPageSink& on_page) {
+        return query.gateway_list->claim(on_page);
+      };
+    }
+    tree.emplace(api.read_gateway_tree(wants_children, query.concurrency, list));
   });
   if (query.custom_providers) {
     pool.add([&] { custom_providers.emplace(api.list_custom_providers()); });
@@ -115,11 +84,13 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
     pool.add([&] { auto_topup.emplace(api.get_auto_topup()); });
   }
   pool.wait();
-  if (!gateways->ok()) {
-    return gateways->error();
+  auto& gateways = tree->gateways;
+  auto& reads = tree->children;
+  if (!gateways.ok()) {
+    return gateways.error();
   }
   LiveState live;
-  live.resources.gateways = std::move(gateways->value());
+  live.resources.gateways = std::move(gateways.value());
   std::erase_if(live.resources.gateways, [&](const model::Gateway& g) {
     return !is_targeted(query.targets, g.id);
   });
@@ -160,14 +131,18 @@ ApiResult<LiveState> read_live(GatewayApi& api, const LiveQuery& query) {
     }
   }
   // Every one of them was started from its page; this only guards an implementation of
-  // list_gateways_by_page that did not hand every page over.
+  // the tree read that did not hand every page over.
   for (const auto& id : live.children_read) {
-    read_children(id);
+    auto [it, added] = reads.try_emplace(id);
+    if (added) {
+      for (const auto kind : gateway_child_kinds()) {
+        it->second.emplace_back(list_children(api, kind, id));
+      }
+    }
   }
-  pool.wait();
   std::optional<ApiError> error;
   for (const auto& id : live.children_read) {
-    for (auto& list : reads.at(id).lists) {
+    for (auto& list : reads.at(id)) {
       take(list, live.resources, error);
     }
   }

@@ -4,6 +4,7 @@
 #include "cloudflare/cloudflare_gateway_api.h"
 #include "cloudflare/paging.h"
 #include "cloudflare/test_http_server.h"
+#include "cloudflare/test_client.h"
 #include "cloudflare/test_options.h"
 
 #include <gtest/gtest.h>
@@ -25,19 +26,9 @@ using namespace std::chrono_literals;
 const char* k_limit_body =
     R"({"result":{"config":{"amount":500,"duration":"daily","strategy":"fixed"},"enabled":true},"success":true})";
 
-std::string url_of(const TestHttpServer& server) {
-  return "http://127.0.0.1:" + std::to_string(server.port()) + "/client/v4";
-}
-
-std::unique_ptr<CloudflareGatewayApi> client_for(const ClientOptions& options) {
-  auto transport = ApiTransport::create(options);
-  EXPECT_TRUE(transport.ok()) << (transport.ok() ? "" : transport.error().to_string());
-  return std::make_unique<CloudflareGatewayApi>(std::move(transport).value(), options.account_id);
-}
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+using test::client_for;
+using test::seconds_since;
+using test::url_of;
 
 TEST(HttpClient, SendsBearerTokenUserAgentAndTheAccountPath) {
   TestHttpServer server([](const TestRequest&) { return TestReply{.body = k_limit_body}; });
