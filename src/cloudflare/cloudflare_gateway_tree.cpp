@@ -109,15 +109,15 @@ engine::GatewayTree CloudflareGatewayApi::read_gateway_tree(const WantsChildren&
   // the gateway's slot for that kind.
   const auto start_child_list = [&](ResourceKind kind, const std::string& gateway_id,
                                     std::optional<ApiResult<model::Resources>>& slot) {
-    auto list = child_list_call(kind, gateway_id);
-    if (!list) {
+    auto call = child_list_call(kind, gateway_id);
+    if (!call) {
       slot.emplace(child_resources(kind, gateway_id, {}, {"GET", gateway_id}));
       return;
     }
     auto pages = std::make_shared<Pages>();
-    const RequestInfo info{list->call.method, list->call.path};
+    const RequestInfo info{call->call.method, call->call.path};
     batch.add_list(
-        std::move(list->call), std::move(list->data_key),
+        std::move(call->call), std::move(call->data_key),
         [pages](int number, model::Array& items) {
           pages->emplace_back(number, std::move(items));
           return std::optional<ApiError>();

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 
 namespace aigw::cloudflare {
 namespace {
@@ -100,6 +101,34 @@ TEST(GatewayTree, ListsEveryPageAndTheChildrenOfWantedGatewaysOnly) {
   EXPECT_EQ(datasets[1].gateway_id, "gw-2");
   // 3 gateway pages + 5 gateways x 3 lists + gw-2's second dataset page.
   EXPECT_EQ(api->stats().requests, 3u + 15u + 1u);
+}
+
+TEST(GatewayTree, AListAlreadyUnderWayFeedsTheChildListsFromItsOwnThread) {
+  TestHttpServer server(account);
+  auto api = client_for(test::test_client_options(url_of(server)));
+  const auto gateway = [](const std::string& id) {
+    model::Gateway g;
+    g.id = id;
+    return g;
+  };
+  // Two pages handed over from another thread, 50 ms apart, as a prefetched list does.
+  const engine::GatewayApi::GatewayListSource list = [&](const engine::GatewayApi::GatewayPageSink& sink) {
+    const std::vector<model::Gateway> first{gateway("gw-1"), gateway("gw-2")};
+    const std::vector<model::Gateway> second{gateway("gw-3")};
+    sink(first);
+    std::this_thread::sleep_for(50ms);
+    sink(second);
+    return engine::ApiResult<std::vector<model::Gateway>>(
+        std::vector<model::Gateway>{gateway("gw-1"), gateway("gw-2"), gateway("gw-3")});
+  };
+  const auto tree = api->read_gateway_tree([](const model::Gateway&) { return true; }, 8, list);
+  ASSERT_TRUE(tree.gateways.ok());
+  EXPECT_EQ(tree.gateways.value().size(), 3u);
+  EXPECT_EQ(tree.children.size(), 3u);
+  EXPECT_EQ(slot(tree, "gw-2", model::ResourceKind::dataset).datasets.size(), 2u);
+  EXPECT_TRUE(slot(tree, "gw-3", model::ResourceKind::route).routes.empty());
+  // No gateway page was asked for: 3 gateways x 3 lists + gw-2's second dataset page.
+  EXPECT_EQ(api->stats().requests, 10u);
 }
 
 TEST(GatewayTree, AFailingListIsAnErrorInItsOwnSlotAndRetriesAreCounted) {
