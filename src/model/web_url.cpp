@@ -1,5 +1,7 @@
 #include "model/web_url.h"
 
+#include "util/concat.h"
+
 namespace aigw::model {
 namespace {
 
@@ -23,7 +25,7 @@ std::string lower(std::string_view text) {
 std::string shown(char c) {
   const auto byte = static_cast<unsigned char>(c);
   if (byte > ' ' && byte < 0x7f) {
-    return "'" + std::string(1, c) + "'";
+    return concat("'", std::string(1, c), "'");
   }
   constexpr std::string_view k_hex = "0123456789ABCDEF";
   return std::string(byte == ' ' ? "a space" : "the byte 0x") +
@@ -42,7 +44,7 @@ std::string characters_problem(std::string_view part, std::string_view extra) {
       }
       i += 2;
     } else if (!is_unreserved(c) && !is_sub_delim(c) && extra.find(c) == std::string_view::npos) {
-      return "contains " + shown(c) + ", which a URL must percent-encode";
+      return concat("contains ", shown(c), ", which a URL must percent-encode");
     }
   }
   return {};
@@ -101,10 +103,10 @@ std::string web_url_problem(std::string_view text) {
     return "has no scheme (http:// or https://)";
   }
   if (!web) {
-    return "has the scheme '" + std::string(scheme) + "', not http or https";
+    return concat("has the scheme '", scheme, "', not http or https");
   }
   if (!rest.starts_with("//")) {
-    return "has no host (" + std::string(scheme) + "://HOST/...)";
+    return concat("has no host (", scheme, "://HOST/...)");
   }
   rest.remove_prefix(2);
   const auto authority_end = rest.find_first_of("/?#");
