@@ -3,6 +3,7 @@
 #include "config/suggest.h"
 #include "model/credentials.h"
 #include "model/web_url.h"
+#include "util/concat.h"
 
 #include <algorithm>
 #include <cmath>
@@ -36,12 +37,13 @@ std::string bounds_text(const model::FieldSpec &shape) {
 std::string web_url_message(const std::string &path, const std::string &raw,
                             const std::string &problem) {
   constexpr std::size_t k_shown = 60;
-  const std::string subject =
-      raw.find("${") != std::string::npos
-          ? "the value of '" + raw.substr(0, k_shown) + (raw.size() > k_shown ? "...'" : "'")
-          : "'" + raw.substr(0, k_shown) + (raw.size() > k_shown ? "...'" : "'");
-  return "'" + path + "' must be an absolute http(s) URL (https://HOST/PATH); " + subject + " " +
-         problem;
+  const std::string_view shown = std::string_view(raw).substr(0, k_shown);
+  const std::string_view end = raw.size() > k_shown ? "...'" : "'";
+  const std::string subject = raw.find("${") != std::string::npos
+                                  ? concat("the value of '", shown, end)
+                                  : concat("'", shown, end);
+  return concat("'", path, "' must be an absolute http(s) URL (https://HOST/PATH); ", subject, " ",
+                problem);
 }
 
 bool outside(const model::FieldSpec &shape, double x) {
