@@ -38,7 +38,7 @@ ApiResult<T> decode_value(ApiResult<model::Value> payload, const RequestInfo& in
   if (!payload) {
     return std::move(payload).error();
   }
-  auto decoded = decode(*payload);
+  auto decoded = decode(std::move(*payload));
   if (!decoded) {
     return make_api_error(ApiError::Kind::decode, info, decoded.error().message);
   }
@@ -53,8 +53,8 @@ ApiResult<std::vector<T>> decode_list(ApiResult<model::Array> items, const Reque
   }
   std::vector<T> out;
   out.reserve(items->size());
-  for (const auto& item : *items) {
-    auto decoded = decode(item);
+  for (auto& item : *items) {
+    auto decoded = decode(std::move(item));
     if (!decoded) {
       return make_api_error(ApiError::Kind::decode, info, decoded.error().message);
     }
@@ -170,21 +170,21 @@ CloudflareGatewayApi::list_datasets(const std::string& gateway_id) {
   const std::string p = gateway_path(gateway_id, "/datasets");
   return decode_list<model::Dataset>(
       m_transport->list_all({"GET", p, "gateways/{id}/datasets", {}, {}}, ""), {"GET", p},
-      [&](const model::Value& v) { return dataset_from_value(gateway_id, v); });
+      [&](model::Value v) { return dataset_from_value(gateway_id, std::move(v)); });
 }
 
 ApiResult<model::Dataset> CloudflareGatewayApi::create_dataset(const model::Dataset& dataset) {
   const std::string p = gateway_path(dataset.gateway_id, "/datasets");
   return decode_value<model::Dataset>(
       send_for("result", "POST", p, "gateways/{id}/datasets", dataset_body(dataset)), {"POST", p},
-      [&](const model::Value& v) { return dataset_from_value(dataset.gateway_id, v); });
+      [&](model::Value v) { return dataset_from_value(dataset.gateway_id, std::move(v)); });
 }
 
 ApiResult<model::Dataset> CloudflareGatewayApi::update_dataset(const model::Dataset& dataset) {
   const std::string p = gateway_path(dataset.gateway_id, "/datasets/" + segment(dataset.server_id));
   return decode_value<model::Dataset>(
       send_for("result", "PUT", p, "gateways/{id}/datasets/{id}", dataset_body(dataset)),
-      {"PUT", p}, [&](const model::Value& v) { return dataset_from_value(dataset.gateway_id, v); });
+      {"PUT", p}, [&](model::Value v) { return dataset_from_value(dataset.gateway_id, std::move(v)); });
 }
 
 ApiStatus CloudflareGatewayApi::delete_dataset(const std::string& gateway_id,
@@ -200,7 +200,7 @@ CloudflareGatewayApi::list_provider_configs(const std::string& gateway_id) {
   const std::string p = gateway_path(gateway_id, "/provider_configs");
   return decode_list<model::ProviderConfig>(
       m_transport->list_all({"GET", p, "gateways/{id}/provider_configs", {}, {}}, ""),
-      {"GET", p}, [&](const model::Value& v) { return provider_config_from_value(gateway_id, v); });
+      {"GET", p}, [&](model::Value v) { return provider_config_from_value(gateway_id, std::move(v)); });
 }
 
 ApiResult<model::ProviderConfig>
@@ -209,7 +209,7 @@ CloudflareGatewayApi::create_provider_config(const model::ProviderConfig& config
   return decode_value<model::ProviderConfig>(
       send_for("result", "POST", p, "gateways/{id}/provider_configs", provider_config_body(config)),
       {"POST", p},
-      [&](const model::Value& v) { return provider_config_from_value(config.gateway_id, v); });
+      [&](model::Value v) { return provider_config_from_value(config.gateway_id, std::move(v)); });
 }
 
 // Dynamic routes: lists use {"data": {...}}, PATCH answers {"route": ...}.
@@ -218,14 +218,14 @@ ApiResult<std::vector<model::Route>> CloudflareGatewayApi::list_routes(const std
   const std::string p = gateway_path(gateway_id, "/routes");
   return decode_list<model::Route>(
       m_transport->list_all({"GET", p, "gateways/{id}/routes", {}, {}}, "routes"), {"GET", p},
-      [&](const model::Value& v) { return route_from_value(gateway_id, v); });
+      [&](model::Value v) { return route_from_value(gateway_id, std::move(v)); });
 }
 
 ApiResult<model::Route> CloudflareGatewayApi::create_route(const model::Route& route) {
   const std::string p = gateway_path(route.gateway_id, "/routes");
   return decode_value<model::Route>(
       send_for("result", "POST", p, "gateways/{id}/routes", route_create_body(route)), {"POST", p},
-      [&](const model::Value& v) { return route_from_value(route.gateway_id, v); });
+      [&](model::Value v) { return route_from_value(route.gateway_id, std::move(v)); });
 }
 
 ApiResult<model::Route> CloudflareGatewayApi::rename_route(const std::string& gateway_id,
@@ -235,7 +235,7 @@ ApiResult<model::Route> CloudflareGatewayApi::rename_route(const std::string& ga
   return decode_value<model::Route>(
       send_for("route", "PATCH", p, "gateways/{id}/routes/{id}",
                model::Value(model::Object{{"name", new_name}})),
-      {"PATCH", p}, [&](const model::Value& v) { return route_from_value(gateway_id, v); });
+      {"PATCH", p}, [&](model::Value v) { return route_from_value(gateway_id, std::move(v)); });
 }
 
 ApiStatus CloudflareGatewayApi::delete_route(const std::string& gateway_id,

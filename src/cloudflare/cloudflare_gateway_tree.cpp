@@ -34,12 +34,12 @@ model::Array in_page_order(Pages& pages) {
 
 /// Decodes list items into `list`, stamped with the gateway id.
 template <class T, class Decode>
-std::optional<ApiError> decode_into(const model::Array& items, const RequestInfo& info,
+std::optional<ApiError> decode_into(model::Array items, const RequestInfo& info,
                                     const std::string& gateway_id, std::vector<T>& list,
                                     Decode decode) {
   list.reserve(items.size());
-  for (const auto& item : items) {
-    auto decoded = decode(gateway_id, item);
+  for (auto& item : items) {
+    auto decoded = decode(gateway_id, std::move(item));
     if (!decoded) {
       return make_api_error(ApiError::Kind::decode, info, decoded.error().message);
     }
@@ -51,18 +51,18 @@ std::optional<ApiError> decode_into(const model::Array& items, const RequestInfo
 
 /// A gateway child list's items as a Resources holding only that kind.
 ApiResult<model::Resources> child_resources(ResourceKind kind, const std::string& gateway_id,
-                                            const model::Array& items, const RequestInfo& info) {
+                                            model::Array items, const RequestInfo& info) {
   model::Resources out;
   std::optional<ApiError> error;
   switch (kind) {
   case ResourceKind::dataset:
-    error = decode_into(items, info, gateway_id, out.datasets, dataset_from_value);
+    error = decode_into(std::move(items), info, gateway_id, out.datasets, dataset_from_value);
     break;
   case ResourceKind::provider_config:
-    error = decode_into(items, info, gateway_id, out.provider_configs, provider_config_from_value);
+    error = decode_into(std::move(items), info, gateway_id, out.provider_configs, provider_config_from_value);
     break;
   case ResourceKind::route:
-    error = decode_into(items, info, gateway_id, out.routes, route_from_value);
+    error = decode_into(std::move(items), info, gateway_id, out.routes, route_from_value);
     break;
   case ResourceKind::gateway:
   case ResourceKind::spending_limit:
@@ -173,8 +173,8 @@ engine::GatewayTree CloudflareGatewayApi::read_gateway_tree(const WantsChildren&
       [&](int number, model::Array& items) -> std::optional<ApiError> {
         std::vector<model::Gateway> page;
         page.reserve(items.size());
-        for (const auto& item : items) {
-          auto decoded = gateway_from_value(item);
+        for (auto& item : items) {
+          auto decoded = gateway_from_value(std::move(item));
           if (!decoded) {
             return make_api_error(ApiError::Kind::decode, {"GET", p}, decoded.error().message);
           }

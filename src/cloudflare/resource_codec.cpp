@@ -32,7 +32,7 @@ bool has_type(const Value& value, FieldType type) {
 }
 
 /// Checks the type of every field the table knows; null counts as "not set".
-Result<Object> checked_object(const Value& value, ResourceKind kind) {
+Result<Object> checked_object(Value value, ResourceKind kind) {
   if (!value.is_object()) {
     return Error{std::string(model::resource_kind_name(kind)) + " is a " +
                  model::kind_name(value.kind()) + ", expected an object"};
@@ -44,7 +44,7 @@ Result<Object> checked_object(const Value& value, ResourceKind kind) {
                    model::kind_name(field.kind()) + ", expected a " + std::string(model::json_type_name(spec->type))};
     }
   }
-  return value.as_object();
+  return std::move(value.as_object());
 }
 
 Result<std::string> take_string(Object& object, const std::string& key, ResourceKind kind) {
@@ -91,8 +91,8 @@ struct Identified {
   Object fields;
 };
 
-Result<Identified> identified(const Value& value, ResourceKind kind) {
-  auto fields = checked_object(value, kind);
+Result<Identified> identified(Value value, ResourceKind kind) {
+  auto fields = checked_object(std::move(value), kind);
   if (!fields) {
     return fields.error();
   }
@@ -113,10 +113,9 @@ const std::string* string_member(const Value& value, const std::string& key) {
 }
 
 /// Elements from an `elements` array, else from a JSON string member (`data`).
-Result<std::vector<model::RouteElement>> read_elements(const Value* elements,
-                                                       const std::string* json) {
+Result<std::vector<model::RouteElement>> read_elements(Value* elements, const std::string* json) {
   if (elements != nullptr) {
-    auto parsed = model::elements_from_value(*elements);
+    auto parsed = model::elements_from_value(std::move(*elements));
     if (!parsed) {
       return Error{"'elements' is not an array of elements with string 'id' and 'type'"};
     }
@@ -129,7 +128,7 @@ Result<std::vector<model::RouteElement>> read_elements(const Value* elements,
   if (!value) {
     return Error{"version 'data' is not JSON: " + value.error().message};
   }
-  auto parsed = model::elements_from_value(*value);
+  auto parsed = model::elements_from_value(std::move(*value));
   if (!parsed) {
     return Error{"version 'data' is not an array of elements"};
   }
@@ -160,8 +159,8 @@ Object writable_fields(ResourceKind kind, const Object& fields, bool known_only)
 
 } // namespace
 
-Result<model::Gateway> gateway_from_value(const Value& value) {
-  auto object = identified(value, ResourceKind::gateway);
+Result<model::Gateway> gateway_from_value(Value value) {
+  auto object = identified(std::move(value), ResourceKind::gateway);
   if (!object) {
     return object.error();
   }
@@ -170,8 +169,8 @@ Result<model::Gateway> gateway_from_value(const Value& value) {
   return model::Gateway{std::move(object->id), std::move(object->fields), {}};
 }
 
-Result<model::Dataset> dataset_from_value(const std::string& gateway_id, const Value& value) {
-  auto object = identified(value, ResourceKind::dataset);
+Result<model::Dataset> dataset_from_value(const std::string& gateway_id, Value value) {
+  auto object = identified(std::move(value), ResourceKind::dataset);
   if (!object) {
     return object.error();
   }
@@ -188,8 +187,8 @@ Result<model::Dataset> dataset_from_value(const std::string& gateway_id, const V
 }
 
 Result<model::ProviderConfig> provider_config_from_value(const std::string& gateway_id,
-                                                         const Value& value) {
-  auto object = identified(value, ResourceKind::provider_config);
+                                                         Value value) {
+  auto object = identified(std::move(value), ResourceKind::provider_config);
   if (!object) {
     return object.error();
   }
@@ -213,7 +212,7 @@ Result<model::ProviderConfig> provider_config_from_value(const std::string& gate
   return out;
 }
 
-Result<model::Route> route_from_value(const std::string& gateway_id, const Value& value) {
+Result<model::Route> route_from_value(const std::string& gateway_id, Value value) {
   const auto* id = string_member(value, "id");
   const auto* name = string_member(value, "name");
   if (id == nullptr || name == nullptr) {
@@ -252,7 +251,7 @@ Result<model::Route> route_from_value(const std::string& gateway_id, const Value
   return out;
 }
 
-Result<model::RouteVersion> route_version_from_value(const Value& value) {
+Result<model::RouteVersion> route_version_from_value(Value value) {
   const auto* id = string_member(value, "version_id");
   if (id == nullptr) {
     return Error{"route version has no string 'version_id'"};
@@ -330,8 +329,8 @@ Result<std::optional<model::AutoTopup>> auto_topup_from_value(const Value& resul
   return std::optional<model::AutoTopup>(model::AutoTopup{std::move(set), {}});
 }
 
-Result<model::CustomProvider> custom_provider_from_value(const Value& value) {
-  auto object = identified(value, ResourceKind::custom_provider);
+Result<model::CustomProvider> custom_provider_from_value(Value value) {
+  auto object = identified(std::move(value), ResourceKind::custom_provider);
   if (!object) {
     return object.error();
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Resource codec: API JSON objects (as model::Value) to model resources and back.
-// Reading keeps every field the API returned, known or not, so a full-body PUT can send
+// Reading takes the value (move it in: nothing is copied) and keeps every field the API
+// returned, known or not, so a full-body PUT can send
 // unknown fields back unchanged. Errors name the field that was missing or mistyped.
 
 #include "model/field_spec.h"
@@ -13,16 +14,16 @@
 namespace aigw::cloudflare {
 
 /// A live gateway: `id` plus every other field in `fields`.
-Result<model::Gateway> gateway_from_value(const model::Value& value);
+Result<model::Gateway> gateway_from_value(model::Value value);
 /// A live dataset: `id` becomes server_id; `name` is the identity.
-Result<model::Dataset> dataset_from_value(const std::string& gateway_id, const model::Value& value);
+Result<model::Dataset> dataset_from_value(const std::string& gateway_id, model::Value value);
 /// A live provider config (the API shows `secret_preview`, never the secret).
 Result<model::ProviderConfig> provider_config_from_value(const std::string& gateway_id,
-                                                         const model::Value& value);
+                                                         model::Value value);
 /// A live route with its deployed elements (from `elements`, else `version.data`).
-Result<model::Route> route_from_value(const std::string& gateway_id, const model::Value& value);
+Result<model::Route> route_from_value(const std::string& gateway_id, model::Value value);
 /// One item of `data.versions` (elements from `elements`, else the `data` JSON string).
-Result<model::RouteVersion> route_version_from_value(const model::Value& value);
+Result<model::RouteVersion> route_version_from_value(model::Value value);
 /// GET spending-limit's `result`; nullopt when `config` is null or the limit is disabled.
 Result<std::optional<model::SpendingLimit>> spending_limit_from_value(const model::Value& result);
 /// GET topup/config's `result`; nullopt when null.
@@ -30,7 +31,7 @@ Result<std::optional<model::AutoTopup>> auto_topup_from_value(const model::Value
 
 /// A live custom provider: `id` becomes server_id, `slug` the identity; `headers` (it may
 /// hold credentials) is registered with the redactor.
-Result<model::CustomProvider> custom_provider_from_value(const model::Value& value);
+Result<model::CustomProvider> custom_provider_from_value(model::Value value);
 /// POST custom-providers body: exactly the fields given, `slug`, and the revealed `headers`.
 model::Value custom_provider_body(const model::CustomProvider& provider);
 

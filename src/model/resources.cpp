@@ -60,23 +60,24 @@ Value elements_to_value(const std::vector<RouteElement>& elements) {
   return out;
 }
 
-std::optional<std::vector<RouteElement>> elements_from_value(const Value& value) {
+std::optional<std::vector<RouteElement>> elements_from_value(Value value) {
   if (!value.is_array()) {
     return std::nullopt;
   }
   std::vector<RouteElement> out;
-  for (const auto& item : value.as_array()) {
+  out.reserve(value.as_array().size());
+  for (auto& item : value.as_array()) {
     const Value* id = item.find("id");
     const Value* type = item.find("type");
     if (id == nullptr || type == nullptr || !id->is_string() || !type->is_string()) {
       return std::nullopt;
     }
     RouteElement e{id->as_string(), type->as_string(), {}, {}};
-    if (const Value* props = item.find("properties"); props != nullptr && props->is_object()) {
-      e.properties = props->as_object();
+    if (Value* props = item.find("properties"); props != nullptr && props->is_object()) {
+      e.properties = std::move(props->as_object());
     }
-    if (const Value* outputs = item.find("outputs"); outputs != nullptr && outputs->is_object()) {
-      e.outputs = outputs->as_object();
+    if (Value* outputs = item.find("outputs"); outputs != nullptr && outputs->is_object()) {
+      e.outputs = std::move(outputs->as_object());
     }
     out.push_back(std::move(e));
   }

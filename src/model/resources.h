@@ -161,6 +161,6 @@ struct Desired {
 [[nodiscard]] Value elements_to_value(const std::vector<RouteElement>& elements);
 /// Parses the API's element array; unknown element keys are ignored. nullopt when not
 /// an array of objects with string `id` and `type`.
-[[nodiscard]] std::optional<std::vector<RouteElement>> elements_from_value(const Value& value);
+[[nodiscard]] std::optional<std::vector<RouteElement>> elements_from_value(Value value);
 
 } // namespace aigw::model

@@ -1,5 +1,7 @@
 #include "model/value.h"
 
+#include <utility>
+
 #include "util/json_escape.h"
 
 #include <charconv>
@@ -23,6 +25,10 @@ const Value* Value::find(const std::string& key) const {
   const auto& obj = as_object();
   auto it = obj.find(key);
   return it == obj.end() ? nullptr : &it->second;
+}
+
+Value* Value::find(const std::string& key) {
+  return const_cast<Value*>(std::as_const(*this).find(key));
 }
 
 Value Value::number(double approximate, std::string text) {

@@ -56,6 +56,7 @@ public:
 
   /// Member lookup on an object; nullptr when absent or when this is not an object.
   [[nodiscard]] const Value* find(const std::string& key) const;
+  [[nodiscard]] Value* find(const std::string& key);
 
   /// Structural equality; numbers compare by value (300 == 300.0), and by their original
   /// text when a double cannot tell them apart (beyond 2^53, or not finite).

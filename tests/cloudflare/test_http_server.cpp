@@ -17,6 +17,7 @@
 #include <chrono>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -86,7 +87,19 @@ struct TestHttpServer::Impl {
       res.body() = reply.body;
       res.keep_alive(req.keep_alive());
       res.prepare_payload();
-      http::write(stream, res, ec);
+      if (reply.split_delay_ms > 0) {
+        std::ostringstream text;
+        text << res;
+        const std::string bytes = text.str();
+        const std::size_t cut = bytes.size() - reply.body.size() / 2;
+        asio::write(stream, asio::buffer(bytes.data(), cut), ec);
+        std::this_thread::sleep_for(std::chrono::milliseconds(reply.split_delay_ms));
+        if (!ec) {
+          asio::write(stream, asio::buffer(bytes.data() + cut, bytes.size() - cut), ec);
+        }
+      } else {
+        http::write(stream, res, ec);
+      }
       if (ec || !req.keep_alive()) {
         return;
       }

@@ -27,6 +27,9 @@ struct TestReply {
   bool drop = false;
   /// Milliseconds to wait before answering.
   int delay_ms = 0;
+  /// When positive: send the header and half the body, wait this many milliseconds, then
+  /// send the rest (a response split across TCP segments).
+  int split_delay_ms = 0;
 };
 
 class TestHttpServer {
