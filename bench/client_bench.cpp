@@ -4,9 +4,12 @@
 // fills) and its children the way a plan does, 32 in flight, and divides this process's
 // CPU time (user + sys, every thread) by the requests sent: sending, receiving, parsing
 // JSON and decoding into the model, paging and scheduling. The server's CPU is not in it.
+// Beside it, the floor: the same GETs sent by raw_client (bench/raw_client.h), the cheapest
+// client this machine can run, and what aigw costs above that floor.
 
 #include "cloudflare/client_factory.h"
 #include "engine/live_state.h"
+#include "raw_client.h"
 
 #include <sys/resource.h>
 
@@ -30,6 +33,45 @@ double cpu_seconds() {
 }
 
 constexpr double k_goal_ms = 0.05;
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
+/// The port and path prefix of an http://127.0.0.1:PORT/PREFIX URL; port 0 otherwise.
+std::pair<std::uint16_t, std::string> loopback_port_and_prefix(const std::string& url) {
+  const std::string scheme = "http://127.0.0.1:";
+  if (url.rfind(scheme, 0) != 0) {
+    return {0, ""};
+  }
+  const auto slash = url.find('/', scheme.size());
+  const int port = std::atoi(url.substr(scheme.size(), slash - scheme.size()).c_str());
+  return {static_cast<std::uint16_t>(port), slash == std::string::npos ? "" : url.substr(slash)};
+}
+
+/// The GETs of one read of `gateways` as aigw sends them: the gateway pages, then each
+/// gateway's datasets, provider configs and routes (one page each here).
+std::vector<std::string> read_requests(const std::string& prefix, const std::string& account,
+                                       const std::vector<std::string>& gateways,
+                                       std::uint16_t port) {
+  const std::string base = prefix + "/accounts/" + account + "/ai-gateway/gateways";
+  const auto request = [&](const std::string& target) {
+    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+           "\r\nUser-Agent: aigw-bench\r\nAccept: application/json\r\n"
+           "Authorization: Bearer bench-token\r\n\r\n";
+  };
+  std::vector<std::string> out;
+  for (std::size_t page = 1; page <= (gateways.size() + 99) / 100; ++page) {
+    out.push_back(request(base + "?page=" + std::to_string(page) + "&per_page=100"));
+  }
+  for (const auto& id : gateways) {
+    for (const char* child : {"/datasets", "/provider_configs", "/routes"}) {
+      out.push_back(request(base + "/" + id + child + "?page=1&per_page=100"));
+    }
+  }
+  return out;
+}
 
 } // namespace
 
@@ -76,11 +118,36 @@ int main(int argc, char** argv) {
     requests = api.stats().requests - before;
     per_request.push_back(cpu * 1000 / static_cast<double>(std::max<std::uint64_t>(requests, 1)));
   }
-  std::sort(per_request.begin(), per_request.end());
-  const double median = per_request[per_request.size() / 2];
+  const double client = median(per_request);
   std::printf("client CPU per request: %.3f ms (median of %d reads of %zu gateways, %llu requests "
               "each)  goal < %.2f ms: %s\n",
-              median, repeats, gateways->size(), static_cast<unsigned long long>(requests),
-              k_goal_ms, median < k_goal_ms ? "met" : "NOT met");
+              client, repeats, gateways->size(), static_cast<unsigned long long>(requests),
+              k_goal_ms, client < k_goal_ms ? "met" : "NOT met");
+
+  const auto [port, prefix] = loopback_port_and_prefix(options.api_url);
+  if (port == 0) {
+    std::printf("  (no floor: the API URL is not http://127.0.0.1:PORT)\n");
+    return 0;
+  }
+  std::vector<std::string> ids;
+  for (const auto& g : *gateways) {
+    ids.push_back(g.id);
+  }
+  const auto texts = read_requests(prefix, options.account_id, ids, port);
+  std::vector<double> floor;
+  for (int i = 0; i < repeats; ++i) {
+    const double start = cpu_seconds();
+    const auto run = bench::raw_exchange(port, texts, options.concurrency);
+    const double cpu = cpu_seconds() - start;
+    if (!run.error.empty()) {
+      std::fprintf(stderr, "raw client: %s\n", run.error.c_str());
+      return 1;
+    }
+    floor.push_back(cpu * 1000 / static_cast<double>(std::max<std::uint64_t>(run.requests, 1)));
+  }
+  const double raw = median(floor);
+  std::printf("  floor: %.3f ms per request for a raw-socket client sending the same %zu GETs "
+              "(no parsing; median of %d); aigw above the floor: %.3f ms (%.1fx the floor)\n",
+              raw, texts.size(), repeats, client - raw, raw > 0 ? client / raw : 0.0);
   return 0;
 }

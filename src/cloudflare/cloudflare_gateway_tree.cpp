@@ -24,6 +24,9 @@ using Pages = std::vector<std::pair<int, model::Array>>;
 
 /// Every page's items in page order.
 model::Array in_page_order(Pages& pages) {
+  if (pages.size() == 1) {
+    return std::move(pages.front().second); // most lists are one page
+  }
   std::sort(pages.begin(), pages.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   model::Array all;
   for (auto& page : pages) {

@@ -24,6 +24,8 @@ public:
   static constexpr std::size_t max_key_size = std::numeric_limits<std::size_t>::max();
   static constexpr std::size_t max_string_size = std::numeric_limits<std::size_t>::max();
 
+  ValueBuilder() { m_stack.reserve(16); } // deeper documents grow it
+
   bool on_document_begin(ErrorCode&) { return true; }
   bool on_document_end(ErrorCode&) { return true; }
   bool on_array_begin(ErrorCode&) {

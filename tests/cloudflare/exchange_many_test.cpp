@@ -155,5 +155,28 @@ TEST(ExchangeMany, AnAnswerPastTheReadTimeoutFailsAloneAndTheConnectionIsNotReus
   EXPECT_EQ(again->body, R"({"result":"fast","success":true})");
 }
 
+TEST(ExchangeMany, APooledTlsConnectionIsReusedAfterItsSessionTickets) {
+  // TLS 1.3 session tickets arrive after the handshake; once the first answer has been
+  // read past them, the idle connection is not mistaken for one the server closed.
+  test::TempDir dir;
+  const auto cert = test::make_test_certificate(dir.path(), "localhost", "IP:127.0.0.1");
+  TestHttpServer server(handler({}), cert.cert_file, cert.key_file);
+  auto options = options_for(server);
+  options.tls = true;
+  options.ca_file = cert.cert_file;
+  options.max_connections = 1;
+  auto session = HttpSession::create(options);
+  ASSERT_TRUE(session.ok());
+  for (int i = 0; i < 3; ++i) {
+    auto answer = (*session)->send(HttpRequest{"GET", "/fast", {}, {}});
+    ASSERT_TRUE(answer.ok()) << answer.error().message;
+    ListSource source({"/fast"});
+    (*session)->exchange_many(source);
+    ASSERT_EQ(source.answers().size(), 1u);
+    EXPECT_EQ(source.answers()[0].body, R"({"result":"fast","success":true})");
+  }
+  EXPECT_EQ((*session)->connections_opened(), 1u);
+}
+
 } // namespace
 } // namespace aigw::cloudflare
