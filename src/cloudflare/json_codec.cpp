@@ -13,10 +13,11 @@ namespace {
 namespace json = boost::json;
 using ErrorCode = boost::system::error_code;
 
-/// Builds a model::Value straight from the parser's events. Unlike parsing into a
-/// boost::json::value first, it sees each number's text: numbers a double cannot hold
-/// exactly keep that text (see model::Value::number), so fields aigw does not interpret
-/// are sent back unchanged.
+/// Builds a model::Value straight from the parser's events, in place: each value is put
+/// where it belongs in the tree as soon as it begins (no intermediate frame, no move of a
+/// finished container into its parent). Unlike parsing into a boost::json::value first, it
+/// sees each number's text: numbers a double cannot hold exactly keep that text (see
+/// model::Value::number), so fields aigw does not interpret are sent back unchanged.
 class ValueBuilder {
 public:
   static constexpr std::size_t max_object_size = std::numeric_limits<std::size_t>::max();
@@ -24,36 +25,45 @@ public:
   static constexpr std::size_t max_key_size = std::numeric_limits<std::size_t>::max();
   static constexpr std::size_t max_string_size = std::numeric_limits<std::size_t>::max();
 
-  ValueBuilder() { m_stack.reserve(16); } // deeper documents grow it
+  ValueBuilder() { m_open.reserve(16); } // deeper documents grow it
 
   bool on_document_begin(ErrorCode&) { return true; }
   bool on_document_end(ErrorCode&) { return true; }
   bool on_array_begin(ErrorCode&) {
-    m_stack.push_back({model::Array{}, {}});
+    m_open.push_back(&place(model::Value(model::Array{})));
     return true;
   }
-  bool on_array_end(std::size_t, ErrorCode&) { return close(); }
+  bool on_array_end(std::size_t, ErrorCode&) {
+    m_open.pop_back();
+    return true;
+  }
   bool on_object_begin(ErrorCode&) {
-    m_stack.push_back({model::Object{}, {}});
+    m_open.push_back(&place(model::Value(model::Object{})));
     return true;
   }
-  bool on_object_end(std::size_t, ErrorCode&) { return close(); }
+  bool on_object_end(std::size_t, ErrorCode&) {
+    m_open.pop_back();
+    return true;
+  }
   bool on_string_part(json::string_view s, std::size_t, ErrorCode&) {
     m_text.append(s.data(), s.size());
     return true;
   }
   bool on_string(json::string_view s, std::size_t, ErrorCode&) {
-    m_text.append(s.data(), s.size());
-    add(model::Value(std::exchange(m_text, {})));
+    if (m_text.empty()) {
+      place(model::Value(std::string(s.data(), s.size())));
+    } else {
+      m_text.append(s.data(), s.size());
+      place(model::Value(std::exchange(m_text, {})));
+    }
     return true;
   }
   bool on_key_part(json::string_view s, std::size_t, ErrorCode&) {
-    m_text.append(s.data(), s.size());
+    m_key.append(s.data(), s.size());
     return true;
   }
   bool on_key(json::string_view s, std::size_t, ErrorCode&) {
-    m_text.append(s.data(), s.size());
-    m_stack.back().key = std::exchange(m_text, {});
+    m_key.append(s.data(), s.size());
     return true;
   }
   bool on_number_part(json::string_view s, ErrorCode&) {
@@ -73,11 +83,11 @@ public:
     return number(d, {}, exact);
   }
   bool on_bool(bool b, ErrorCode&) {
-    add(model::Value(b));
+    place(model::Value(b));
     return true;
   }
   bool on_null(ErrorCode&) {
-    add(model::Value(nullptr));
+    place(model::Value(nullptr));
     return true;
   }
   bool on_comment_part(json::string_view, ErrorCode&) { return true; }
@@ -108,43 +118,42 @@ private:
     return last - first + 1;
   }
 
-  struct Frame {
-    model::Value value;
-    std::string key;
-  };
-
   bool number(double approximate, json::string_view tail, bool exact) {
     m_text.append(tail.data(), tail.size());
-    std::string text = std::exchange(m_text, {});
     // Integers a double holds exactly are plain numbers; any other number keeps its text.
-    add(exact ? model::Value(approximate) : model::Value::number(approximate, std::move(text)));
-    return true;
-  }
-
-  void add(model::Value value) {
-    if (m_stack.empty()) {
-      m_result = std::move(value);
-      return;
-    }
-    auto& top = m_stack.back();
-    if (top.value.is_array()) {
-      top.value.as_array().push_back(std::move(value));
+    if (exact) {
+      m_text.clear();
+      place(model::Value(approximate));
     } else {
-      // A repeated key keeps its last value, as parsing into boost::json::value did.
-      top.value.as_object().insert_or_assign(std::move(top.key), std::move(value));
-      top.key.clear();
+      place(model::Value::number(approximate, std::exchange(m_text, {})));
     }
-  }
-
-  bool close() {
-    model::Value done = std::move(m_stack.back().value);
-    m_stack.pop_back();
-    add(std::move(done));
     return true;
   }
 
-  std::vector<Frame> m_stack;
-  std::string m_text;
+  /// Puts a value where the document is: the root, the end of the open array, or the
+  /// pending key of the open object. Returns it where it now lives. The pointers in m_open
+  /// stay valid: a container only grows while none of its elements is open.
+  model::Value& place(model::Value value) {
+    if (m_open.empty()) {
+      m_result = std::move(value);
+      return *m_result;
+    }
+    model::Value& parent = *m_open.back();
+    if (parent.is_array()) {
+      auto& array = parent.as_array();
+      array.push_back(std::move(value));
+      return array.back();
+    }
+    // A repeated key keeps its last value, as parsing into boost::json::value did.
+    auto [it, added] = parent.as_object().try_emplace(std::move(m_key));
+    m_key.clear();
+    it->second = std::move(value);
+    return it->second;
+  }
+
+  std::vector<model::Value*> m_open; ///< the containers not closed yet, innermost last
+  std::string m_text;                ///< a string or number read in parts so far
+  std::string m_key;                 ///< the key the next value of an object goes under
   std::optional<model::Value> m_result;
 };
 

@@ -45,6 +45,23 @@ TEST(JsonCodec, NumbersADoubleHoldsPrintAsBefore) {
   EXPECT_TRUE(value->find("a")->number_text().empty());
 }
 
+TEST(JsonCodec, NestedContainersRepeatedKeysAndScalarDocuments) {
+  // Arrays of objects of arrays, built in place: each element lands in its own parent.
+  auto value = parse_json(R"([[{"a":1},{"a":2,"a":{"deep":[3,[4]]}}],[],{"k":[{},[]]},"s"])");
+  ASSERT_TRUE(value.ok()) << value.error().message;
+  EXPECT_EQ(value->to_json(), R"([[{"a":1},{"a":{"deep":[3,[4]]}}],[],{"k":[{},[]]},"s"])")
+      << "a repeated key keeps its last value";
+  for (const char* scalar : {"\"text\"", "12", "true", "null"}) {
+    auto parsed = parse_json(scalar);
+    ASSERT_TRUE(parsed.ok()) << scalar;
+    EXPECT_EQ(parsed->to_json(), scalar);
+  }
+  const std::string long_key(40, 'k');
+  auto keyed = parse_json("{\"" + long_key + "\":\"" + std::string(50, 'v') + "\"}");
+  ASSERT_TRUE(keyed.ok());
+  EXPECT_EQ(keyed->find(long_key)->as_string(), std::string(50, 'v'));
+}
+
 TEST(JsonCodec, TrailingDataIsMalformed) {
   EXPECT_FALSE(parse_json(R"({"a":1} x)").ok());
   EXPECT_TRUE(parse_json(" {\"a\":1}\n").ok());
