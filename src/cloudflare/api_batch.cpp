@@ -110,8 +110,11 @@ void ApiBatch::run() { m_transport.m_session->exchange_many(*this); }
 
 void ApiBatch::fetch_page(const std::shared_ptr<List>& list, int page) {
   ApiCall paged = list->call;
-  paged.query = (paged.query.empty() ? "" : paged.query + "&") + "page=" + std::to_string(page) +
-                "&per_page=" + std::to_string(k_per_page);
+  if (!paged.query.empty()) {
+    paged.query.append("&");
+  }
+  paged.query.append("page=").append(std::to_string(page));
+  paged.query.append("&per_page=").append(std::to_string(k_per_page));
   ++list->outstanding;
   add_call(std::move(paged), [this, list, page](Result<model::Value, engine::ApiError> body,
                                                 std::size_t bytes) {

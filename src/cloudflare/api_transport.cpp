@@ -32,7 +32,7 @@ engine::ApiError config_error(std::string message) {
   return error;
 }
 
-engine::ApiError transport_error(const RequestInfo& info, const TransportError& failure) {
+engine::ApiError transport_error(RequestRef info, const TransportError& failure) {
   switch (failure.kind) {
   case TransportError::Kind::timeout: return make_api_error(Kind::timeout, info, failure.message);
   case TransportError::Kind::too_large: return make_api_error(Kind::decode, info, failure.message);
@@ -159,7 +159,11 @@ void ApiTransport::report_backlog() {
 HttpRequest ApiTransport::build_request(const ApiCall& call) const {
   HttpRequest request;
   request.method = call.method;
-  request.target = m_base.path_prefix + call.path + (call.query.empty() ? "" : "?" + call.query);
+  request.target.reserve(m_base.path_prefix.size() + call.path.size() + 1 + call.query.size());
+  request.target.append(m_base.path_prefix).append(call.path);
+  if (!call.query.empty()) {
+    request.target.append("?").append(call.query);
+  }
   // The only place credentials are revealed: straight into headers, never logged.
   if (m_api_token && !m_api_token->empty()) {
     request.headers.emplace_back("Authorization", "Bearer " + m_api_token->reveal());
@@ -190,7 +194,7 @@ Result<HttpRequest, engine::ApiError> ApiTransport::prepare(const ApiCall& call)
 ApiTransport::Verdict ApiTransport::judge(const ApiCall& call, int attempt,
                                           Clock::time_point deadline, Clock::time_point sent_at,
                                           Result<HttpResponse, TransportError> response) {
-  const RequestInfo info{call.method, call.path};
+  const RequestRef info{call.method, call.path};
   const bool is_post = call.method == "POST";
   const int status = response ? response->status : 0;
   m_stats.record(call.method, call.endpoint, status);

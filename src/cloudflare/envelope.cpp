@@ -35,7 +35,7 @@ void collect_errors(const model::Value& body, engine::ApiError& error) {
   }
 }
 
-engine::ApiError status_error(const RequestInfo& request, int status, std::string_view body,
+engine::ApiError status_error(RequestRef request, int status, std::string_view body,
                               const model::Value* parsed) {
   const auto kind = status == 404 ? engine::ApiError::Kind::not_found : engine::ApiError::Kind::http;
   auto error = make_api_error(kind, request, "", status);
@@ -50,19 +50,19 @@ engine::ApiError status_error(const RequestInfo& request, int status, std::strin
 
 } // namespace
 
-engine::ApiError make_api_error(engine::ApiError::Kind kind, const RequestInfo& request,
+engine::ApiError make_api_error(engine::ApiError::Kind kind, RequestRef request,
                                 std::string_view message, int status) {
   engine::ApiError error;
   error.kind = kind;
   error.status = status;
-  error.method = request.method;
+  error.method = std::string(request.method);
   error.path = Redactor::global().redact(request.path);
   // Messages may quote what the server sent (a key, a value): make them printable.
   error.message = printable(message, 2 * k_max_message_bytes);
   return error;
 }
 
-Result<model::Value, engine::ApiError> decode_envelope(const RequestInfo& request, int status,
+Result<model::Value, engine::ApiError> decode_envelope(RequestRef request, int status,
                                                        std::string_view body) {
   if (status >= 200 && status <= 299 && body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     // A 204 (or an empty 2xx) carries no envelope; callers that need `result` still fail.
@@ -92,7 +92,7 @@ Result<model::Value, engine::ApiError> decode_envelope(const RequestInfo& reques
   return std::move(parsed).value();
 }
 
-Result<model::Value, engine::ApiError> envelope_member(const RequestInfo& request,
+Result<model::Value, engine::ApiError> envelope_member(RequestRef request,
                                                        const model::Value& body,
                                                        const std::string& key) {
   const auto* member = body.find(key);

@@ -18,17 +18,26 @@ struct RequestInfo {
   std::string path;
 };
 
+/// A view of a request's method and path for the functions below, which copy them only
+/// into an error: a successful response costs no copy of its path.
+struct RequestRef {
+  std::string_view method;
+  std::string_view path;
+  RequestRef(std::string_view m, std::string_view p) : method(m), path(p) {}
+  RequestRef(const RequestInfo& info) : method(info.method), path(info.path) {} // NOLINT
+};
+
 /// An ApiError of the given kind whose message passes through the global redactor.
-engine::ApiError make_api_error(engine::ApiError::Kind kind, const RequestInfo& request,
+engine::ApiError make_api_error(engine::ApiError::Kind kind, RequestRef request,
                                 std::string_view message, int status = 0);
 
 /// Decodes a response body: for a 2xx with `success` not false, the whole body as an
 /// object; otherwise an ApiError carrying the status and Cloudflare's errors[].
-Result<model::Value, engine::ApiError> decode_envelope(const RequestInfo& request, int status,
+Result<model::Value, engine::ApiError> decode_envelope(RequestRef request, int status,
                                                        std::string_view body);
 
 /// The member `key` ("result", "data", "route") of a decoded body, or a decode error.
-Result<model::Value, engine::ApiError> envelope_member(const RequestInfo& request,
+Result<model::Value, engine::ApiError> envelope_member(RequestRef request,
                                                        const model::Value& body,
                                                        const std::string& key);
 
