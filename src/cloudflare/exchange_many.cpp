@@ -125,13 +125,19 @@ void HttpSession::exchange_many(ExchangeSource& source) {
   }
   for (;;) {
     auto wake_at = Clock::time_point::max();
-    // Give every ready request a connection: first those that just answered (still open
-    // and registered: they were in use a moment ago, so no staleness check), then pooled
-    // or new ones. The first waits for the pool when the loop holds none (other threads
-    // may hold them all); the rest take only what is free now.
+    // Give every ready request a connection: first those that just answered (still
+    // registered), then pooled or new ones. The first waits for the pool when the loop
+    // holds none (other threads may hold them all); the rest take only what is free now.
     std::size_t held = limit - count(State::free);
     for (auto& slot : slots) {
       if (slot.state == State::answered && source.has_ready(wake_at)) {
+        // A server may close right after an answer that promised keep-alive (an idle
+        // timeout, a cap on requests per connection): such a connection is opened anew
+        // below instead of taking the request into a closed socket.
+        if (wire::is_stale(*slot.connection)) {
+          wire::close(*slot.connection, false);
+          slot.registered = false; // closing the socket took it out of the epoll set
+        }
         slot.request = &source.next(slot.tag);
         slot.state = State::starting;
       }
@@ -231,7 +237,9 @@ void HttpSession::exchange_many(ExchangeSource& source) {
         fail(slot, std::move(error));
         break;
       case wire::Progress::done: {
-        auto response = wire::take_response(c, *slot.reader);
+        // Not reusable: closed at once, without waiting for the server's TLS close_notify
+        // while other answers queue.
+        auto response = wire::take_response(c, *slot.reader, false);
         slot.reader.reset();
         if (c.connected) {
           slot.state = State::answered;

@@ -277,24 +277,35 @@ Result<Unit, TransportError> write_request(Connection& c, const HttpSessionOptio
   return Unit{};
 }
 
-HttpResponse take_response(Connection& c, ResponseReader& reader) {
+HttpResponse take_response(Connection& c, ResponseReader& reader, bool graceful) {
   const bool reusable = reader.keep_alive() && c.buffer.size() == 0;
   HttpResponse out = reader.release();
   if (!reusable) {
-    close(c, true);
+    close(c, graceful);
   }
   return out;
 }
 
-Result<HttpResponse, TransportError> read_response(Connection& c, const HttpSessionOptions& o) {
+Result<HttpResponse, TransportError> exchange(Connection& c, const HttpSessionOptions& o,
+                                              const HttpRequest& request) {
+  const std::string text = request_text(o, request);
+  c.expires_after(o.read_timeout);
   ResponseReader reader(o.max_response_bytes);
   beast::error_code ec;
-  with_stream(c, [&](auto& stream) { http::read(stream, c.buffer, reader, ec); });
+  bool sent = false;
+  // One stream for both: a plain stream that has just written waits before its first read.
+  with_stream(c, [&](auto& stream) {
+    asio::write(stream, asio::buffer(text), ec);
+    if (!ec) {
+      sent = true;
+      http::read(stream, c.buffer, reader, ec);
+    }
+  });
   if (ec) {
     close(c, false);
-    return classify(ec, true, "read response");
+    return classify(ec, true, sent ? "read response" : "send request");
   }
-  return take_response(c, reader);
+  return take_response(c, reader, true);
 }
 
 Progress read_available(Connection& c, ResponseReader& reader, TransportError& error) {

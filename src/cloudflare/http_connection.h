@@ -128,9 +128,10 @@ std::string request_text(const HttpSessionOptions& o, const HttpRequest& request
 /// Writes the request and starts its read deadline; on failure the connection is closed.
 Result<Unit, TransportError> write_request(Connection& c, const HttpSessionOptions& o,
                                            const HttpRequest& request);
-/// Reads the whole response, waiting up to the deadline for what has not arrived; closes
-/// the connection on failure or when it cannot be reused.
-Result<HttpResponse, TransportError> read_response(Connection& c, const HttpSessionOptions& o);
+/// Writes the request and reads the whole response, waiting up to the deadline for what
+/// has not arrived; closes the connection on failure or when it cannot be reused.
+Result<HttpResponse, TransportError> exchange(Connection& c, const HttpSessionOptions& o,
+                                              const HttpRequest& request);
 
 /// What read_available found.
 enum class Progress { incomplete, done, failed };
@@ -138,8 +139,9 @@ enum class Progress { incomplete, done, failed };
 /// complete (then take it with take_response), incomplete when more must arrive first,
 /// failed (error set, connection closed) on an error.
 Progress read_available(Connection& c, ResponseReader& reader, TransportError& error);
-/// The complete response of `reader`; closes the connection when it cannot be reused.
-HttpResponse take_response(Connection& c, ResponseReader& reader);
+/// The complete response of `reader`; closes the connection when it cannot be reused
+/// (graceful: a TLS close_notify first, waiting up to 500 ms for the server's).
+HttpResponse take_response(Connection& c, ResponseReader& reader, bool graceful);
 
 } // namespace wire
 } // namespace aigw::cloudflare

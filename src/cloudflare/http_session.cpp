@@ -101,12 +101,7 @@ Result<HttpResponse, TransportError> HttpSession::send(const HttpRequest& reques
     release(std::move(connection));
     return std::move(opened).error();
   }
-  Result<HttpResponse, TransportError> result = [&]() -> Result<HttpResponse, TransportError> {
-    if (auto written = wire::write_request(*connection, m_options, request); !written) {
-      return std::move(written).error();
-    }
-    return wire::read_response(*connection, m_options);
-  }();
+  auto result = wire::exchange(*connection, m_options, request);
   release(std::move(connection));
   return result;
 }

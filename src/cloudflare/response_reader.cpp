@@ -24,7 +24,7 @@ void ResponseReader::on_response_impl(int code, string_view, int, error_code&) {
 }
 
 void ResponseReader::on_field_impl(field name, string_view, string_view value, error_code&) {
-  if (name == field::retry_after) {
+  if (name == field::retry_after && m_response.retry_after.empty()) { // the first one counts
     m_response.retry_after.assign(value.data(), value.size());
   }
 }

@@ -9,7 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace aigw::cloudflare {
@@ -39,11 +41,14 @@ public:
     return m_requests[m_next++];
   }
   void answered(std::uint64_t tag, Result<HttpResponse, TransportError> outcome) override {
+    std::this_thread::sleep_for(m_pause); // the time a completion takes on the loop's thread
     m_answers.push_back({tag, test::seconds_since(m_start),
                          outcome.ok() ? outcome->body : "error: " + outcome.error().message});
   }
   [[nodiscard]] bool drained() const override { return m_next == m_requests.size(); }
 
+  /// Each answer takes this long to handle.
+  void pause_per_answer(std::chrono::milliseconds pause) { m_pause = pause; }
   [[nodiscard]] const std::vector<Answer>& answers() const { return m_answers; }
   [[nodiscard]] const Answer& answer_of(std::uint64_t tag) const {
     for (const auto& a : m_answers) {
@@ -59,6 +64,7 @@ private:
   std::size_t m_next = 0;
   std::vector<Answer> m_answers;
   std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+  std::chrono::milliseconds m_pause{0};
 };
 
 /// A body long enough to be split in two, and the whole of it to check.
@@ -148,11 +154,41 @@ TEST(ExchangeMany, AnAnswerPastTheReadTimeoutFailsAloneAndTheConnectionIsNotReus
   EXPECT_EQ(source.answer_of(1).body, R"({"result":"fast","success":true})");
   EXPECT_EQ(source.answer_of(2).body, R"({"result":"fast","success":true})");
 
-  // The half-read connection was closed, not pooled: the next request opens a new one
-  // and gets its own answer.
-  auto again = (*session)->send(HttpRequest{"GET", "/fast", {}, {}});
-  ASSERT_TRUE(again.ok()) << again.error().message;
-  EXPECT_EQ(again->body, R"({"result":"fast","success":true})");
+  // The half-read connection was closed, not pooled: two more requests at once need a
+  // new connection beside the one that answered, and both get their own answers.
+  EXPECT_EQ((*session)->connections_opened(), 2u);
+  ListSource again({"/fast", "/fast"});
+  (*session)->exchange_many(again);
+  ASSERT_EQ(again.answers().size(), 2u);
+  for (const auto& answer : again.answers()) {
+    EXPECT_EQ(answer.body, R"({"result":"fast","success":true})");
+  }
+  EXPECT_EQ((*session)->connections_opened(), 3u);
+}
+
+TEST(ExchangeMany, AConnectionTheServerClosedAfterAnAnswerIsNotReused) {
+  // The server answers with keep-alive and then closes the connection (an idle timeout,
+  // a cap on requests per connection). The next request must go on a new connection,
+  // not into the closed one.
+  TestHttpServer server([](const TestRequest&) {
+    TestReply reply;
+    reply.body = R"({"result":"fast","success":true})";
+    reply.close_after = true;
+    return reply;
+  });
+  auto options = options_for(server);
+  options.max_connections = 1;
+  auto session = HttpSession::create(options);
+  ASSERT_TRUE(session.ok());
+  ListSource source({"/a", "/b", "/c"});
+  source.pause_per_answer(std::chrono::milliseconds(50)); // the close has arrived by then
+  (*session)->exchange_many(source);
+  ASSERT_EQ(source.answers().size(), 3u);
+  for (const auto& answer : source.answers()) {
+    EXPECT_EQ(answer.body, R"({"result":"fast","success":true})") << "request " << answer.tag;
+  }
+  EXPECT_EQ((*session)->connections_opened(), 3u);
+  EXPECT_EQ(server.requests(), 3);
 }
 
 TEST(ExchangeMany, APooledTlsConnectionIsReusedAfterItsSessionTickets) {

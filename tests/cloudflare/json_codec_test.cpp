@@ -56,6 +56,12 @@ TEST(JsonCodec, NestedContainersRepeatedKeysAndScalarDocuments) {
     ASSERT_TRUE(parsed.ok()) << scalar;
     EXPECT_EQ(parsed->to_json(), scalar);
   }
+  // Escapes make the parser hand keys and strings over in parts.
+  auto escaped = parse_json(R"({"a\"b":"c\nd","x\u00e9y":"\u00e9","a\"b":"last"})");
+  ASSERT_TRUE(escaped.ok()) << escaped.error().message;
+  EXPECT_EQ(escaped->find("a\"b")->as_string(), "last");
+  EXPECT_EQ(escaped->find("x\xc3\xa9y")->as_string(), "\xc3\xa9");
+  EXPECT_EQ(escaped->as_object().size(), 2u);
   const std::string long_key(40, 'k');
   auto keyed = parse_json("{\"" + long_key + "\":\"" + std::string(50, 'v') + "\"}");
   ASSERT_TRUE(keyed.ok());

@@ -54,6 +54,14 @@ TEST(ResponseReader, AContentLengthResponseInPieces) {
   EXPECT_EQ(response.body, R"({"success":false})");
 }
 
+TEST(ResponseReader, TheFirstRetryAfterCounts) {
+  ResponseReader reader(1024);
+  ASSERT_FALSE(feed(reader, {"HTTP/1.1 503 Busy\r\nRetry-After: 3\r\nRetry-After: 90\r\n"
+                             "Content-Length: 0\r\n\r\n"}));
+  ASSERT_TRUE(reader.is_done());
+  EXPECT_EQ(reader.release().retry_after, "3");
+}
+
 TEST(ResponseReader, AChunkedResponseIsAssembled) {
   ResponseReader reader(1024);
   const auto ec = feed(reader, {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",

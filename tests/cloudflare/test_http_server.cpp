@@ -100,7 +100,7 @@ struct TestHttpServer::Impl {
       } else {
         http::write(stream, res, ec);
       }
-      if (ec || !req.keep_alive()) {
+      if (ec || !req.keep_alive() || reply.close_after) {
         return;
       }
     }

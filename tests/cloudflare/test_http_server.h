@@ -30,6 +30,8 @@ struct TestReply {
   /// When positive: send the header and half the body, wait this many milliseconds, then
   /// send the rest (a response split across TCP segments).
   int split_delay_ms = 0;
+  /// Close the connection right after this answer, without saying so (keep-alive headers).
+  bool close_after = false;
 };
 
 class TestHttpServer {
