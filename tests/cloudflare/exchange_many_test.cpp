@@ -123,6 +123,34 @@ TEST(ExchangeMany, AnAnswerSplitAcrossSegmentsDoesNotHoldUpTheOthers) {
   expect_fast_answers_not_held_up(options_for(server));
 }
 
+TEST(ExchangeMany, AChunkedAnswerArrivingInPiecesDoesNotHoldUpTheOthers) {
+  // The real API often frames its answers with Transfer-Encoding: chunked.
+  TestReply slow;
+  slow.body = slow_body();
+  slow.chunked = true;
+  slow.split_delay_ms = 800; // the first chunk now, the second and the end 0.8 s later
+  TestHttpServer server(handler(slow));
+  expect_fast_answers_not_held_up(options_for(server));
+}
+
+TEST(ExchangeMany, AChunkedAnswerIsReadWholeBySend) {
+  TestReply chunked;
+  chunked.body = slow_body();
+  chunked.chunked = true;
+  chunked.split_delay_ms = 100;
+  chunked.headers = {{"Retry-After", "4"}};
+  TestHttpServer server([&](const TestRequest&) { return chunked; });
+  auto session = HttpSession::create(options_for(server));
+  ASSERT_TRUE(session.ok());
+  for (int i = 0; i < 2; ++i) { // the connection is reused after a chunked answer
+    auto answer = (*session)->send(HttpRequest{"GET", "/chunked", {}, {}});
+    ASSERT_TRUE(answer.ok()) << answer.error().message;
+    EXPECT_EQ(answer->body, slow_body());
+    EXPECT_EQ(answer->retry_after, "4");
+  }
+  EXPECT_EQ((*session)->connections_opened(), 1u);
+}
+
 TEST(ExchangeMany, TlsSessionTicketsBeforeAnAnswerDoNotHoldUpTheOthers) {
   // A TLS 1.3 server sends its session tickets right after the handshake: the connection
   // is readable long before its answer.

@@ -32,6 +32,8 @@ struct TestReply {
   int split_delay_ms = 0;
   /// Close the connection right after this answer, without saying so (keep-alive headers).
   bool close_after = false;
+  /// Send the body as two chunks (Transfer-Encoding: chunked), split_delay_ms apart.
+  bool chunked = false;
 };
 
 class TestHttpServer {
