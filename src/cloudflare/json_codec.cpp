@@ -39,9 +39,16 @@ public:
   }
   bool on_object_begin(ErrorCode&) {
     m_open.push_back(&place(model::Value(model::Object{})));
+    if (m_members.size() == m_objects) {
+      m_members.emplace_back();
+    }
+    ++m_objects;
     return true;
   }
   bool on_object_end(std::size_t, ErrorCode&) {
+    auto& members = m_members[--m_objects];
+    m_open.back()->as_object() = model::Object::take(members);
+    members.clear();
     m_open.pop_back();
     return true;
   }
@@ -132,7 +139,8 @@ private:
 
   /// Puts a value where the document is: the root, the end of the open array, or the
   /// pending key of the open object. Returns it where it now lives. The pointers in m_open
-  /// stay valid: a container only grows while none of its elements is open.
+  /// stay valid: a container (or an object's member buffer) only grows while none of its
+  /// elements is open, and growing m_members moves its buffers without moving their items.
   model::Value& place(model::Value value) {
     if (m_open.empty()) {
       m_result = std::move(value);
@@ -144,14 +152,19 @@ private:
       array.push_back(std::move(value));
       return array.back();
     }
-    // A repeated key keeps its last value, as parsing into boost::json::value did.
-    auto [it, added] = parent.as_object().try_emplace(std::move(m_key));
+    // An object's members wait in the buffer of its depth until it closes, then move
+    // into it sorted, in one allocation (a repeated key keeps its last value).
+    auto& members = m_members[m_objects - 1];
+    members.emplace_back(std::move(m_key), std::move(value));
     m_key.clear();
-    it->second = std::move(value);
-    return it->second;
+    return members.back().second;
   }
 
   std::vector<model::Value*> m_open; ///< the containers not closed yet, innermost last
+  /// The members of each open object so far, by the object's depth among open objects;
+  /// kept between objects so that their buffers are reused.
+  std::vector<std::vector<model::Object::value_type>> m_members;
+  std::size_t m_objects = 0; ///< how many objects are open
   std::string m_text;                ///< a string or number read in parts so far
   std::string m_key;                 ///< the key the next value of an object goes under
   std::optional<model::Value> m_result;

@@ -18,7 +18,7 @@ bool Value::is_integer() const {
   return std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.2e18;
 }
 
-const Value* Value::find(const std::string& key) const {
+const Value* Value::find(std::string_view key) const {
   if (!is_object()) {
     return nullptr;
   }
@@ -27,14 +27,22 @@ const Value* Value::find(const std::string& key) const {
   return it == obj.end() ? nullptr : &it->second;
 }
 
-Value* Value::find(const std::string& key) {
+Value* Value::find(std::string_view key) {
   return const_cast<Value*>(std::as_const(*this).find(key));
 }
 
 Value Value::number(double approximate, std::string text) {
   Value out(approximate);
-  out.m_number_text = std::move(text);
+  if (!text.empty()) {
+    out.m_data = PreciseNumber{approximate, std::move(text)};
+  }
   return out;
+}
+
+const std::string& Value::number_text() const {
+  static const std::string none;
+  const auto* precise = std::get_if<PreciseNumber>(&m_data);
+  return precise != nullptr ? precise->text : none;
 }
 
 namespace {
@@ -51,7 +59,7 @@ bool operator==(const Value& a, const Value& b) {
     const double x = a.as_number();
     const double y = b.as_number();
     const bool exact = std::isfinite(x) && std::fabs(x) < 9007199254740992.0;
-    if (!exact && (!a.m_number_text.empty() || !b.m_number_text.empty())) {
+    if (!exact && (!a.number_text().empty() || !b.number_text().empty())) {
       // A double cannot tell these apart (2^53 + 1 reads as 2^53; 1e400 as infinity).
       return number_text_of(a) == number_text_of(b);
     }

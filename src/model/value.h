@@ -2,8 +2,10 @@
 // Value: a JSON-shaped value with no third-party dependency. Resource fields are kept as
 // Values so that fields aigw does not know (the API grows) are carried through unchanged.
 
+#include "model/object.h"
+
+#include <cstddef>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -12,8 +14,8 @@ namespace aigw::model {
 
 class Value;
 using Array = std::vector<Value>;
-/// Keys are sorted, which keeps every rendering and fingerprint deterministic.
-using Object = std::map<std::string, Value>;
+// Object (model/object.h) keeps its keys sorted, which keeps every rendering and
+// fingerprint deterministic.
 
 class Value {
 public:
@@ -34,9 +36,11 @@ public:
   /// (1e400, 9007199254740993) is written back exactly as it was read.
   [[nodiscard]] static Value number(double approximate, std::string text);
   /// The original text of a number made by number(); empty otherwise.
-  [[nodiscard]] const std::string& number_text() const { return m_number_text; }
+  [[nodiscard]] const std::string& number_text() const;
 
-  [[nodiscard]] Kind kind() const { return static_cast<Kind>(m_data.index()); }
+  [[nodiscard]] Kind kind() const {
+    return m_data.index() == k_precise ? Kind::number : static_cast<Kind>(m_data.index());
+  }
   [[nodiscard]] bool is_null() const { return kind() == Kind::null; }
   [[nodiscard]] bool is_bool() const { return kind() == Kind::boolean; }
   [[nodiscard]] bool is_number() const { return kind() == Kind::number; }
@@ -47,7 +51,10 @@ public:
   [[nodiscard]] bool is_integer() const;
 
   [[nodiscard]] bool as_bool() const { return std::get<bool>(m_data); }
-  [[nodiscard]] double as_number() const { return std::get<double>(m_data); }
+  [[nodiscard]] double as_number() const {
+    const auto* precise = std::get_if<PreciseNumber>(&m_data);
+    return precise != nullptr ? precise->approximate : std::get<double>(m_data);
+  }
   [[nodiscard]] const std::string& as_string() const { return std::get<std::string>(m_data); }
   [[nodiscard]] const Array& as_array() const { return std::get<Array>(m_data); }
   [[nodiscard]] Array& as_array() { return std::get<Array>(m_data); }
@@ -55,8 +62,8 @@ public:
   [[nodiscard]] Object& as_object() { return std::get<Object>(m_data); }
 
   /// Member lookup on an object; nullptr when absent or when this is not an object.
-  [[nodiscard]] const Value* find(const std::string& key) const;
-  [[nodiscard]] Value* find(const std::string& key);
+  [[nodiscard]] const Value* find(std::string_view key) const;
+  [[nodiscard]] Value* find(std::string_view key);
 
   /// Structural equality; numbers compare by value (300 == 300.0), and by their original
   /// text when a double cannot tell them apart (beyond 2^53, or not finite).
@@ -66,8 +73,17 @@ public:
   [[nodiscard]] std::string to_json() const;
 
 private:
-  std::variant<std::nullptr_t, bool, double, std::string, Array, Object> m_data{nullptr};
-  std::string m_number_text;
+  /// A number that keeps the text it was read from (see number()).
+  struct PreciseNumber {
+    double approximate;
+    std::string text;
+    friend bool operator==(const PreciseNumber&, const PreciseNumber&) = default;
+  };
+  static constexpr std::size_t k_precise = 6; ///< PreciseNumber's index in m_data
+  // The text of a number lives in the variant, not beside it: a Value is 48 bytes, and
+  // moving one (which parsing, sorting and building objects do a lot) moves only those.
+  std::variant<std::nullptr_t, bool, double, std::string, Array, Object, PreciseNumber> m_data{
+      nullptr};
 };
 
 /// A number as the shortest text that reads back as the same double: 0.06 (never

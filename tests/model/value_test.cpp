@@ -43,3 +43,17 @@ TEST(Value, NumbersPrintAsTheShortestTextThatRoundTrips) {
   EXPECT_EQ(aigw::model::number_text(1e-7), "1e-07");
   EXPECT_EQ(Value(Array{Value(0.06), Value(0.7)}).to_json(), "[0.06,0.7]");
 }
+
+TEST(Value, ANumberKeepsTheTextItWasReadFromAndIsStillANumber) {
+  const auto big = aigw::model::Value::number(9007199254740992.0, "9007199254740993");
+  EXPECT_TRUE(big.is_number());
+  EXPECT_EQ(big.kind(), aigw::model::Value::Kind::number);
+  EXPECT_EQ(big.as_number(), 9007199254740992.0);
+  EXPECT_EQ(big.number_text(), "9007199254740993");
+  EXPECT_EQ(big.to_json(), "9007199254740993");
+  EXPECT_FALSE(big == aigw::model::Value(9007199254740992.0));
+  EXPECT_EQ(big, aigw::model::Value::number(9007199254740992.0, "9007199254740993"));
+  const auto plain = aigw::model::Value::number(0.5, "");
+  EXPECT_TRUE(plain.number_text().empty());
+  EXPECT_EQ(plain, aigw::model::Value(0.5));
+}
