@@ -11,6 +11,8 @@
 #include <iterator>
 #include <mutex>
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <thread>
 #include <vector>
 
@@ -61,6 +63,21 @@ bool has_usable_segments(const std::string& path) {
   return true;
 }
 
+/// A header value must be one line of visible text: a line break in a credential would end
+/// its header and start another (header injection). Names the variable, never the value.
+std::optional<engine::ApiError> credential_error(const char* variable, std::string_view value) {
+  const bool control = std::any_of(value.begin(), value.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7f;
+  });
+  if (!control) {
+    return std::nullopt;
+  }
+  return config_error(std::string(variable) +
+                      " contains a control character (a line break or a tab, perhaps from the "
+                      "file it was read from): remove it");
+}
+
 long long elapsed_ms(Clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
 }
@@ -81,6 +98,18 @@ ApiTransport::create(const ClientOptions& options) {
   }
   if (options.account_id.empty()) {
     return config_error("no account id: set account_id in the YAML or CLOUDFLARE_ACCOUNT_ID");
+  }
+  const std::pair<const char*, std::string_view> credentials[] = {
+      {"CLOUDFLARE_API_TOKEN",
+       options.api_token ? std::string_view(options.api_token->reveal()) : std::string_view()},
+      {"CLOUDFLARE_EMAIL", options.email},
+      {"CLOUDFLARE_API_KEY",
+       options.api_key ? std::string_view(options.api_key->reveal()) : std::string_view()},
+  };
+  for (const auto& [variable, value] : credentials) {
+    if (auto error = credential_error(variable, value)) {
+      return *std::move(error);
+    }
   }
   HttpSessionOptions session_options;
   session_options.host = base->host;

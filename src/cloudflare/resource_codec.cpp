@@ -3,6 +3,7 @@
 #include "cloudflare/json_codec.h"
 #include "model/credentials.h"
 #include "model/field_spec.h"
+#include "util/printable.h"
 #include "util/secret.h"
 
 #include <algorithm>
@@ -77,12 +78,12 @@ Result<std::string> checked_id(std::string id, std::string_view what) {
   return id;
 }
 
-/// Names are identities shown in every plan: refuse control characters in them too.
-Result<std::string> checked_name(std::string name, std::string_view what) {
-  if (has_control_character(name)) {
-    return Error{std::string(what) + " contains a control character"};
-  }
-  return name;
+/// Names are identities shown in every plan. One with a control character (made in the
+/// dashboard, or by a client that let it through) is read escaped ("a\x0ab"): it prints on
+/// one line, matches no declared name (the configuration refuses control characters), and
+/// can still be deleted by its id. Refusing it would stop every read of its gateway.
+std::string checked_name(std::string name) {
+  return has_control_character(name) ? escape_control_characters(name) : std::move(name);
 }
 
 /// A checked object with its string `id` taken out of the fields.
@@ -176,7 +177,7 @@ Result<model::Dataset> dataset_from_value(const std::string& gateway_id, Value v
   }
   auto name = take_string(object->fields, "name", ResourceKind::dataset);
   if (name) {
-    name = checked_name(std::move(*name), "dataset name");
+    name = checked_name(std::move(*name));
   }
   if (!name) {
     return name.error();
@@ -196,7 +197,7 @@ Result<model::ProviderConfig> provider_config_from_value(const std::string& gate
   auto alias = take_string(object->fields, "alias", ResourceKind::provider_config);
   for (auto* part : {&slug, &alias}) {
     if (*part) {
-      *part = checked_name(std::move(**part), "provider config identity");
+      *part = checked_name(std::move(**part));
     }
     if (!*part) {
       return part->error();
@@ -222,18 +223,16 @@ Result<model::Route> route_from_value(const std::string& gateway_id, Value value
   if (!route_id) {
     return route_id.error();
   }
-  if (auto checked = checked_name(*name, "route name"); !checked) {
-    return checked.error();
-  }
+  std::string route_name = checked_name(*name);
   const Value* version = value.find("version");
   auto elements = read_elements(value.find("elements"),
                                 version != nullptr ? string_member(*version, "data") : nullptr);
   if (!elements) {
-    return Error{"route '" + *name + "': " + elements.error().message};
+    return Error{"route '" + route_name + "': " + elements.error().message};
   }
   model::Route out;
   out.gateway_id = gateway_id;
-  out.name = *name;
+  out.name = std::move(route_name);
   out.server_id = std::move(*route_id);
   out.elements = std::move(*elements);
   const Value* deployment = value.find("deployment");
@@ -336,7 +335,7 @@ Result<model::CustomProvider> custom_provider_from_value(Value value) {
   }
   auto slug = take_string(object->fields, "slug", ResourceKind::custom_provider);
   if (slug) {
-    slug = checked_name(std::move(*slug), "custom provider slug");
+    slug = checked_name(std::move(*slug));
   }
   if (!slug) {
     return slug.error();

@@ -7,6 +7,7 @@
 #include "config/shape.h"
 #include "model/credentials.h"
 #include "model/kind_spec.h"
+#include "util/printable.h"
 
 #include <algorithm>
 #include <array>
@@ -81,7 +82,22 @@ std::optional<std::string> identity(NodeReader &reader, const YamlNode &node,
       check_shape(reader, node,
                   model::FieldSpec{.type = model::FieldType::string, .min = 1, .max = max_length},
                   std::string(what));
-  return v ? std::optional<std::string>(v->as_string()) : std::nullopt;
+  if (!v) {
+    return std::nullopt;
+  }
+  // An identity is printed in every plan and export: one line of text, no control
+  // character (a line break would forge plan lines; the API stores it all the same).
+  const auto &text = v->as_string();
+  const auto bad = std::find_if(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+  });
+  if (bad != text.end()) {
+    reader.error(node, std::string(what) + " contains a control character (" +
+                           escape_control_characters(std::string_view(&*bad, 1)) + ")");
+    return std::nullopt;
+  }
+  return std::optional<std::string>(text);
 }
 
 const YamlNode *find(const std::vector<Entry> &entries, std::string_view key) {

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace aigw::cloudflare {
 namespace {
@@ -113,6 +115,36 @@ TEST(ClientFactory, NoCredentialsOrNoAccountIsAClearError) {
   auto no_account = make_gateway_api(*options);
   ASSERT_FALSE(no_account.ok());
   EXPECT_NE(no_account.error().message.find("CLOUDFLARE_ACCOUNT_ID"), std::string::npos);
+}
+
+TEST(ClientFactory, ACredentialWithALineBreakIsRefusedNotSentAsAHeader) {
+  // A token file read with its trailing newline, or a pasted value with a CR: sent as is, it
+  // would end the Authorization header and start another (header injection).
+  const std::string canary = "tok-CANARY-4711";
+  struct Case {
+    const char* variable;
+    std::map<std::string, std::optional<std::string>> env;
+  };
+  const std::vector<Case> cases = {
+      {"CLOUDFLARE_API_TOKEN", with({{"CLOUDFLARE_API_TOKEN", canary + "\r\nX-Evil: 1"}})},
+      {"CLOUDFLARE_API_TOKEN", with({{"CLOUDFLARE_API_TOKEN", canary + "\n"}})},
+      {"CLOUDFLARE_API_KEY",
+       with({{"CLOUDFLARE_EMAIL", "ops@example.com"}, {"CLOUDFLARE_API_KEY", canary + "\t"}})},
+      {"CLOUDFLARE_EMAIL",
+       with({{"CLOUDFLARE_EMAIL", "ops@example.com\r\nX-Evil: 1"}, {"CLOUDFLARE_API_KEY", canary}})},
+  };
+  for (const auto& c : cases) {
+    ScopedEnv env(c.env);
+    auto options = options_from_environment("", "acc");
+    ASSERT_TRUE(options.ok());
+    auto api = make_gateway_api(*options);
+    ASSERT_FALSE(api.ok()) << c.variable;
+    EXPECT_EQ(api.error().kind, Kind::config);
+    EXPECT_NE(api.error().message.find(c.variable), std::string::npos) << api.error().message;
+    EXPECT_NE(api.error().message.find("control character"), std::string::npos)
+        << api.error().message;
+    EXPECT_EQ(api.error().to_string().find(canary), std::string::npos) << api.error().to_string();
+  }
 }
 
 } // namespace

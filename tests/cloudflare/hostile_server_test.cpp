@@ -44,11 +44,12 @@ TEST(HostileServer, UnusableIdsFromTheApiAreDecodeErrorsNotRequests) {
     EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
     EXPECT_EQ(text.find('\0'), std::string::npos) << text;
   }
-  for (const std::string item : {R"({"id":"..","name":"d","enable":true,"filters":[]})",
-                                 R"({"id":"ds","name":"a\u001bb","enable":true})"}) {
-    TestHttpServer server([&](const TestRequest&) { return list_of(item); });
+  {
+    TestHttpServer server([&](const TestRequest&) {
+      return list_of(R"({"id":"..","name":"d","enable":true,"filters":[]})");
+    });
     auto datasets = client_for(server)->list_datasets("gw");
-    ASSERT_FALSE(datasets.ok()) << item;
+    ASSERT_FALSE(datasets.ok());
     EXPECT_EQ(datasets.error().kind, Kind::decode);
   }
   TestHttpServer routes([](const TestRequest&) {
@@ -58,6 +59,30 @@ TEST(HostileServer, UnusableIdsFromTheApiAreDecodeErrorsNotRequests) {
   ASSERT_FALSE(listed.ok());
   EXPECT_NE(listed.error().message.find("not a usable id"), std::string::npos)
       << listed.error().to_string();
+}
+
+TEST(HostileServer, ANameWithAControlCharacterIsReadEscapedAndDoesNotStopTheRead) {
+  // Someone made these in the dashboard (or the API let them through): refusing them would
+  // stop every plan, export and prune of the gateway, so aigw could never remove them.
+  // Escaped, they print on one line and can be deleted by id.
+  TestHttpServer server([](const TestRequest&) {
+    return list_of(R"({"id":"ds1","name":"multi\nline\u001b[2J","enable":true},)"
+                   R"({"id":"ds2","name":"plain","enable":true})");
+  });
+  auto datasets = client_for(server)->list_datasets("gw");
+  ASSERT_TRUE(datasets.ok()) << datasets.error().to_string();
+  ASSERT_EQ(datasets->size(), 2U);
+  EXPECT_EQ((*datasets)[0].name, "multi\\x0aline\\x1b[2J");
+  EXPECT_EQ((*datasets)[0].server_id, "ds1");
+  EXPECT_EQ((*datasets)[1].name, "plain");
+
+  TestHttpServer routes([](const TestRequest&) {
+    return TestReply{.body = R"({"data":{"routes":[{"id":"r1","name":"a\tb","elements":[]}]}})"};
+  });
+  auto listed = client_for(routes)->list_routes("gw");
+  ASSERT_TRUE(listed.ok()) << listed.error().to_string();
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_EQ(listed->front().name, "a\\x09b");
 }
 
 TEST(HostileServer, TheClientNeverSendsAPathWithAnEmptyOrDotSegment) {

@@ -549,3 +549,26 @@ TEST(Loader, AHeaderValueFromTheLoadersEnvironmentIsRegisteredWithTheRedactor) {
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(aigw::Redactor::global().redact("x hdrsec99 y"), "x (sensitive) y");
 }
+
+TEST(Loader, ANameWithAControlCharacterIsRefusedWhereItIsWritten) {
+  // Names are identities printed in every plan: a line break in one would forge plan
+  // lines, and the API accepts such a dataset that aigw could then not show safely.
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n"
+                                        "  - id: gw\n"
+                                        "    datasets:\n"
+                                        "      - name: \"multi\\nline\"\n"
+                                        "        enable: true\n"
+                                        "    provider_configs:\n"
+                                        "      - { provider_slug: openai, alias: \"a\\tb\" }\n");
+  const auto result = load_desired({file}, env({}));
+  const auto all = messages(result);
+  const auto mentions = [&](const std::string &text) {
+    return std::any_of(all.begin(), all.end(),
+                       [&](const std::string &m) { return m.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(mentions(file + ":4:15: error: name contains a control character (\\x0a)"))
+      << ::testing::PrintToString(all);
+  EXPECT_TRUE(mentions(file + ":7:41: error: alias contains a control character (\\x09)"))
+      << ::testing::PrintToString(all);
+}

@@ -27,3 +27,21 @@ TEST(Redactor, IgnoresTinyValues) {
   r.add("ab");
   EXPECT_EQ(r.redact("abc"), "abc");
 }
+
+TEST(Redactor, ScrubsASecretAlsoInTheFormJsonWritesIt) {
+  // A server that echoes the request body (as JSON) in its error shows a secret with a
+  // quote, a backslash or a control character escaped: that form is masked too.
+  Redactor r;
+  r.add("sk-CANARY\"quote\\slash\ttab12345");
+  EXPECT_EQ(r.redact(R"j({"secret":"sk-CANARY\"quote\\slash\ttab12345"})j"),
+            R"j({"secret":"(sensitive)"})j");
+  EXPECT_EQ(r.redact("raw: sk-CANARY\"quote\\slash\ttab12345"), "raw: (sensitive)");
+}
+
+TEST(Redactor, ScrubsASecretEscapedTheWaysOtherJsonWritersDo) {
+  Redactor r;
+  r.add("tok/en&more<12345>");
+  EXPECT_EQ(r.redact(R"j("tok\/en&more<12345>")j"), R"j("(sensitive)")j");
+  EXPECT_EQ(r.redact(R"j("tok/en\u0026more\u003c12345\u003e")j"), R"j("(sensitive)")j");
+  EXPECT_EQ(r.redact("tok/en&more<12345>"), "(sensitive)");
+}
