@@ -6,18 +6,23 @@ namespace aigw::engine {
 namespace {
 
 /// Cloudflare's "Could not route to /accounts/ID/..., perhaps your object identifier is
-/// invalid?" (7003) and "No route for that URI" (7000): for aigw, a wrong account id.
-bool is_routing_error(const std::vector<ApiError::Detail>& errors) {
-  return std::any_of(errors.begin(), errors.end(), [](const ApiError::Detail& d) {
-    return (d.code == 7003 || d.code == 7000) && d.message.find("route") != std::string::npos;
+/// invalid?" (7003): for aigw, a wrong account id. "No route for that URI" (7000): a path
+/// the API does not have, so a base URL with a wrong path, or a wrong account id.
+bool has_routing_error(const std::vector<ApiError::Detail>& errors, int code) {
+  return std::any_of(errors.begin(), errors.end(), [code](const ApiError::Detail& d) {
+    return d.code == code && d.message.find("route") != std::string::npos;
   });
 }
 
 } // namespace
 
 std::string ApiError::hint() const {
-  if (is_routing_error(errors)) {
+  if (has_routing_error(errors, 7003)) {
     return "check the account id: account_id in the YAML or CLOUDFLARE_ACCOUNT_ID";
+  }
+  if (has_routing_error(errors, 7000)) {
+    return "check the API base URL: --api-url or CLOUDFLARE_API_BASE_URL (it ends in "
+           "/client/v4); and the account id: account_id in the YAML or CLOUDFLARE_ACCOUNT_ID";
   }
   if (status == 401) {
     return "check the credentials: CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL + "

@@ -43,6 +43,14 @@ TEST(ApiErrorText, CouldNotRouteMeansTheAccountId) {
                              "CLOUDFLARE_ACCOUNT_ID)"));
 }
 
+TEST(ApiErrorText, NoRouteForThatUriMeansTheBaseUrlOrTheAccountId) {
+  // A base URL with a wrong path (--api-url https://api.cloudflare.com/v4) gets this too.
+  const auto text = http_error(404, {{7000, "No route for that URI"}}).to_string();
+  EXPECT_THAT(text, EndsWith("(check the API base URL: --api-url or CLOUDFLARE_API_BASE_URL "
+                             "(it ends in /client/v4); and the account id: account_id in the "
+                             "YAML or CLOUDFLARE_ACCOUNT_ID)"));
+}
+
 TEST(ApiErrorText, OtherErrorsHaveNoHint) {
   EXPECT_EQ(http_error(400, {{7003, "invalid filter"}}).to_string(),
             "GET /accounts/acc/ai-gateway/gateways: HTTP 400: [7003] invalid filter");
