@@ -74,7 +74,12 @@ Result<model::Value, engine::ApiError> decode_envelope(RequestRef request, int s
     return status_error(request, status, body, is_object ? &parsed.value() : nullptr);
   }
   if (!parsed) {
-    return make_api_error(engine::ApiError::Kind::decode, request, parsed.error().message, status);
+    // Often a web page (a wrong base URL, a captive proxy): show how the body begins,
+    // redacted and cut (make_api_error makes the message printable).
+    return make_api_error(engine::ApiError::Kind::decode, request,
+                          parsed.error().message + "; the body begins: " +
+                              printable(body, k_excerpt_chars),
+                          status);
   }
   if (!is_object) {
     return make_api_error(engine::ApiError::Kind::decode, request,

@@ -87,6 +87,25 @@ TEST(Envelope, NonJsonBodiesAreClearErrors) {
   EXPECT_EQ(not_object.error().kind, Kind::decode);
 }
 
+TEST(Envelope, ASuccessThatIsNotJsonShowsHowItBegins) {
+  // A web page answering 200 (a wrong base URL, a captive proxy): say what came, redacted
+  // and cut, not only that it is not JSON.
+  const Secret canary("canary-page-secret-4242");
+  const std::string page =
+      "<!DOCTYPE html>\n<html><head><title>Sign in canary-page-secret-4242</title></head>" +
+      std::string(500, 'x');
+  auto decoded = decode_envelope(k_list, 200, page);
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_EQ(decoded.error().kind, Kind::decode);
+  const auto text = decoded.error().to_string();
+  EXPECT_NE(text.find("malformed JSON"), std::string::npos) << text;
+  EXPECT_NE(text.find("the body begins: <!DOCTYPE html>\\x0a<html><head><title>Sign in (sensitive)"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("canary-page-secret-4242"), std::string::npos) << text;
+  EXPECT_LT(text.size(), 400U) << text;
+}
+
 TEST(Envelope, ErrorMessagesAreRedacted) {
   const Secret canary("canary-envelope-secret-123");
   auto error = decode_envelope(k_list, 400,
