@@ -33,6 +33,9 @@ constexpr std::string_view k_web_url_pattern =
 constexpr std::string_view k_gateway_id_pattern =
     R"(^([A-Za-z0-9._~-]|\$\{[A-Za-z_][A-Za-z0-9_]*\})+$)";
 
+/// Any other identity is one line of text: no control character (the loader's check).
+constexpr std::string_view k_one_line_pattern = R"(^[^\u0000-\u001F\u007F]*$)";
+
 /// What the YAML files add around a kind's API fields: its description, how its list is
 /// described, its identity keys, and whether it can be renamed in place.
 struct KindDocument {
@@ -334,9 +337,8 @@ Object kind_definition(const KindSpec& kind) {
   Array required;
   for (const auto& key : document.identity) {
     Object schema = field_schema(key, false);
-    if (kind.kind == ResourceKind::gateway) {
-      schema.emplace("pattern", text(k_gateway_id_pattern));
-    }
+    schema.emplace("pattern", text(kind.kind == ResourceKind::gateway ? k_gateway_id_pattern
+                                                                        : k_one_line_pattern));
     properties.emplace(std::string(key.name), std::move(schema));
     required.push_back(text(key.name));
   }

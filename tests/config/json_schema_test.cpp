@@ -93,6 +93,17 @@ TEST(JsonSchema, EveryListedKindIsListedUnderItsParent) {
             Value(model::Array{"slug", "name", "base_url"}));
 }
 
+TEST(JsonSchema, NamesThatAreIdentitiesRefuseControlCharactersLikeTheLoader) {
+  const Value schema = json_schema();
+  const Value& defs = at(schema, "$defs");
+  const Value one_line("^[^\\u0000-\\u001F\\u007F]*$");
+  EXPECT_EQ(at(at(at(at(defs, "dataset"), "properties"), "name"), "pattern"), one_line);
+  EXPECT_EQ(at(at(at(at(defs, "route"), "properties"), "name"), "pattern"), one_line);
+  EXPECT_EQ(at(at(at(at(defs, "provider_config"), "properties"), "alias"), "pattern"), one_line);
+  EXPECT_EQ(at(at(at(at(defs, "provider_config"), "properties"), "provider_slug"), "pattern"),
+            one_line);
+}
+
 TEST(JsonSchema, NestedShapesComeFromTheTable) {
   const Value schema = json_schema();
   const Value& gateway = at(at(at(schema, "$defs"), "gateway"), "properties");
