@@ -334,6 +334,7 @@ private:
         continue;
       }
       if (it == live.datasets.end()) {
+        warn_unmatched_rename(ResourceKind::dataset, gateway_id, want->name, want->renamed_from);
         Change change = make_change(ChangeKind::create, ResourceKind::dataset, gateway_id, {want->name});
         change.body = create_body(ResourceKind::dataset, want->fields);
         change.diff = describe_new(ResourceKind::dataset, change.body);
@@ -425,6 +426,7 @@ private:
         continue;
       }
       if (it == live.routes.end()) {
+        warn_unmatched_rename(ResourceKind::route, gateway_id, want->name, want->renamed_from);
         Change change = make_change(ChangeKind::create, ResourceKind::route, gateway_id, {want->name});
         change.elements = want->elements;
         change.diff = diff_elements({}, want->elements);
@@ -443,6 +445,19 @@ private:
       }
     }
     remove_undeclared(live.routes, declared, ResourceKind::route, gateway_id);
+  }
+
+  /// A `renamed_from` whose old name is not live (mistyped, or the object is gone): the
+  /// object is created, which the plan says (Terraform ignores such a `moved` silently).
+  void warn_unmatched_rename(ResourceKind kind, const std::string& gateway_id,
+                             const std::string& name, const std::string& old_name) {
+    if (old_name.empty()) {
+      return;
+    }
+    const std::string_view label = model::resource_kind_name(kind);
+    m_out.warnings.push_back(concat(label, " ", gateway_id, "/", name, ": renamed_from '",
+                                    old_name, "' names no ", label,
+                                    " of the gateway, so it is created (check the old name)"));
   }
 
   /// The live object a `renamed_from` names, when it exists and is not itself declared.

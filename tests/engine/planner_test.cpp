@@ -140,6 +140,38 @@ TEST(Planner, RenamedFromRenamesInsteadOfDeleteAndCreate) {
   EXPECT_TRUE(plan_ok(desired, read_everything(live), options).changes.empty());
 }
 
+TEST(Planner, ARenamedFromThatNamesNothingLiveWarnsThatTheObjectIsCreated) {
+  // A mistyped old name would otherwise create a new route (and, with prune, delete the old
+  // one with its versions) without a word.
+  model::Desired desired = one_gateway();
+  model::Dataset dataset{"gw", "new-set", "", {{"enable", false}}, {}};
+  dataset.renamed_from = "old-sett";
+  model::Route route{"gw", "chat-v2", "", model_graph("b"), "", {}};
+  route.renamed_from = "chta";
+  desired.resources.datasets = {dataset};
+  desired.resources.routes = {route};
+  model::Resources live;
+  live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
+  live.datasets.push_back(live_dataset("gw", "old-set", "ds-1"));
+  live.routes.push_back(live_route("gw", "chat", "rt-1", model_graph("a")));
+  const Plan plan = plan_ok(desired, read_everything(live));
+  EXPECT_EQ(summary(plan), (std::vector<std::string>{"create dataset gw/new-set",
+                                                     "create route gw/chat-v2"}));
+  EXPECT_EQ(plan.warnings,
+            (std::vector<std::string>{
+                "dataset gw/new-set: renamed_from 'old-sett' names no dataset of the gateway, so "
+                "it is created (check the old name)",
+                "route gw/chat-v2: renamed_from 'chta' names no route of the gateway, so it is "
+                "created (check the old name)"}));
+
+  // Once renamed (the new name is live), the key is inert and says nothing.
+  live.datasets[0].name = "new-set";
+  live.datasets[0].fields["enable"] = false;
+  live.routes[0].name = "chat-v2";
+  live.routes[0].elements = model_graph("b");
+  EXPECT_TRUE(plan_ok(desired, read_everything(live)).warnings.empty());
+}
+
 TEST(Planner, GatewayUpdateKeepsLiveAndUnknownFields) {
   model::Resources live;
   live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 60}, {"future_field", "kept"}}));
