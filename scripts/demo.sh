@@ -111,13 +111,22 @@ for dir in "${first[@]}"; do
 done
 
 section "5. A second desired state, examples/demo: route router/ab-test goes 80/20 -> 60/40, dataset support-bot/failures is dropped (--impact: the live traffic each change would hit, from the gateway's logs)"
+# The generated traffic reaches the route created in step 3 within a second or two: wait for
+# its first logged requests (at most 10 s), so the impact shows real figures.
+impact_line='route router/ab-test \(deploy a new version\) — [1-9][0-9,]* requests? through this route'
+for _ in $(seq 1 20); do
+  if "$aigw_bin" plan -f examples/demo --prune --impact 2>/dev/null | grep -qE "$impact_line"; then
+    break
+  fi
+  sleep 0.5
+done
 set +e
 show aigw plan -f examples/demo --prune --impact --detailed-exitcode | tee "$tmp/plan5.txt"
 code=${PIPESTATUS[0]}
 set -e
 [ "$code" -eq 2 ] || { echo "expected pending changes (exit 2), got $code" >&2; exit 1; }
-grep -qE 'route router/ab-test \(deploy a new version\) — [0-9,]+ requests? through this route' "$tmp/plan5.txt" ||
-  { echo "expected a traffic impact line for route router/ab-test" >&2; exit 1; }
+grep -qE "$impact_line" "$tmp/plan5.txt" ||
+  { echo "expected a traffic impact line with requests for route router/ab-test" >&2; exit 1; }
 
 section "5b. The same plan as a pull request comment: the route change drawn as a Mermaid graph"
 show aigw plan -f examples/demo --prune --output markdown | tee "$tmp/plan.md"
