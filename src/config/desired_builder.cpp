@@ -323,8 +323,9 @@ void DesiredBuilder::read_custom_provider(NodeReader &reader, const YamlNode &no
   }
   model::CustomProvider provider;
   provider.origin = reader.origin(node);
-  bool ok = has_identity(reader, node, *entries, ResourceKind::custom_provider);
-  provider.slug = identity_of(reader, *entries, "slug", std::nullopt, &ok);
+  bool identified = has_identity(reader, node, *entries, ResourceKind::custom_provider);
+  provider.slug = identity_of(reader, *entries, "slug", std::nullopt, &identified);
+  bool ok = identified;
   provider.protect = read_protect(reader, *entries, &ok);
   const std::string label = "custom provider " + quoted(provider.slug);
   Fields fields = read_fields(reader, ResourceKind::custom_provider, node, *entries,
@@ -338,8 +339,8 @@ void DesiredBuilder::read_custom_provider(NodeReader &reader, const YamlNode &no
                          provider.headers_env, provider.headers) &&
          ok;
   }
-  if (ok) {
-    ok = claim(reader, node, model::key_of(provider), label);
+  if (identified) {
+    ok = claim(reader, node, model::key_of(provider), label) && ok;
   }
   if (ok && fields.ok) {
     m_desired.resources.custom_providers.push_back(std::move(provider));
@@ -376,11 +377,37 @@ void DesiredBuilder::read_scope(NodeReader &reader, const YamlNode &node) {
                        "(e.g. [team-*]), or remove 'scope' to manage every gateway");
     return;
   }
+  m_scope_origin = reader.origin(node);
+  m_scope_ok = true;
   std::size_t index = 0;
   for (const auto &item : node) {
     if (auto glob = identity(reader, item, "scope[" + std::to_string(index++) + "]", 64)) {
       m_desired.scope.push_back(*glob);
+    } else {
+      m_scope_ok = false; // an invalid glob was dropped: matching the rest would mislead
     }
+  }
+}
+
+void DesiredBuilder::check_scope(std::vector<Diagnostic> &out) const {
+  if (!m_scope_ok) {
+    return;
+  }
+  std::string globs;
+  for (const auto &glob : m_desired.scope) {
+    globs += (globs.empty() ? "" : ", ") + glob;
+  }
+  for (const auto &[id, where] : m_gateway_ids) {
+    if (model::in_scope(m_desired.scope, id)) {
+      continue;
+    }
+    const std::string scope_at = m_scope_origin.file == where.file
+                                     ? "line " + std::to_string(m_scope_origin.line)
+                                     : m_scope_origin.to_string();
+    out.push_back(Diagnostic{where.file, where.line, where.column,
+                             "gateway '" + id + "' is outside scope [" + globs + "] (set at " +
+                                 scope_at + "): this repository does not manage it; add a glob "
+                                 "that matches it to 'scope', or remove the gateway"});
   }
 }
 
@@ -391,11 +418,15 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YamlNode &node) {
   }
   model::Gateway gateway;
   gateway.origin = reader.origin(node);
-  bool ok = has_identity(reader, node, *entries, ResourceKind::gateway);
-  gateway.id = identity_of(reader, *entries, "id", 64, &ok);
-  if (ok && !gateway.id.empty()) {
-    ok = check_path_segment(reader, *find(*entries, "id"), gateway.id, "gateway id");
+  bool identified = has_identity(reader, node, *entries, ResourceKind::gateway);
+  gateway.id = identity_of(reader, *entries, "id", 64, &identified);
+  if (identified && !gateway.id.empty()) {
+    identified = check_path_segment(reader, *find(*entries, "id"), gateway.id, "gateway id");
   }
+  if (identified) {
+    m_gateway_ids.emplace_back(gateway.id, reader.origin(*find(*entries, "id")));
+  }
+  bool ok = identified;
   gateway.protect = read_protect(reader, *entries, &ok);
   const std::string label = "gateway " + quoted(gateway.id);
   Fields fields =
@@ -406,8 +437,8 @@ void DesiredBuilder::read_gateway(NodeReader &reader, const YamlNode &node) {
   // OTel/Stripe credentials are plain strings to the API: never let an error echo them.
   model::register_gateway_credentials(gateway.fields);
   fields.ok = check_credential_references(reader, *entries) && fields.ok;
-  if (ok) {
-    ok = claim(reader, node, model::key_of(gateway), label);
+  if (identified) {
+    ok = claim(reader, node, model::key_of(gateway), label) && ok;
   }
   const std::size_t first_dataset = m_desired.resources.datasets.size();
   const std::size_t first_route = m_desired.resources.routes.size();
@@ -442,16 +473,17 @@ void DesiredBuilder::read_dataset(NodeReader &reader, const YamlNode &node,
   model::Dataset dataset;
   dataset.gateway_id = gateway;
   dataset.origin = reader.origin(node);
-  bool ok = has_identity(reader, node, *entries, ResourceKind::dataset);
-  dataset.name = identity_of(reader, *entries, "name", std::nullopt, &ok);
+  bool identified = has_identity(reader, node, *entries, ResourceKind::dataset);
+  dataset.name = identity_of(reader, *entries, "name", std::nullopt, &identified);
+  bool ok = identified;
   dataset.protect = read_protect(reader, *entries, &ok);
   dataset.renamed_from = read_renamed_from(reader, *entries, dataset.name, &ok);
   const std::string label = "dataset " + quoted(dataset.name) + " of gateway " + quoted(gateway);
   Fields fields =
       read_fields(reader, ResourceKind::dataset, node, *entries, k_dataset_structural, label);
   dataset.fields = std::move(fields.values);
-  if (ok) {
-    ok = claim(reader, node, model::key_of(dataset), label);
+  if (identified) {
+    ok = claim(reader, node, model::key_of(dataset), label) && ok;
   }
   if (ok && fields.ok) {
     m_desired.resources.datasets.push_back(std::move(dataset));
@@ -467,9 +499,10 @@ void DesiredBuilder::read_provider_config(NodeReader &reader, const YamlNode &no
   model::ProviderConfig config;
   config.gateway_id = gateway;
   config.origin = reader.origin(node);
-  bool ok = has_identity(reader, node, *entries, ResourceKind::provider_config);
-  config.provider_slug = identity_of(reader, *entries, "provider_slug", std::nullopt, &ok);
-  config.alias = identity_of(reader, *entries, "alias", std::nullopt, &ok);
+  bool identified = has_identity(reader, node, *entries, ResourceKind::provider_config);
+  config.provider_slug = identity_of(reader, *entries, "provider_slug", std::nullopt, &identified);
+  config.alias = identity_of(reader, *entries, "alias", std::nullopt, &identified);
+  bool ok = identified;
   config.protect = read_protect(reader, *entries, &ok);
   const std::string label = "provider config " + quoted(config.provider_slug + "/" + config.alias) +
                             " of gateway " + quoted(gateway);
@@ -490,8 +523,8 @@ void DesiredBuilder::read_provider_config(NodeReader &reader, const YamlNode &no
     reader.error(node, "missing 'secret' or 'secret_id' in " + label);
     ok = false;
   }
-  if (ok) {
-    ok = claim(reader, node, model::key_of(config), label);
+  if (identified) {
+    ok = claim(reader, node, model::key_of(config), label) && ok;
   }
   if (ok && fields.ok) {
     ok = claim_default(reader, node, config, label);
@@ -536,7 +569,11 @@ void DesiredBuilder::read_route(NodeReader &reader, const YamlNode &node,
   for (const auto &e : *entries) {
     ok = reader.check_known(e, k_route_keys, "route") && ok;
   }
-  route.name = identity_of(reader, *entries, "name", std::nullopt, &ok);
+  // A name is claimed whatever else is wrong with the route, so a duplicate is reported in
+  // the same run as the other errors.
+  bool identified = find(*entries, "name") != nullptr;
+  route.name = identity_of(reader, *entries, "name", std::nullopt, &identified);
+  ok = ok && identified;
   route.protect = read_protect(reader, *entries, &ok);
   route.renamed_from = read_renamed_from(reader, *entries, route.name, &ok);
   if (const YamlNode *elements = find(*entries, "elements")) {
@@ -546,9 +583,10 @@ void DesiredBuilder::read_route(NodeReader &reader, const YamlNode &node,
       route.elements = std::move(*parsed);
     }
   }
-  if (ok) {
+  if (identified) {
     ok = claim(reader, node, model::key_of(route),
-               "route " + quoted(route.name) + " of gateway " + quoted(gateway));
+               "route " + quoted(route.name) + " of gateway " + quoted(gateway)) &&
+         ok;
   }
   if (ok) {
     m_desired.resources.routes.push_back(std::move(route));

@@ -18,6 +18,9 @@ public:
   void add_document(NodeReader &reader, const YamlNode &root);
   /// The merged desired state.
   [[nodiscard]] model::Desired &desired() { return m_desired; }
+  /// Once every file is read: reports each declared gateway whose id `scope` does not
+  /// match (no network needed to know the run could not manage it).
+  void check_scope(std::vector<Diagnostic> &out) const;
 
 private:
   void read_gateway(NodeReader &reader, const YamlNode &node);
@@ -42,9 +45,12 @@ private:
   std::map<model::ResourceKey, model::Origin> m_declared;
   std::map<std::string, model::Origin> m_settings;
   model::Origin m_account_origin; ///< where account_id was first set
+  model::Origin m_scope_origin;   ///< where `scope` is set
+  bool m_scope_ok = false;        ///< `scope` was read without an error
+  /// Each gateway id read, and where its `id` value is.
+  std::vector<std::pair<std::string, model::Origin>> m_gateway_ids;
   /// (gateway, provider_slug) -> where its first `default_config: true` is.
   std::map<std::pair<std::string, std::string>, model::Origin> m_defaults;
-
 };
 
 } // namespace aigw::config

@@ -271,6 +271,7 @@ LoadResult load_all(std::vector<SourceFile> sources, std::vector<Diagnostic> dia
     for (const auto &source : sources) {
       load_text(source.path, source.text, env, builder, result.diagnostics);
     }
+    builder.check_scope(result.diagnostics);
   } catch (const std::exception &e) {
     result.diagnostics.push_back(file_error(sources.empty() ? "." : sources.front().path,
                                             std::string("cannot load: ") + e.what()));

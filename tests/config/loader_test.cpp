@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 
@@ -198,6 +199,56 @@ TEST(Loader, ResourceDeclaredInTwoFilesNamesBothPlaces) {
   EXPECT_EQ(messages(result),
             std::vector<std::string>{
                 b + ":3:5: error: gateway 'shared' is declared twice (first at " + a + ":2:5)"});
+}
+
+TEST(Loader, GatewayOutsideScopeSetInAnotherFileIsLocatedBeforeAnyRequest) {
+  TempDir dir;
+  const auto a = dir.write("a.yaml", "scope: [search-*, 'team-?']\n");
+  const auto b = dir.write("b.yaml", "gateways:\n  - id: search-a\n  - id: team-b\n"
+                                     "  - id: ${GW}\n    cache_ttl: nope\n");
+  const auto result = load_desired({a, b}, env({{"GW", "adopt-a"}}));
+  EXPECT_EQ(messages(result),
+            (std::vector<std::string>{
+                b + ":4:9: error: gateway 'adopt-a' is outside scope [search-*, team-?] (set at " +
+                    a + ":1:8): this repository does not manage it; add a glob that matches it "
+                        "to 'scope', or remove the gateway",
+                b + ":5:16: error: 'cache_ttl' must be a number, got the string 'nope'"}));
+}
+
+TEST(Loader, ScopeWithAnInvalidGlobIsNotMatchedAgainst) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "scope: [team-*, 7]\ngateways:\n  - id: other\n");
+  const auto result = load_desired({file}, env({}));
+  ASSERT_EQ(messages(result).size(), 1U) << ::testing::PrintToString(messages(result));
+  EXPECT_NE(messages(result)[0].find("scope[1]"), std::string::npos);
+}
+
+TEST(Loader, RouteNameTwiceIsReportedWhateverElseIsWrongWithEitherCopy) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n  - id: g\n    routes:\n"
+                                        "      - { name: r, elements: [], protect: maybe }\n"
+                                        "      - { name: r, elements: [] }\n");
+  const auto all = messages(load_desired({file}, env({})));
+  EXPECT_NE(std::find(all.begin(), all.end(),
+                      file + ":5:9: error: route 'r' of gateway 'g' is declared twice (first at "
+                             "line 4)"),
+            all.end())
+      << ::testing::PrintToString(all);
+}
+
+TEST(Loader, DatasetAndGatewayTwiceAreReportedWhateverElseIsWrong) {
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n"
+                                        "  - { id: g, protect: maybe, datasets: [{ name: d, "
+                                        "protect: 1 }, { name: d }] }\n"
+                                        "  - { id: g }\n");
+  const auto all = messages(load_desired({file}, env({})));
+  const auto has = [&all](const std::string &text) {
+    return std::any_of(all.begin(), all.end(),
+                       [&text](const std::string &m) { return m.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("dataset 'd' of gateway 'g' is declared twice")) << ::testing::PrintToString(all);
+  EXPECT_TRUE(has("gateway 'g' is declared twice")) << ::testing::PrintToString(all);
 }
 
 TEST(Loader, TopLevelSettingInTwoFilesIsAnError) {
