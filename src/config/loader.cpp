@@ -7,6 +7,7 @@
 
 #include "config/yaml_tree.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/exceptions.h>
 
 #if defined(__GLIBC__)
@@ -26,6 +27,9 @@ namespace fs = std::filesystem;
 
 /// Deepest flow nesting ([ and {) accepted; yaml-cpp recurses per level.
 constexpr int k_max_flow_depth = 200;
+/// Deepest nesting yaml-cpp 0.7's parser takes (its DepthGuard<500>), counting every level
+/// from the document down, block and flow alike; past it, it throws DeepRecursion.
+constexpr int k_parser_max_depth = 500;
 
 Diagnostic file_error(const std::string &file, std::string message) {
   return Diagnostic{file, 1, 1, std::move(message)};
@@ -225,6 +229,11 @@ void load_text(const std::string &file, const std::string &text, const EnvLookup
       return;
     }
     builder.add_document(reader, roots.empty() ? YamlNode() : roots.front());
+  } catch (const YAML::DeepRecursion &e) {
+    // Its own message is "bad file", which says neither what nor why.
+    reader.error_at(e.mark, "invalid YAML: nested too deep (the parser stops at " +
+                                std::to_string(k_parser_max_depth) +
+                                " levels of block and flow nesting together)");
   } catch (const YAML::Exception &e) {
     // yaml-cpp reports syntax errors (tabs, indentation, unterminated quotes) with a mark.
     const std::string line = e.mark.line >= 0 ? line_of(text, e.mark.line) : std::string();

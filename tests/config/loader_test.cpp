@@ -623,3 +623,24 @@ TEST(Loader, ANameWithAControlCharacterIsRefusedWhereItIsWritten) {
   EXPECT_TRUE(mentions(file + ":7:41: error: alias contains a control character (\\x09)"))
       << ::testing::PrintToString(all);
 }
+
+/// `levels` block mappings, each a key one space deeper than its parent's, then a scalar.
+std::string block_nesting(int levels) {
+  std::string text;
+  for (int i = 0; i < levels; ++i) {
+    text += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
+  }
+  return text + std::string(static_cast<std::size_t>(levels), ' ') + "v\n";
+}
+
+TEST(Loader, BlockNestingPastTheParsersLimitSaysItIsNestedTooDeepAndWhere) {
+  TempDir dir;
+  const auto file = dir.write("db.yaml", block_nesting(600));
+  const auto all = messages(load_desired({file}, env({})));
+  EXPECT_EQ(all, std::vector<std::string>{file + ":499:501: error: invalid YAML: nested too deep "
+                                                 "(the parser stops at 500 levels of block and "
+                                                 "flow nesting together)"});
+  const auto shallow = messages(load_desired({dir.write("ok.yaml", block_nesting(450))}, env({})));
+  ASSERT_EQ(shallow.size(), 1U);
+  EXPECT_NE(shallow[0].find("unknown key 'k'"), std::string::npos) << shallow[0];
+}
