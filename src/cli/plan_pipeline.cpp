@@ -102,6 +102,20 @@ EarlyGatewayList start_gateway_list(const GlobalOptions& global, int concurrency
   return early;
 }
 
+/// What an invalid configuration costs: no call at all, or only the early gateway list,
+/// which is said to be read only once its first page has arrived (a slow or unreachable
+/// API may not have answered yet).
+std::string invalid_configuration_message(EarlyGatewayList& early) {
+  if (!early.read) {
+    return "the configuration is invalid; no API call was made";
+  }
+  return early.read->first_page_arrived()
+             ? "the configuration is invalid; nothing was changed (only the gateway list was "
+               "read while it loaded)"
+             : "the configuration is invalid; nothing was changed (the gateway list requested "
+               "while it loaded was not read)";
+}
+
 } // namespace
 
 std::unique_ptr<engine::GatewayApi> connect_api(const GlobalOptions& global,
@@ -154,9 +168,7 @@ std::optional<PlanRun> run_plan_pipeline(const GlobalOptions& global, const Plan
   auto loaded = config::load_desired(inputs.paths.empty() ? config::default_paths() : inputs.paths);
   if (!loaded.ok()) {
     // Said before the early read is dropped: dropping waits for its first page.
-    report_diagnostics(loaded, early.read ? "the configuration is invalid; nothing was changed "
-                                            "(only the gateway list was read while it loaded)"
-                                          : "the configuration is invalid; no API call was made");
+    report_diagnostics(loaded, invalid_configuration_message(early));
     if (early.read && !early.read->finished()) {
       // Its first page is still on its way (a slow or unreachable API): waiting for it, with
       // the client's retries, would hold the exit of a run that has nothing left to do.

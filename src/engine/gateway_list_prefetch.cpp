@@ -33,6 +33,7 @@ void GatewayListPrefetch::run(GatewayApi& api) {
 
 void GatewayListPrefetch::receive(const std::vector<model::Gateway>& page) {
   std::unique_lock lock(m_mutex);
+  m_page_arrived = true;
   // Until the verdict the list stops here: a dropped read costs its first page only.
   m_changed.wait(lock, [this] { return m_verdict != Verdict::pending; });
   if (m_verdict == Verdict::dropped) {
@@ -62,6 +63,11 @@ void GatewayListPrefetch::drop() {
 bool GatewayListPrefetch::finished() {
   const std::lock_guard lock(m_mutex);
   return m_done;
+}
+
+bool GatewayListPrefetch::first_page_arrived() {
+  const std::lock_guard lock(m_mutex);
+  return m_page_arrived;
 }
 
 } // namespace aigw::engine

@@ -31,6 +31,8 @@ public:
   void drop();
   /// True once the read has returned (or, dropped, stopped at its first page).
   [[nodiscard]] bool finished();
+  /// True once the first page has arrived (something of the account was read).
+  [[nodiscard]] bool first_page_arrived();
 
 private:
   enum class Verdict { pending, claimed, dropped };
@@ -44,6 +46,7 @@ private:
   Verdict m_verdict = Verdict::pending;
   const GatewayApi::GatewayPageSink* m_sink = nullptr; ///< the claimer's, once claimed
   bool m_done = false; ///< the thread's read has returned
+  bool m_page_arrived = false; ///< receive() was called
   std::optional<ApiResult<std::vector<model::Gateway>>> m_result; ///< unless dropped
   std::thread m_thread;
 };

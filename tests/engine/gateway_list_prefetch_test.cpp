@@ -12,6 +12,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 
 namespace aigw::engine {
 namespace {
@@ -126,6 +127,21 @@ TEST(GatewayListPrefetch, ReadDroppedBeforeItsFirstPageArrivesStopsThere) {
 
 TEST(GatewayListPrefetch, AnUnclaimedReadIsDroppedWhenDestroyed) {
   EXPECT_EQ(pages_fetched_by_unclaimed_read(Ending::destroyed), 1);
+}
+
+TEST(GatewayListPrefetch, SaysTheFirstPageArrivedOnlyOnceItHas) {
+  PagedApi api(/*hold_first=*/true);
+  seed(api.fake, 4);
+  GatewayListPrefetch read(api);
+  ASSERT_EQ(api.wait_for_pages(1), 1); // requested, its response held back
+  EXPECT_FALSE(read.first_page_arrived());
+  api.release();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!read.first_page_arrived() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  EXPECT_TRUE(read.first_page_arrived());
+  read.drop();
 }
 
 TEST(GatewayListPrefetch, AFailedListIsWhatTheClaimReturns) {
