@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/error_output.h"
+#include "cli/number_flags.h"
 #include "cli/plan_pipeline.h"
 #include "config/loader.h"
 #include "config/source_differences.h"
@@ -383,7 +384,7 @@ void add_apply_command(CLI::App& app, const GlobalOptions& global, int* exit_cod
   cmd->add_flag("--force", flags->force, "Allow a plan that deletes more than the threshold");
   cmd->add_option("--parallelism,--concurrency", flags->parallelism,
                   "Requests and independent steps in flight (1..64, default 8)")
-      ->check(CLI::Range(1, 64));
+      ->check(whole_number(1, 64));
   add_impact_flags(*cmd, flags->impact);
   cmd->callback([&global, flags, exit_code] { *exit_code = run_apply(global, *flags); });
 }

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/error_output.h"
+#include "cli/number_flags.h"
 #include "cli/plan_pipeline.h"
 #include "config/export_writer.h"
 #include "engine/export_state.h"
@@ -174,7 +175,7 @@ void add_export_command(CLI::App& app, const GlobalOptions& global, int* exit_co
   cmd->add_flag("--force", flags->force, "Write into a non-empty directory, over its files");
   cmd->add_option("--parallelism,--concurrency", flags->concurrency,
                   "Reads in flight at once (default 8); --concurrency is an alias")
-      ->check(CLI::Range(1, 64));
+      ->check(whole_number(1, 64));
   cmd->callback([&global, flags, exit_code] { *exit_code = run_export(global, *flags); });
 }
 

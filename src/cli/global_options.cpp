@@ -1,5 +1,7 @@
 #include "cli/global_options.h"
 
+#include "cli/number_flags.h"
+
 #include <cstdlib>
 #include <unistd.h>
 
@@ -13,7 +15,7 @@ void add_global_options(CLI::App& cmd, GlobalOptions& global) {
       ->group(group);
   cmd.add_option("--rate-limit", global.rate_limit,
                  "API requests allowed per 5 minutes (default 1200, Cloudflare's limit per token)")
-      ->check(CLI::Range(1.0, 1.0e9))
+      ->check(number_between(1.0, 1.0e9))
       ->group(group);
   cmd.add_option_function<std::string>(
          "--log-level",

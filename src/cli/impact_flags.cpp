@@ -1,5 +1,7 @@
 #include "cli/impact_flags.h"
 
+#include "cli/number_flags.h"
+
 namespace aigw::cli {
 
 void add_impact_flags(CLI::App& cmd, ImpactFlags& flags) {
@@ -15,7 +17,7 @@ void add_impact_flags(CLI::App& cmd, ImpactFlags& flags) {
                  "Refuse a plan deleting a gateway or route that served more than N requests "
                  "in the window (or whose traffic cannot be read), unless --force")
       ->excludes(no_impact)
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0));
 }
 
 engine::ImpactOptions impact_options(const ImpactFlags& flags, int concurrency) {

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_output.h"
 #include "cli/error_output.h"
+#include "cli/number_flags.h"
 #include "cli/plan_pipeline.h"
 #include "render/plan_file.h"
 #include "render/plan_json.h"
@@ -178,7 +179,7 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int* exit_code
   cmd->add_flag("--force", flags->force, "Plan even past the mass-delete safety threshold");
   cmd->add_option("--parallelism,--concurrency", flags->concurrency,
                   "Requests in flight at once (1..64, default 8)")
-      ->check(CLI::Range(1, 64));
+      ->check(whole_number(1, 64));
   add_impact_flags(*cmd, flags->impact);
   cmd->callback([&global, flags, exit_code] { *exit_code = run_plan(global, *flags); });
 }

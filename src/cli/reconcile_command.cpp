@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/error_output.h"
+#include "cli/number_flags.h"
 #include "cli/plan_pipeline.h"
 #include "service/duration.h"
 #include "service/metrics.h"
@@ -81,10 +82,6 @@ int run_reconcile_command(const GlobalOptions& global, const ReconcileFlags& fla
     }
     options.interval = *interval;
   }
-  if (!flags.metrics_addr.empty() && !options.interval) {
-    report_error("--metrics-addr needs --interval: a single cycle (--once) serves no metrics");
-    return 1;
-  }
   options.detect_only = flags.detect_only;
   options.plan.plan.prune = flags.prune;
   options.plan.plan.force = flags.force;
@@ -135,23 +132,32 @@ void add_reconcile_command(CLI::App& app, const GlobalOptions& global, int* exit
   auto* once = cmd->add_flag("--once", flags->once, "Run one cycle and exit with apply's codes");
   auto* interval = cmd->add_option("--interval", flags->interval,
                                    "Run as a service, waiting DURATION (30s, 5m, 1h) between "
-                                   "cycles, until SIGTERM or SIGINT");
+                                   "cycles, until SIGTERM or SIGINT")
+                       ->check(CLI::Validator(
+                           [](std::string& text) -> std::string {
+                             auto parsed = service::parse_duration(text);
+                             return parsed ? std::string() : parsed.error().message;
+                           },
+                           "", ""));
   once->excludes(interval);
   cmd->add_flag("--detect-only", flags->detect_only,
                 "Plan only: report drift, change nothing (--once exits 2 on drift)");
-  cmd->add_option("--metrics-addr", flags->metrics_addr,
+  auto* metrics_addr = cmd->add_option("--metrics-addr", flags->metrics_addr,
                   "Serve /metrics and /healthz on HOST:PORT (with --interval)");
   cmd->add_flag("--prune", flags->prune, "Delete undeclared resources within scope");
   cmd->add_flag("--force", flags->force, "Allow a plan that deletes more than the threshold");
   cmd->add_option("--parallelism,--concurrency", flags->parallelism,
                   "Requests in flight at once (1..64); --concurrency is an alias")
-      ->check(CLI::Range(1, 64));
+      ->check(whole_number(1, 64));
   add_impact_flags(*cmd, flags->impact);
-  cmd->callback([&global, flags, exit_code, once, interval] {
+  cmd->callback([&global, flags, exit_code, once, interval, metrics_addr] {
+    // Thrown, not printed: main reports usage errors with the help to read.
     if (once->count() == 0 && interval->count() == 0) {
-      report_error("reconcile needs --once or --interval DURATION");
-      *exit_code = 1;
-      return;
+      throw CLI::ValidationError("reconcile needs --once or --interval DURATION");
+    }
+    if (metrics_addr->count() > 0 && interval->count() == 0) {
+      throw CLI::ValidationError(
+          "--metrics-addr needs --interval: a single cycle (--once) serves no metrics");
     }
     // A service's cycle and change lines are its output: log at info unless told otherwise.
     if (!global.log_level_given) {

@@ -29,4 +29,7 @@ struct EmulatorOptions {
 /// shutdown, 1 when the address cannot be bound or the state file is corrupt).
 int run_emulator(const EmulatorOptions& options);
 
+/// True for HOST:PORT with a numeric IP address (IPv6 in brackets) and a port 0..65535.
+bool is_listen_address(const std::string& listen);
+
 } // namespace aigw::emulator

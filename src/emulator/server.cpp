@@ -324,6 +324,10 @@ std::optional<tcp::endpoint> parse_listen(const std::string& listen) {
 
 } // namespace
 
+bool is_listen_address(const std::string& listen) {
+  return parse_listen(listen).has_value();
+}
+
 int run_emulator(const EmulatorOptions& options) {
   const auto endpoint = parse_listen(options.listen);
   if (!endpoint) {

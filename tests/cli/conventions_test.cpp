@@ -131,6 +131,49 @@ TEST(CliConventions, ParseErrorsNameTheProgramAigwAndGoToStderr) {
   EXPECT_THAT(help.out, Not(HasSubstr(aigw_binary())));
 }
 
+/// Each command line fails with exit 1 and exactly `aigw: error: MESSAGE`, then the help of
+/// its command to read.
+void expect_usage_errors(
+    const std::vector<std::pair<std::vector<std::string>, std::string>>& cases) {
+  for (const auto& [args, message] : cases) {
+    const auto r = aigw(args);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(r.err, "aigw: error: " + message + "\nRun 'aigw help " + args.front() +
+                         "' for usage.\n");
+  }
+}
+
+TEST(CliConventions, NumericFlagsSayInWordsWhatTheyTake) {
+  expect_usage_errors({
+      {{"plan", "--rate-limit", "0"},
+       "--rate-limit: must be a number from 1 to 1000000000, got '0'"},
+      {{"plan", "--parallelism", "abc"},
+       "--parallelism: must be a whole number from 1 to 64, got 'abc'"},
+      {{"apply", "--concurrency", "65"},
+       "--parallelism: must be a whole number from 1 to 64, got '65'"},
+      {{"plan", "--max-impact", "-1"},
+       "--max-impact: must be a whole number of at least 0, got '-1'"},
+      {{"emulator", "--fault-rate", "1.5"},
+       "--fault-rate: must be a number from 0 to 1, got '1.5'"},
+      {{"emulator", "--latency", "2.5"},
+       "--latency: must be a whole number from 0 to 600000, got '2.5'"},
+  });
+}
+
+TEST(CliConventions, UsageErrorsFoundAfterParsingNameTheHelpToRead) {
+  TempDir dir;
+  const auto file = dir.write("ok.yaml", "account_id: acc\ngateways:\n  - id: a\n");
+  expect_usage_errors({
+      {{"reconcile", "-f", file}, "reconcile needs --once or --interval DURATION"},
+      {{"reconcile", "-f", file, "--interval", "0s"},
+       "--interval: duration '0s' must be more than zero"},
+      {{"reconcile", "-f", file, "--once", "--metrics-addr", "127.0.0.1:0"},
+       "--metrics-addr needs --interval: a single cycle (--once) serves no metrics"},
+      {{"emulator", "--listen", "bogus"},
+       "--listen: must be HOST:PORT with a numeric IP address, got 'bogus'"},
+  });
+}
+
 TEST(CliConventions, VersionNamesCommitAndLibraries) {
   const auto r = aigw({"--version"});
   EXPECT_EQ(r.exit_code, 0);
