@@ -257,7 +257,12 @@ bool check_graph(NodeReader &reader, const YamlNode &list, const std::string &ro
 
 std::optional<std::vector<model::RouteElement>>
 read_route_elements(NodeReader &reader, const YamlNode &node, const std::string &route) {
-  if (!node.IsSequence() || node.size() == 0) {
+  if (node.IsSequence() && node.size() == 0) {
+    reader.error(node, "'elements' is empty: a route needs at least a 'start' and an 'end' "
+                       "element");
+    return std::nullopt;
+  }
+  if (!node.IsSequence()) {
     reader.type_error(node, "elements", "a non-empty list of route elements");
     return std::nullopt;
   }
