@@ -127,9 +127,9 @@ public:
     std::string message = plan_file + ": the desired state the plan carries is invalid here";
     if (!unset.empty()) {
       message += ": its files name " + std::string(unset.size() == 1 ? "variable " : "variables ") +
-                 joined(unset) + ", not set in this environment; apply needs every variable " +
-                 "the plan's files name (set " + (unset.size() == 1 ? "it" : "them") +
-                 " in the apply job's environment)";
+                 joined(unset) + ", not set in this environment; apply needs " +
+                 (unset.size() == 1 ? "it" : "them") + " to load them (set " +
+                 (unset.size() == 1 ? "it" : "them") + " in the apply job's environment)";
     }
     if (!credentials.empty()) {
       message += std::string(unset.empty() ? ": " : "; ") + "its `${...}` name " +

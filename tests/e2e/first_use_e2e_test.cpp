@@ -116,7 +116,7 @@ TEST_F(FirstUse, AnUnsetVariableOfASavedPlanIsNamedWithThePlansOwnSourceLine) {
   EXPECT_THAT(applied.err, Not(HasSubstr("decoy")));
   EXPECT_THAT(applied.err,
               HasSubstr("its files name variable CLOUDFLARE_ACCOUNT_ID, not set in this "
-                        "environment; apply needs every variable the plan's files name"));
+                        "environment; apply needs it to load them"));
   EXPECT_THAT(applied.err, Not(HasSubstr("CLOUDFLARE_API_TOKEN")));
 }
 
