@@ -1,4 +1,5 @@
 #include "model/value.h"
+#include "util/concat.h"
 
 #include <gtest/gtest.h>
 
@@ -98,7 +99,7 @@ TEST(Object, TakeSortsAHugeObjectStablyToo) {
   std::vector<Object::value_type> members;
   for (int round = 0; round < 2; ++round) {
     for (int i = 299; i >= 0; --i) {
-      members.emplace_back("k" + std::to_string(1000 + i), round * 1000 + i);
+      members.emplace_back(aigw::concat("k", std::to_string(1000 + i)), round * 1000 + i);
     }
   }
   const Object o = Object::take(members);

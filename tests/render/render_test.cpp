@@ -7,7 +7,10 @@
 #include "golden.h"
 #include "sample_plan.h"
 
+#include "util/concat.h"
+
 #include <boost/json/parse.hpp>
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -92,8 +95,8 @@ TEST(RenderMarkdown, RouteGraphsAreTheFirstThingDropped) {
   ASSERT_EQ(chat.key, std::vector<std::string>{"chat"});
   chat.elements = {{"start", "start", {}, {{"next", model::Object{{"elementId", "m0"}}}}}};
   for (int i = 0; i < 1000; ++i) {
-    const std::string next = i + 1 < 1000 ? "m" + std::to_string(i + 1) : "end";
-    chat.elements.push_back({"m" + std::to_string(i), "model",
+    const std::string next = i + 1 < 1000 ? concat("m", std::to_string(i + 1)) : "end";
+    chat.elements.push_back({concat("m", std::to_string(i)), "model",
                              {{"provider", "openai"}, {"model", "gpt-4o-mini"}},
                              {{"success", model::Object{{"elementId", next}}}}});
   }
