@@ -58,13 +58,6 @@ Result<std::string> take_string(Object& object, const std::string& key, Resource
   return out;
 }
 
-bool has_control_character(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7f;
-  });
-}
-
 /// Ids from the API go into request paths and onto the terminal: an empty id would address
 /// the collection, "." or ".." a parent once a proxy normalises the path, and a control
 /// character could rewrite the screen. Such an id is a decode error, never used.
@@ -79,12 +72,11 @@ Result<std::string> checked_id(std::string id, std::string_view what) {
 }
 
 /// Names are identities shown in every plan. One with a control character (made in the
-/// dashboard, or by a client that let it through) is read escaped ("a\x0ab"): it prints on
-/// one line, matches no declared name (the configuration refuses control characters), and
-/// can still be deleted by its id. Refusing it would stop every read of its gateway.
-std::string checked_name(std::string name) {
-  return has_control_character(name) ? escape_control_characters(name) : std::move(name);
-}
+/// dashboard, or by a client that let it through) is read escaped (escaped_name: "a\x0ab"):
+/// it prints on one line, stays distinct from every other name, and matches no declared
+/// name (the configuration refuses escape sequences in names), so it is never sent back
+/// as a name; a prune deletes it by its id. Refusing it would stop every read of its gateway.
+std::string checked_name(std::string name) { return escaped_name(std::move(name)); }
 
 /// A checked object with its string `id` taken out of the fields.
 struct Identified {

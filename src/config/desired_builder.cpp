@@ -86,7 +86,9 @@ std::optional<std::string> identity(NodeReader &reader, const YamlNode &node,
     return std::nullopt;
   }
   // An identity is printed in every plan and export: one line of text, no control
-  // character (a line break would forge plan lines; the API stores it all the same).
+  // character (a line break would forge plan lines; the API stores it all the same), and no
+  // escape sequence (`\x0a` is how a live name with a control character is shown: declaring
+  // it would match that object and send the escaped text back as its name).
   const auto &text = v->as_string();
   const auto bad = std::find_if(text.begin(), text.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -95,6 +97,17 @@ std::optional<std::string> identity(NodeReader &reader, const YamlNode &node,
   if (bad != text.end()) {
     reader.error(node, std::string(what) + " contains a control character (" +
                            escape_control_characters(std::string_view(&*bad, 1)) + ")");
+    return std::nullopt;
+  }
+  if (has_control_character(text)) {
+    reader.error(node, std::string(what) + " contains a control character");
+    return std::nullopt;
+  }
+  // `renamed_from` may name such a live object: renaming it to a declared name repairs it.
+  if (what != "renamed_from" && has_escape_sequence(text)) {
+    reader.error(node, std::string(what) +
+                           " contains an escape sequence such as \\x0a: that is how aigw shows a "
+                           "control character in a live name, and a declared name cannot hold one");
     return std::nullopt;
   }
   return std::optional<std::string>(text);

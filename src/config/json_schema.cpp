@@ -33,8 +33,11 @@ constexpr std::string_view k_web_url_pattern =
 constexpr std::string_view k_gateway_id_pattern =
     R"(^([A-Za-z0-9._~-]|\$\{[A-Za-z_][A-Za-z0-9_]*\})+$)";
 
-/// Any other identity is one line of text: no control character (the loader's check).
-constexpr std::string_view k_one_line_pattern = R"(^[^\u0000-\u001F\u007F]*$)";
+/// Any other identity is one line of text: no control character (C0, DEL, C1) and no
+/// escape sequence such as \x0a, which is how a live name's control character is shown
+/// (the loader's checks).
+constexpr std::string_view k_one_line_pattern =
+    R"(^(?![\s\S]*\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}))[^\u0000-\u001F\u007F-\u009F]*$)";
 
 /// What the YAML files add around a kind's API fields: its description, how its list is
 /// described, its identity keys, and whether it can be renamed in place.

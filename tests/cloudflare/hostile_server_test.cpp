@@ -67,14 +67,17 @@ TEST(HostileServer, ANameWithAControlCharacterIsReadEscapedAndDoesNotStopTheRead
   // Escaped, they print on one line and can be deleted by id.
   TestHttpServer server([](const TestRequest&) {
     return list_of(R"({"id":"ds1","name":"multi\nline\u001b[2J","enable":true},)"
-                   R"({"id":"ds2","name":"plain","enable":true})");
+                   R"({"id":"ds2","name":"plain","enable":true},)"
+                   R"({"id":"ds3","name":"multi\\x0aline\u001b[2J","enable":true})");
   });
   auto datasets = client_for(server)->list_datasets("gw");
   ASSERT_TRUE(datasets.ok()) << datasets.error().to_string();
-  ASSERT_EQ(datasets->size(), 2U);
+  ASSERT_EQ(datasets->size(), 3U);
   EXPECT_EQ((*datasets)[0].name, "multi\\x0aline\\x1b[2J");
   EXPECT_EQ((*datasets)[0].server_id, "ds1");
   EXPECT_EQ((*datasets)[1].name, "plain");
+  // A name that already reads like the escaped one stays apart from it.
+  EXPECT_EQ((*datasets)[2].name, "multi\\x5cx0aline\\x1b[2J");
 
   TestHttpServer routes([](const TestRequest&) {
     return TestReply{.body = R"({"data":{"routes":[{"id":"r1","name":"a\tb","elements":[]}]}})"};

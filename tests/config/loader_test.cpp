@@ -644,3 +644,22 @@ TEST(Loader, BlockNestingPastTheParsersLimitSaysItIsNestedTooDeepAndWhere) {
   ASSERT_EQ(shallow.size(), 1U);
   EXPECT_NE(shallow[0].find("unknown key 'k'"), std::string::npos) << shallow[0];
 }
+
+TEST(Loader, ANameThatReadsLikeAnEscapedLiveNameIsRefusedButMayBeRenamedFrom) {
+  // `multi\x0aline` is how aigw shows a live name with a line break: declared, it would match
+  // that object and send the escaped text back as its name.
+  TempDir dir;
+  const auto file = dir.write("a.yaml", "gateways:\n"
+                                        "  - id: gw\n"
+                                        "    datasets:\n"
+                                        "      - name: 'multi\\x0aline'\n"
+                                        "        enable: true\n"
+                                        "      - name: multiline\n"
+                                        "        renamed_from: 'multi\\x0aline'\n");
+  const auto result = load_desired({file}, env({}));
+  EXPECT_EQ(messages(result),
+            std::vector<std::string>{file + ":4:15: error: name contains an escape sequence such "
+                                            "as \\x0a: that is how aigw shows a control "
+                                            "character in a live name, and a declared name "
+                                            "cannot hold one"});
+}

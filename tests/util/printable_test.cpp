@@ -42,3 +42,18 @@ TEST(Printable, CapsEachMessage) {
 
 } // namespace
 } // namespace aigw
+
+TEST(Printable, AnEscapedNameIsPrintableAndNeverTheSameAsAnotherName) {
+  using aigw::escaped_name;
+  EXPECT_EQ(escaped_name("plain-name"), "plain-name");
+  EXPECT_EQ(escaped_name("back\\slash"), "back\\slash"); // no escape sequence: as it is
+  EXPECT_EQ(escaped_name("multi\nline"), "multi\\x0aline");
+  // A name that holds what looks like an escape is escaped too, so the two stay apart.
+  EXPECT_EQ(escaped_name("multi\\x0aline"), "multi\\x5cx0aline");
+  EXPECT_EQ(escaped_name("a\\u001bb"), "a\\x5cu001bb");
+  EXPECT_EQ(escaped_name("tab\there\\n"), "tab\\x09here\\x5cn");
+  EXPECT_TRUE(aigw::has_escape_sequence(escaped_name("x\x01")));
+  EXPECT_FALSE(aigw::has_escape_sequence("a\\xZZ and \\u12"));
+  EXPECT_TRUE(aigw::has_control_character("c1 \xc2\x9b here"));
+  EXPECT_FALSE(aigw::has_control_character("caf\xc3\xa9"));
+}
