@@ -112,7 +112,8 @@ done
 
 section "5. A second desired state, examples/demo: route router/ab-test goes 80/20 -> 60/40, dataset support-bot/failures is dropped (--impact: the live traffic each change would hit, from the gateway's logs)"
 # The generated traffic reaches the route created in step 3 within a second or two: wait for
-# its first logged requests (at most 10 s), so the impact shows real figures.
+# its first logged requests (at most 20 tries, half a second apart), so the impact shows
+# real figures.
 impact_line='route router/ab-test \(deploy a new version\) — [1-9][0-9,]* requests? through this route'
 for _ in $(seq 1 20); do
   if "$aigw_bin" plan -f examples/demo --prune --impact 2>/dev/null | grep -qE "$impact_line"; then

@@ -30,7 +30,7 @@ public:
   /// Like a map's: of repeated keys the first is kept.
   Object(std::initializer_list<value_type> members);
   /// Takes the members out of `members` (in any order) with one allocation; of repeated
-  /// keys the last is kept, as a JSON parser does. `members` is left sorted and hollow.
+  /// keys the last is kept, as a JSON parser does. `members` is left moved-from: clear it.
   [[nodiscard]] static Object take(std::vector<value_type>& members);
 
   [[nodiscard]] iterator begin() noexcept { return m_members.begin(); }
