@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include <algorithm>
 
 namespace aigw::engine {
@@ -107,18 +109,26 @@ TEST(Planner, UnsetSecretStillPlansTheCreateNamingItsVariable) {
   EXPECT_EQ(plan.changes[0].secret_env, "OPENAI_API_KEY");
 }
 
-TEST(Planner, RenamedFromRenamesInsteadOfDeleteAndCreate) {
+/// Live: dataset old-set (ds-1) and route chat (rt-1); desired: dataset new-set and route
+/// chat-v2, each `renamed_from` the given old name.
+std::pair<model::Desired, model::Resources> renames(const std::string& dataset_from,
+                                                    const std::string& route_from) {
   model::Desired desired = one_gateway();
   model::Dataset dataset{"gw", "new-set", "", {{"enable", false}}, {}};
-  dataset.renamed_from = "old-set";
+  dataset.renamed_from = dataset_from;
   model::Route route{"gw", "chat-v2", "", model_graph("b"), "", {}};
-  route.renamed_from = "chat";
+  route.renamed_from = route_from;
   desired.resources.datasets = {dataset};
   desired.resources.routes = {route};
   model::Resources live;
   live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
   live.datasets.push_back(live_dataset("gw", "old-set", "ds-1"));
   live.routes.push_back(live_route("gw", "chat", "rt-1", model_graph("a")));
+  return {std::move(desired), std::move(live)};
+}
+
+TEST(Planner, RenamedFromRenamesInsteadOfDeleteAndCreate) {
+  auto [desired, live] = renames("old-set", "chat");
   PlanOptions options;
   options.prune = true;
   const Plan plan = plan_ok(desired, read_everything(live), options);
@@ -143,17 +153,7 @@ TEST(Planner, RenamedFromRenamesInsteadOfDeleteAndCreate) {
 TEST(Planner, ARenamedFromThatNamesNothingLiveWarnsThatTheObjectIsCreated) {
   // A mistyped old name would otherwise create a new route (and, with prune, delete the old
   // one with its versions) without a word.
-  model::Desired desired = one_gateway();
-  model::Dataset dataset{"gw", "new-set", "", {{"enable", false}}, {}};
-  dataset.renamed_from = "old-sett";
-  model::Route route{"gw", "chat-v2", "", model_graph("b"), "", {}};
-  route.renamed_from = "chta";
-  desired.resources.datasets = {dataset};
-  desired.resources.routes = {route};
-  model::Resources live;
-  live.gateways.push_back(live_gateway("gw", {{"cache_ttl", 300}}));
-  live.datasets.push_back(live_dataset("gw", "old-set", "ds-1"));
-  live.routes.push_back(live_route("gw", "chat", "rt-1", model_graph("a")));
+  auto [desired, live] = renames("old-sett", "chta");
   const Plan plan = plan_ok(desired, read_everything(live));
   EXPECT_EQ(summary(plan), (std::vector<std::string>{"create dataset gw/new-set",
                                                      "create route gw/chat-v2"}));
